@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ClusterWorkbench",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "workbench", targets: ["workbench"]),
+    .library(name: "WorkbenchKit", targets: ["WorkbenchKit"]),
+    .library(name: "WorkbenchTestSupport", targets: ["WorkbenchTestSupport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // SHA-256 for data fingerprints, config hashes and trial seeds.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // Kernels and the matrix type; no dependencies; the only module with unsafe pointers.
+    .target(name: "WorkbenchNumerics"),
+    .target(
+      name: "WorkbenchKit",
+      dependencies: [
+        "WorkbenchNumerics",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // Common checks, data generators and tolerance helpers, usable by outside plugin authors.
+    .target(name: "WorkbenchTestSupport", dependencies: ["WorkbenchKit", "WorkbenchNumerics"]),
+    .executableTarget(
+      name: "workbench",
+      dependencies: [
+        "WorkbenchKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"]),
+    .testTarget(
+      name: "WorkbenchKitTests",
+      dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit"]),
+  ]
+)

@@ -1,0 +1,12 @@
+/// Text forms of numbers that are stable across runs and platforms.
+public enum JSONNumber {
+  /// The shortest text that reads back as exactly `value` ("0.1", "3.0", "1e-05").
+  ///
+  /// Swift's description is the shortest round-tripping form, so equal values
+  /// always print equally: byte-stable result files rely on it. Non-finite
+  /// values have no JSON form; callers write `null` for them.
+  public static func format(_ value: Double) -> String {
+    precondition(value.isFinite, "non-finite number has no JSON form")
+    return value == 0 ? "0.0" : "\(value)"
+  }
+}

@@ -1,0 +1,21 @@
+/// Behaviour of an algorithm that shared code reads instead of testing plugin names.
+public struct AlgorithmCapabilities: Sendable, Equatable {
+  /// Draws random numbers, so results depend on the trial seed.
+  public var usesRandomness: Bool
+  /// May label rows `-1` (noise).
+  public var producesNoise: Bool
+  /// Takes the number of clusters `k` as a parameter.
+  public var requiresClusterCount: Bool
+  /// Its partition does not depend on the order of the rows.
+  public var orderInvariant: Bool
+  /// Its fitted model can label new rows.
+  public var canPredict: Bool
+
+  public init(usesRandomness: Bool, producesNoise: Bool, requiresClusterCount: Bool, orderInvariant: Bool, canPredict: Bool) {
+    self.usesRandomness = usesRandomness
+    self.producesNoise = producesNoise
+    self.requiresClusterCount = requiresClusterCount
+    self.orderInvariant = orderInvariant
+    self.canPredict = canPredict
+  }
+}

@@ -1,0 +1,63 @@
+import WorkbenchNumerics
+
+/// The result of fitting a clustering algorithm: labels, an optional model and diagnostics.
+public struct Clustering: Sendable, Equatable {
+  /// One label per row: `0..<clusterCount`, or `-1` for noise.
+  public var labels: [Int]
+  /// Number of clusters (noise not counted).
+  public var clusterCount: Int
+  /// Cluster centers (`clusterCount × columns`) for centroid models; `nil` otherwise.
+  public var centers: Matrix?
+  /// How the fit went.
+  public var diagnostics: Diagnostics
+
+  public init(labels: [Int], clusterCount: Int, centers: Matrix? = nil, diagnostics: Diagnostics = Diagnostics()) {
+    self.labels = labels
+    self.clusterCount = clusterCount
+    self.centers = centers
+    self.diagnostics = diagnostics
+  }
+
+  /// Number of rows in each cluster, by label.
+  public var sizes: [Int] {
+    var counts = Array(repeating: 0, count: clusterCount)
+    for l in labels where l >= 0 { counts[l] += 1 }
+    return counts
+  }
+
+  /// Number of rows labelled noise.
+  public var noiseCount: Int { labels.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+}
+
+/// How a fit went: iterations, convergence, objective values and notes.
+public struct Diagnostics: Sendable, Equatable {
+  /// Iterations of the best run.
+  public var iterations: Int?
+  /// Whether the best run converged before `max_iter`.
+  public var converged: Bool?
+  /// Sum of squared distances to the assigned centers.
+  public var inertia: Double?
+  /// Total log-likelihood for model-based methods.
+  public var logLikelihood: Double?
+  /// Remarks such as "found 2 distinct clusters, fewer than k = 3".
+  public var notes: [String]
+
+  public init(iterations: Int? = nil, converged: Bool? = nil, inertia: Double? = nil, logLikelihood: Double? = nil, notes: [String] = []) {
+    self.iterations = iterations
+    self.converged = converged
+    self.inertia = inertia
+    self.logLikelihood = logLikelihood
+    self.notes = notes
+  }
+
+  /// The diagnostics as a JSON object with only the known fields.
+  public var json: JSONValue {
+    var o: [String: JSONValue] = [:]
+    if let iterations { o["iterations"] = .int(iterations) }
+    if let converged { o["converged"] = .bool(converged) }
+    if let inertia { o["inertia"] = .double(inertia) }
+    if let logLikelihood { o["log_likelihood"] = .double(logLikelihood) }
+    if !notes.isEmpty { o["notes"] = .array(notes.map(JSONValue.string)) }
+    return .object(o)
+  }
+}

@@ -1,0 +1,28 @@
+import WorkbenchNumerics
+
+/// What a metric may look at; new needs (memberships, a distance) become fields here.
+public struct MetricInput: Sendable {
+  /// The features the algorithm clustered.
+  public var features: Matrix
+  /// The clustering to score.
+  public var clustering: Clustering
+  /// Ground-truth classes per row, when the spec names a truth column.
+  public var truth: [String?]?
+
+  public init(features: Matrix, clustering: Clustering, truth: [String?]? = nil) {
+    self.features = features
+    self.clustering = clustering
+    self.truth = truth
+  }
+}
+
+/// A metric's value, or why it has none.
+public enum Score: Sendable, Equatable {
+  /// A finite value.
+  case value(Double)
+  /// The metric is not defined for this clustering; the reason says why.
+  case undefined(String)
+
+  /// The value, if defined.
+  public var value: Double? { if case .value(let v) = self { v } else { nil } }
+}

@@ -1,0 +1,103 @@
+/// A plugin's complete, validated parameter values, defaults filled in.
+///
+/// Built only by ``Parameters/resolve(_:for:at:)`` so every value has passed
+/// its declared constraint and is in canonical form. Typed accessors read a
+/// declared key; asking for an undeclared key or the wrong type is a
+/// programmer error and stops the program.
+public struct Parameters: Sendable, Equatable {
+  /// The plugin these values belong to.
+  public let pluginName: String
+  /// Every declared parameter's value.
+  public let values: [String: JSONValue]
+
+  init(pluginName: String, values: [String: JSONValue]) {
+    self.pluginName = pluginName
+    self.values = values
+  }
+
+  /// The raw value of a declared parameter.
+  public func value(_ name: String) -> JSONValue {
+    guard let v = values[name] else { preconditionFailure("\(pluginName) reads undeclared parameter '\(name)'") }
+    return v
+  }
+
+  /// An integer parameter.
+  public func int(_ name: String) -> Int {
+    guard let i = value(name).integer else { preconditionFailure("\(pluginName).\(name) is not an integer") }
+    return i
+  }
+
+  /// A real parameter.
+  public func real(_ name: String) -> Double {
+    guard let d = value(name).number else { preconditionFailure("\(pluginName).\(name) is not a number") }
+    return d
+  }
+
+  /// A Boolean parameter.
+  public func bool(_ name: String) -> Bool {
+    guard let b = value(name).bool else { preconditionFailure("\(pluginName).\(name) is not a Boolean") }
+    return b
+  }
+
+  /// A text parameter.
+  public func text(_ name: String) -> String {
+    guard let s = value(name).string else { preconditionFailure("\(pluginName).\(name) is not a string") }
+    return s
+  }
+
+  /// A list-of-strings parameter.
+  public func textList(_ name: String) -> [String] {
+    guard let items = value(name).array else { preconditionFailure("\(pluginName).\(name) is not a list") }
+    return items.map { $0.string! }
+  }
+
+  /// A choice parameter as its Swift enum.
+  public func choice<T: RawRepresentable>(_ name: String, as: T.Type = T.self) -> T where T.RawValue == String {
+    guard let t = T(rawValue: text(name)) else { preconditionFailure("\(pluginName).\(name) has no case for \(text(name))") }
+    return t
+  }
+
+  /// The values as one JSON object (for hashing and records).
+  public var json: JSONValue { .object(values) }
+}
+
+extension Parameters {
+  /// Checks `given` against `plugin`'s declarations and fills in defaults.
+  ///
+  /// Returns every problem found (unknown keys with suggestions, missing
+  /// required values, values out of range), each located at `path.key`.
+  public static func resolve(
+    _ given: [String: JSONValue], for plugin: any Plugin.Type, at path: Location
+  ) -> Result<Parameters, SpecError> {
+    var problems: [Problem] = []
+    var values: [String: JSONValue] = [:]
+    let declared = plugin.parameters
+    for key in given.keys.sorted() where !declared.contains(where: { $0.name == key }) {
+      let names = declared.map(\.name)
+      let near = NameSuggestions.nearest(to: key, in: names)
+      let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
+      problems.append(
+        Problem(
+          path.appending(key), "\(plugin.name) has no parameter '\(key)'.\(hint)",
+          fix: names.isEmpty ? "remove it; \(plugin.name) takes no parameters." : "use one of: \(names.joined(separator: ", ")).")
+      )
+    }
+    for spec in declared {
+      guard let raw = given[spec.name] ?? spec.defaultValue else {
+        problems.append(Problem(path.appending(spec.name), "the '\(spec.name)' parameter of \(plugin.name) is required.", fix: "set it to \(spec.kind.phrase)."))
+        continue
+      }
+      guard let value = spec.kind.normalize(raw) else {
+        problems.append(
+          Problem(
+            path.appending(spec.name),
+            "the '\(spec.name)' parameter of \(plugin.name) must be \(spec.kind.phrase); got \(raw.canonicalText).",
+            fix: spec.kind.fix))
+        continue
+      }
+      values[spec.name] = value
+    }
+    guard problems.isEmpty else { return .failure(SpecError(problems)) }
+    return .success(Parameters(pluginName: plugin.name, values: values))
+  }
+}

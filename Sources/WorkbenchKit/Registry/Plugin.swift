@@ -1,0 +1,56 @@
+import WorkbenchNumerics
+
+/// What every plugin (preprocessor, algorithm, metric) declares about itself.
+///
+/// Plugins are immutable values: `init(validated:)` only stores typed
+/// parameters (no data, no randomness, no resolving of "auto"), and fitting
+/// returns its result instead of storing it, so one instance can serve many
+/// trials in parallel and fitting twice gives the same answer.
+public protocol Plugin: Sendable {
+  /// Stable kebab-case id used in specs, hashes and manifests ("kmeans"); never renamed.
+  static var name: String { get }
+  /// One line for `workbench plugins`.
+  static var summary: String { get }
+  /// The parameters, declared once.
+  static var parameters: [ParameterSpec] { get }
+  /// Builds the plugin from checked values; throws ``ParameterError`` for rules spanning parameters.
+  init(validated: Parameters) throws
+}
+
+/// A pipeline step: learns state from a table on `fit`, then applies it with `transform`.
+public protocol Preprocessor: Plugin {
+  /// Learns the step's state (means, scales, …) from `table`.
+  func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor
+}
+
+/// The learned state of a pipeline step.
+public protocol FittedPreprocessor: Sendable {
+  /// Applies the learned state to a table with the same columns as the fit table.
+  func transform(_ table: DataTable) throws -> DataTable
+  /// What the step learned, for the trial record (`nil` when there is nothing worth recording).
+  var summary: JSONValue? { get }
+}
+
+/// A clustering method: rows of a matrix in, a labelled partition out.
+public protocol ClusteringAlgorithm: Plugin {
+  /// Behaviour the runner and the common checks rely on.
+  static var capabilities: AlgorithmCapabilities { get }
+  /// Partitions the rows of `x`; data-dependent failures throw ``FitError``.
+  func fit(_ x: Matrix, context: FitContext) throws -> Clustering
+}
+
+/// A score for a clustering: internal (from the features) or external (from a ground truth).
+public protocol ClusterMetric: Plugin {
+  /// Whether larger or smaller values are better.
+  static var direction: MetricDirection { get }
+  /// The range the value always lies in, when bounded (silhouette: -1...1).
+  static var bounds: ClosedRange<Double>? { get }
+  /// Scores one clustering; `.undefined` with a reason when the score does not exist (one cluster).
+  func score(_ input: MetricInput, context: FitContext) throws -> Score
+}
+
+/// The direction in which a metric improves.
+public enum MetricDirection: String, Sendable, Equatable {
+  case higherIsBetter = "higher-is-better"
+  case lowerIsBetter = "lower-is-better"
+}
