@@ -23,7 +23,7 @@ public struct PluginRegistry: Sendable {
     var seen: Set<String> = []
     for plugin in allPlugins {
       let name = plugin.type.name
-      if !seen.insert("\(plugin.kind.rawValue)/\(name)").inserted { problems.append("\(plugin.kind.rawValue) '\(name)' is registered twice") }
+      if !seen.insert(name).inserted { problems.append("the name '\(name)' is registered twice (names are unique across roles)") }
       if !PluginRegistry.isKebabCase(name) { problems.append("'\(name)' is not a kebab-case name") }
       var parameterNames: Set<String> = []
       for spec in plugin.type.parameters {

@@ -1,0 +1,80 @@
+/// The data of one experiment, split by role: row ids, pipeline input, ground truth.
+///
+/// Built from the CSV table and the spec's `data` section after checking
+/// that every named column exists, ids are unique and feature columns are
+/// numeric, so trials never meet those problems.
+public struct Dataset: Sendable {
+  /// One id per row (the id column's text, or the 1-based row number).
+  public var ids: [String]
+  /// Feature and categorical columns, in that order: what pipelines receive.
+  public var table: DataTable
+  /// Ground-truth classes per row, when the spec names a truth column.
+  public var truth: [String?]?
+  /// SHA-256 of the data file's bytes.
+  public var fingerprint: String
+  /// Header name of the id column (`row` when the spec names none).
+  public var idColumn: String
+
+  public init(ids: [String], table: DataTable, truth: [String?]?, fingerprint: String, idColumn: String) {
+    self.ids = ids
+    self.table = table
+    self.truth = truth
+    self.fingerprint = fingerprint
+    self.idColumn = idColumn
+  }
+}
+
+extension Dataset {
+  /// Splits `table` by the roles in `spec`; column problems are located in the spec file and the CSV.
+  public static func prepare(_ table: DataTable, spec: DataSpec, fingerprint: String, specFile: String) throws -> Dataset {
+    let dataLocation = Location(file: specFile, jsonPath: "data")
+    var problems: [Problem] = []
+    func check(_ name: String, at location: Location) {
+      guard table.column(named: name) == nil else { return }
+      let near = NameSuggestions.nearest(to: name, in: table.columnNames)
+      problems.append(
+        Problem(
+          location, "the column '\(name)' is not in \(spec.path).\(near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?")",
+          fix: "use a header name from the file: \(table.columnNames.joined(separator: ", "))."))
+    }
+    if let id = spec.id { check(id, at: dataLocation.appending("id")) }
+    if let truth = spec.truth { check(truth, at: dataLocation.appending("truth")) }
+    for (i, name) in (spec.features ?? []).enumerated() { check(name, at: dataLocation.appending("features").appending(index: i)) }
+    for (i, name) in spec.categorical.enumerated() { check(name, at: dataLocation.appending("categorical").appending(index: i)) }
+    guard problems.isEmpty else { throw SpecError(problems) }
+
+    let reserved = Set([spec.id, spec.truth].compactMap { $0} + spec.categorical)
+    let features = spec.features ?? table.columns.filter { $0.isNumeric && !reserved.contains($0.name) }.map(\.name)
+    guard !features.isEmpty || !spec.categorical.isEmpty else {
+      throw SpecError(dataLocation.appending("features"), "\(spec.path) has no numeric column to cluster on besides the id and truth columns.", fix: "list the feature columns under data.features.")
+    }
+    try table.requireNumeric(features)
+    let ids = try spec.id.map { try uniqueIds(table, column: $0) } ?? (1...max(table.rowCount, 1)).prefix(table.rowCount).map(String.init)
+    let truth = spec.truth.map { name in (0..<table.rowCount).map { row -> String? in
+      let column = table.column(named: name)!
+      let text = column.text(at: row)
+      return text.isEmpty ? nil : text
+    } }
+    return Dataset(ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row")
+  }
+
+  private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {
+    let column = table.column(named: name)!
+    var firstLine: [String: Int] = [:]
+    var ids: [String] = []
+    ids.reserveCapacity(table.rowCount)
+    for row in 0..<table.rowCount {
+      let id = column.text(at: row)
+      let line = table.line(ofRow: row) ?? row + 2
+      guard !id.isEmpty else {
+        throw DataError(Location(file: table.sourceName, line: line, columnName: name), "the id is missing.", fix: "give every row an id, or leave data.id out to number rows.")
+      }
+      if let earlier = firstLine[id] {
+        throw DataError(Location(file: table.sourceName, line: line, columnName: name), "the id '\(id)' already appeared on line \(earlier).", fix: "make ids unique, or leave data.id out to number rows.")
+      }
+      firstLine[id] = line
+      ids.append(id)
+    }
+    return ids
+  }
+}

@@ -1,0 +1,261 @@
+import Foundation
+
+/// Reads and statically validates an experiment spec (format version 1).
+///
+/// Every problem in the spec is reported at once, each at its JSON path with
+/// a fix: malformed JSON (line and column), unknown keys and plugins (nearest
+/// names suggested), parameter values out of range, cross-parameter rules a
+/// plugin rejects. No data is read here; data-dependent checks come later.
+public struct ExperimentReader: Sendable {
+  /// The plugins specs may name.
+  public let registry: PluginRegistry
+
+  public init(registry: PluginRegistry) {
+    self.registry = registry
+  }
+
+  /// The top-level keys of a spec, in documentation order.
+  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking"]
+
+  /// Reads the spec file at `path`.
+  public func read(path: String) throws(SpecError) -> Experiment {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      throw SpecError(
+        Location(file: path), exists ? "the spec file cannot be read." : "no such spec file.",
+        fix: exists ? "check its permissions." : "check the path; specs usually live in experiments/ (try `ls experiments`).")
+    }
+    let json: JSONValue
+    do {
+      json = try JSONParser.parse([UInt8](data))
+    } catch {
+      throw SpecError(Location(file: path, line: error.line, column: error.column), "malformed JSON: \(error.message).", fix: "correct the JSON at that position.")
+    }
+    return try read(json, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+  }
+
+  /// Reads a parsed spec; relative data paths resolve against `baseDirectory`.
+  public func read(_ json: JSONValue, file: String, baseDirectory: String) throws(SpecError) -> Experiment {
+    var problems: [Problem] = []
+    let root = Location(file: file, jsonPath: "")
+    guard var top = SpecObject(json, at: root, problems: &problems, what: "the spec") else { throw SpecError(problems) }
+
+    _ = top.take("$schema")
+    if let version = top.take("version"), version.integer != 1 {
+      problems.append(Problem(root.appending("version"), "spec version \(version.canonicalText) is not supported.", fix: "use \"version\": 1 (or leave it out)."))
+    }
+    let name = top.string("name", required: true, problems: &problems, fix: "name the experiment, e.g. \"name\": \"customer-segments\".")
+    if let name, !name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) || name.hasPrefix(".") {
+      problems.append(Problem(root.appending("name"), "the name '\(name)' is used as a folder name and may hold only letters, digits, '-', '_' and '.'.", fix: "rename it, e.g. \"\(name.filter { $0.isLetter || $0.isNumber || $0 == "-" })\"."))
+    }
+    let description = top.string("description", required: false, problems: &problems, fix: "write a sentence in double quotes.")
+    var seed: UInt64 = 0
+    if let value = top.take("seed") {
+      if let s = value.integer, s >= 0, value.number != nil { seed = UInt64(s) } else {
+        problems.append(Problem(root.appending("seed"), "'seed' must be a whole number ≥ 0; got \(value.canonicalText).", fix: "use e.g. \"seed\": 42."))
+      }
+    }
+    let data = readData(top.take("data"), at: root.appending("data"), baseDirectory: baseDirectory, problems: &problems)
+    let pipelines = readPipelines(top.take("pipelines"), at: root.appending("pipelines"), problems: &problems)
+    var algorithms: [PluginUse] = []
+    if let value = top.take("algorithms") {
+      algorithms = readUses(value, kind: .algorithm, at: root.appending("algorithms"), problems: &problems) ?? []
+    } else {
+      problems.append(Problem(root.appending("algorithms"), "'algorithms' is required.", fix: "list at least one, e.g. [{\"use\": \"kmeans\", \"grid\": {\"k\": {\"from\": 2, \"to\": 6}}}]."))
+    }
+    var metrics = registry.metrics.map { PluginUse(name: $0.name, location: root.appending("metrics")) }
+    if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
+    let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
+    top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
+
+    guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
+    let experiment = Experiment(
+      name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
+      metrics: metrics, ranking: ranking, source: json, specFile: file)
+    let plan = TrialPlan.expand(experiment, registry: registry)
+    if case .failure(let error) = plan { throw error }
+    return experiment
+  }
+
+  private func readData(_ value: JSONValue?, at location: Location, baseDirectory: String, problems: inout [Problem]) -> DataSpec? {
+    guard let value else {
+      problems.append(Problem(location, "'data' is required.", fix: "add \"data\": {\"path\": \"data/customers.csv\", \"id\": \"customer_id\"}."))
+      return nil
+    }
+    guard var object = SpecObject(value, at: location, problems: &problems, what: "'data'") else { return nil }
+    let columnsFix = "list column names from the CSV header, e.g. [\"income\", \"age\"]."
+    let path = object.string("path", required: true, problems: &problems, fix: "give the CSV path relative to the spec file, e.g. \"data/customers.csv\".")
+    let id = object.string("id", required: false, problems: &problems, fix: "name the id column, e.g. \"customer_id\".")
+    let features = object.strings("features", problems: &problems, fix: columnsFix)
+    let categorical = object.strings("categorical", problems: &problems, fix: columnsFix) ?? []
+    let truth = object.string("truth", required: false, problems: &problems, fix: "name the ground-truth column, e.g. \"segment\".")
+    object.reportUnknownKeys(known: ["path", "id", "features", "categorical", "truth"], problems: &problems)
+    if let features, features.isEmpty {
+      problems.append(Problem(location.appending("features"), "'features' must not be empty.", fix: "list the columns to cluster on, or leave 'features' out to use every numeric column."))
+    }
+    for (role, column) in [("id", id), ("truth", truth)] {
+      guard let column else { continue }
+      if features?.contains(column) == true || categorical.contains(column) {
+        problems.append(Problem(location.appending(role), "the \(role) column '\(column)' is also listed as a feature.", fix: "remove it from 'features'/'categorical': it must not influence the clustering."))
+      }
+    }
+    for (i, column) in categorical.enumerated() where features?.contains(column) == true {
+      problems.append(Problem(location.appending("categorical").appending(index: i), "'\(column)' is listed in both 'features' and 'categorical'.", fix: "keep numeric columns in 'features' and text columns in 'categorical'."))
+    }
+    for (key, list) in [("features", features ?? []), ("categorical", categorical)] {
+      var seen: Set<String> = []
+      for (i, column) in list.enumerated() where !seen.insert(column).inserted {
+        problems.append(Problem(location.appending(key).appending(index: i), "'\(column)' is listed twice.", fix: "remove the repeat."))
+      }
+    }
+    guard let path else { return nil }
+    let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+    return DataSpec(path: path, resolvedPath: resolved, id: id, features: features, categorical: categorical, truth: truth)
+  }
+
+  private func readPipelines(_ value: JSONValue?, at location: Location, problems: inout [Problem]) -> [PipelineSpec] {
+    guard let value else { return [PipelineSpec(name: "raw", steps: [], location: location)] }
+    guard let items = value.array, !items.isEmpty else {
+      problems.append(Problem(location, "'pipelines' must be a non-empty list.", fix: "write [{\"name\": \"scaled\", \"steps\": [\"standard-scaler\"]}], or leave it out to cluster the raw features."))
+      return []
+    }
+    var pipelines: [PipelineSpec] = []
+    var names: Set<String> = []
+    for (i, item) in items.enumerated() {
+      let here = location.appending(index: i)
+      guard var object = SpecObject(item, at: here, problems: &problems, what: "a pipeline") else { continue }
+      let name = object.string("name", required: true, problems: &problems, fix: "name the pipeline, e.g. \"scaled\".") ?? "pipeline-\(i)"
+      if !names.insert(name).inserted {
+        problems.append(Problem(here.appending("name"), "two pipelines are called '\(name)'.", fix: "give each pipeline its own name."))
+      }
+      let steps = object.take("steps").flatMap { readUses($0, kind: .preprocessor, at: here.appending("steps"), problems: &problems, allowEmpty: true) } ?? []
+      object.reportUnknownKeys(known: ["name", "steps"], problems: &problems)
+      pipelines.append(PipelineSpec(name: name, steps: steps, location: here))
+    }
+    return pipelines
+  }
+
+  private func readUses(_ value: JSONValue, kind: PluginKind, at location: Location, problems: inout [Problem], allowEmpty: Bool = false) -> [PluginUse]? {
+    guard let items = value.array, allowEmpty || !items.isEmpty else {
+      problems.append(Problem(location, "'\(location.jsonPath ?? "")' must be a\(allowEmpty ? "" : " non-empty") list of \(kind.plural).", fix: "write e.g. [\"\(registry.names(of: kind).first ?? "name")\"]."))
+      return nil
+    }
+    return items.enumerated().compactMap { i, item in readUse(item, kind: kind, at: location.appending(index: i), problems: &problems) }
+  }
+
+  private func readUse(_ value: JSONValue, kind: PluginKind, at location: Location, problems: inout [Problem]) -> PluginUse? {
+    var name: String?
+    var fixed: [String: JSONValue] = [:]
+    var rawGrid: [String: JSONValue] = [:]
+    if let s = value.string {
+      name = s
+    } else if var object = SpecObject(value, at: location, problems: &problems, what: "a \(kind.rawValue)") {
+      name = object.string("use", required: true, problems: &problems, fix: "name the plugin, e.g. \"use\": \"\(registry.names(of: kind).first ?? "name")\".")
+      for key in ["params", "grid"] {
+        guard let v = object.take(key) else { continue }
+        guard let members = v.object else {
+          problems.append(Problem(location.appending(key), "'\(key)' must be an object of parameter values; got \(v.typeDescription).", fix: "write e.g. {\"k\": 4}."))
+          continue
+        }
+        if key == "params" { fixed = members } else { rawGrid = members }
+      }
+      object.reportUnknownKeys(known: ["use", "params", "grid"], problems: &problems)
+    }
+    guard let name else { return nil }
+    let type: (any Plugin.Type)? =
+      switch kind {
+      case .preprocessor: registry.preprocessor(named: name)
+      case .algorithm: registry.algorithm(named: name)
+      case .metric: registry.metric(named: name)
+      }
+    guard let type else {
+      problems.append(registry.unknown(kind, named: name, at: value.string == nil ? location.appending("use") : location))
+      return nil
+    }
+    return checkedUse(type, fixed: fixed, rawGrid: rawGrid, at: location, problems: &problems)
+  }
+
+  private func checkedUse(
+    _ type: any Plugin.Type, fixed: [String: JSONValue], rawGrid: [String: JSONValue], at location: Location, problems: inout [Problem]
+  ) -> PluginUse? {
+    let before = problems.count
+    let declared = type.parameters
+    var normalizedFixed: [String: JSONValue] = [:]
+    for (section, members) in [("params", fixed), ("grid", rawGrid)] {
+      for key in members.keys.sorted() where !declared.contains(where: { $0.name == key }) {
+        let near = NameSuggestions.nearest(to: key, in: declared.map(\.name))
+        let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
+        problems.append(
+          Problem(location.appending(section).appending(key), "\(type.name) has no parameter '\(key)'.\(hint)",
+            fix: declared.isEmpty ? "remove it; \(type.name) takes no parameters." : "use one of: \(declared.map(\.name).joined(separator: ", ")) (see `workbench plugins \(type.name)`)."))
+      }
+    }
+    var grid: [(parameter: String, values: [JSONValue])] = []
+    for spec in declared {
+      if let raw = fixed[spec.name] {
+        if rawGrid[spec.name] != nil {
+          problems.append(Problem(location.appending("grid").appending(spec.name), "'\(spec.name)' is set in both \"params\" and \"grid\".", fix: "keep it in one place."))
+        }
+        if let v = spec.kind.normalize(raw) { normalizedFixed[spec.name] = v } else {
+          problems.append(invalid(spec, of: type, raw, at: location.appending("params").appending(spec.name)))
+        }
+      }
+      guard let rawAxis = rawGrid[spec.name] else { continue }
+      let axisLocation = location.appending("grid").appending(spec.name)
+      guard let candidates = GridAxis.values(rawAxis, at: axisLocation, problems: &problems) else { continue }
+      var values: [JSONValue] = []
+      for (i, candidate) in candidates.enumerated() {
+        if let v = spec.kind.normalize(candidate) { values.append(v) } else {
+          problems.append(invalid(spec, of: type, candidate, at: rawAxis.array == nil ? axisLocation : axisLocation.appending(index: i)))
+        }
+      }
+      grid.append((spec.name, values))
+    }
+    guard problems.count == before else { return nil }
+    let use = PluginUse(name: type.name, fixed: normalizedFixed, grid: grid, location: location)
+    var reported: Set<String> = []
+    for point in use.gridPoints {
+      switch Parameters.resolve(point, for: type, at: location.appending("params")) {
+      case .failure(let error):
+        for problem in error.problems where reported.insert(problem.description).inserted { problems.append(problem) }
+      case .success(let parameters):
+        do {
+          _ = try type.init(validated: parameters)
+        } catch let error as ParameterError {
+          let section = use.grid.contains { $0.parameter == error.parameter } ? "grid" : "params"
+          let problem = Problem(location.appending(section).appending(error.parameter), error.message, fix: error.fix)
+          if reported.insert(problem.description).inserted { problems.append(problem) }
+        } catch {
+          problems.append(Problem(location, "\(type.name) rejected its parameters: \(error)."))
+        }
+      }
+    }
+    return problems.count == before ? use : nil
+  }
+
+  private func invalid(_ spec: ParameterSpec, of type: any Plugin.Type, _ value: JSONValue, at location: Location) -> Problem {
+    Problem(location, "the '\(spec.name)' parameter of \(type.name) must be \(spec.kind.phrase); got \(value.canonicalText).", fix: spec.kind.fix)
+  }
+
+  private func readRanking(_ value: JSONValue?, metrics: [PluginUse], at location: Location, problems: inout [Problem]) -> RankingSpec? {
+    let names = metrics.map(\.name)
+    let preferred = names.contains(RankingSpec.defaultMetric) ? RankingSpec.defaultMetric : names.first
+    guard let value else {
+      guard let preferred else {
+        problems.append(Problem(location, "there is no metric to rank by.", fix: "list at least one metric."))
+        return nil
+      }
+      return RankingSpec(metric: preferred)
+    }
+    guard var object = SpecObject(value, at: location, problems: &problems, what: "'ranking'") else { return nil }
+    let metric = object.string("metric", required: true, problems: &problems, fix: "name one of the experiment's metrics: \(names.joined(separator: ", ")).")
+    object.reportUnknownKeys(known: ["metric"], problems: &problems)
+    guard let metric else { return nil }
+    guard names.contains(metric) else {
+      let near = NameSuggestions.nearest(to: metric, in: names)
+      problems.append(Problem(location.appending("metric"), "'\(metric)' is not one of this experiment's metrics.\(near.isEmpty ? "" : " Did you mean '\(near[0])'?")", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
+      return nil
+    }
+    return RankingSpec(metric: metric)
+  }
+}

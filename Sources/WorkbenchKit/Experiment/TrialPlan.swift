@@ -1,0 +1,68 @@
+/// The expanded grid: every trial of an experiment, in a fixed order.
+///
+/// Order: pipelines as listed, each pipeline's step grids, then algorithms
+/// as listed and each algorithm's grid, the last parameter varying fastest.
+/// The order only numbers trials; seeds and hashes do not depend on it.
+public struct TrialPlan: Sendable {
+  /// The most trials one experiment may expand to.
+  public static let maximumTrials = 100_000
+
+  /// The experiment expanded.
+  public var experiment: Experiment
+  /// Every distinct pipeline variant, in order of first use.
+  public var pipelines: [PipelineVariant]
+  /// Every trial, in grid order.
+  public var trials: [TrialConfig]
+  /// The metrics each trial computes, resolved.
+  public var metrics: [ResolvedPlugin]
+
+  /// Expands `experiment`; fails when two trials would be identical or the grid is too large.
+  public static func expand(_ experiment: Experiment, registry: PluginRegistry) -> Result<TrialPlan, SpecError> {
+    var problems: [Problem] = []
+    func resolve(_ use: PluginUse, _ type: any Plugin.Type) -> [ResolvedPlugin] {
+      use.gridPoints.compactMap { point in
+        guard case .success(let p) = Parameters.resolve(point, for: type, at: use.location) else { return nil }
+        return ResolvedPlugin(name: use.name, parameters: p)
+      }
+    }
+    var variants: [PipelineVariant] = []
+    for pipeline in experiment.pipelines {
+      let stepChoices = pipeline.steps.map { resolve($0, registry.preprocessor(named: $0.name)!) }
+      let combos = stepChoices.reduce([[ResolvedPlugin]]([[]])) { acc, choices in acc.flatMap { prefix in choices.map { prefix + [$0] } } }
+      for steps in combos {
+        let hash = TrialSeed.configHash(.array(steps.map(\.json)))
+        variants.append(PipelineVariant(name: pipeline.name, steps: steps, hash: hash))
+      }
+    }
+    let algorithmSettings = experiment.algorithms.map { use in (use, resolve(use, registry.algorithm(named: use.name)!)) }
+    let total = variants.count * algorithmSettings.reduce(0) { $0 + $1.1.count }
+    guard total <= maximumTrials else {
+      return .failure(SpecError(Location(file: experiment.specFile), "the grid expands to \(total) trials, more than \(maximumTrials).", fix: "narrow the grids or split the experiment."))
+    }
+    var trials: [TrialConfig] = []
+    var firstUse: [String: (PipelineVariant, Location)] = [:]
+    for variant in variants {
+      for (use, settings) in algorithmSettings {
+        for setting in settings {
+          var trial = TrialConfig(index: trials.count, pipeline: variant, algorithm: setting, configHash: "", seed: 0)
+          trial.configHash = TrialSeed.configHash(trial.configuration)
+          trial.seed = TrialSeed.seed(experimentSeed: experiment.seed, configHash: trial.configHash)
+          if let (other, otherLocation) = firstUse[trial.configHash] {
+            problems.append(
+              Problem(
+                use.location, "this produces a trial identical to one from \(otherLocation.jsonPath ?? "") (pipeline '\(other.name)', \(setting.name) \(setting.compactDescription(declared: registry.algorithm(named: setting.name)!.parameters))).",
+                fix: "remove the repeated value, algorithm or pipeline."))
+            continue
+          }
+          firstUse[trial.configHash] = (variant, use.location)
+          trials.append(trial)
+        }
+      }
+    }
+    var seenVariant: Set<String> = []
+    let distinct = variants.filter { seenVariant.insert($0.hash).inserted }
+    let metrics = experiment.metrics.flatMap { resolve($0, registry.metric(named: $0.name)!) }
+    guard problems.isEmpty else { return .failure(SpecError(problems)) }
+    return .success(TrialPlan(experiment: experiment, pipelines: distinct, trials: trials, metrics: metrics))
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// One algorithm on one CSV file without a spec: what `workbench cluster` runs.
+///
+/// Builds a one-trial experiment spec from the settings and runs it through
+/// the same reader, registry, pipeline and executor as `workbench run`, so a
+/// setting means exactly the same thing in both. Nothing is written to disk.
+public struct SingleTrial: Sendable {
+  /// How to scale features before clustering.
+  public enum Scaling: String, Sendable, CaseIterable {
+    case none
+    case standard
+  }
+
+  /// The CSV file.
+  public var dataPath: String
+  /// The algorithm's registered name.
+  public var algorithm: String
+  /// Algorithm parameters, as JSON values.
+  public var settings: [String: JSONValue]
+  /// Feature columns; `nil` for every numeric column but the id.
+  public var features: [String]?
+  /// Id column, if any.
+  public var idColumn: String?
+  /// Imputation strategy for missing cells (`nil` for none).
+  public var impute: String?
+  /// Feature scaling.
+  public var scaling: Scaling
+  /// The experiment seed.
+  public var seed: UInt64
+
+  public init(
+    dataPath: String, algorithm: String, settings: [String: JSONValue] = [:], features: [String]? = nil, idColumn: String? = nil,
+    impute: String? = nil, scaling: Scaling = .none, seed: UInt64 = 0
+  ) {
+    self.dataPath = dataPath
+    self.algorithm = algorithm
+    self.settings = settings
+    self.features = features
+    self.idColumn = idColumn
+    self.impute = impute
+    self.scaling = scaling
+    self.seed = seed
+  }
+
+  /// The equivalent experiment spec.
+  public var spec: JSONValue {
+    var data: [String: JSONValue] = ["path": .string(dataPath)]
+    if let features { data["features"] = .array(features.map(JSONValue.string)) }
+    if let idColumn { data["id"] = .string(idColumn) }
+    var steps: [JSONValue] = []
+    if let impute { steps.append(["use": "impute", "params": ["strategy": .string(impute)]]) }
+    if scaling == .standard { steps.append("standard-scaler") }
+    return [
+      "name": "cluster", "seed": .int(Int(clamping: seed)), "data": .object(data),
+      "pipelines": [["name": .string(scaling.rawValue == "none" && impute == nil ? "raw" : "prepared"), "steps": .array(steps)]],
+      "algorithms": [["use": .string(algorithm), "params": .object(settings)]],
+    ]
+  }
+
+  /// The outcome of the trial.
+  public struct Outcome: Sendable {
+    /// Metrics, diagnostics and status.
+    public var record: TrialRecord
+    /// Labels per row (nil when the trial failed).
+    public var labels: [Int]?
+    /// Row ids, aligned with labels.
+    public var ids: [String]
+    /// The id column's name.
+    public var idColumn: String
+  }
+
+  /// Runs the trial; spec and data problems throw, a failed fit is reported in the record.
+  public func run(registry: PluginRegistry) throws -> Outcome {
+    let prepared: PreparedExperiment
+    do {
+      let experiment = try ExperimentReader(registry: registry).read(spec, file: "command line", baseDirectory: FileManager.default.currentDirectoryPath)
+      prepared = try PreparedExperiment.load(experiment, registry: registry)
+    } catch let error as SpecError {
+      throw SpecError(error.problems.map(Self.commandLineProblem))
+    }
+    let executor = try TrialExecutor(registry: registry, plan: prepared.plan, dataset: prepared.dataset)
+    let trial = prepared.plan.trials[0]
+    let (record, labels) = executor.run(trial, features: executor.prepare(trial.pipeline))
+    return Outcome(record: record, labels: labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn)
+  }
+
+  /// Names the flag behind a problem instead of the JSON path of the spec built from the flags.
+  static func commandLineProblem(_ problem: Problem) -> Problem {
+    guard let path = problem.location.jsonPath else { return problem }
+    let flags = [("algorithms[0].params.", "--set "), ("algorithms[0].use", "--algorithm"), ("data.features", "--features"), ("data.id", "--id"), ("data.path", "DATA"), ("seed", "--seed")]
+    guard let (prefix, flag) = flags.first(where: { path.hasPrefix($0.0) }) else { return problem }
+    var copy = problem
+    copy.location = Location(file: flag + (flag.hasSuffix(" ") ? String(path.dropFirst(prefix.count)) : ""))
+    return copy
+  }
+}

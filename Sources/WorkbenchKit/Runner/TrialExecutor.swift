@@ -1,0 +1,91 @@
+import WorkbenchNumerics
+
+/// Runs the pieces of a trial: fits a pipeline variant, fits the algorithm, scores it.
+///
+/// Pure with respect to its inputs: the same plan, data and trial always
+/// give the same record and labels, on any thread, in any order.
+struct TrialExecutor: Sendable {
+  let registry: PluginRegistry
+  let plan: TrialPlan
+  let dataset: Dataset
+  let metrics: [(name: String, metric: any ClusterMetric)]
+
+  init(registry: PluginRegistry, plan: TrialPlan, dataset: Dataset) throws {
+    self.registry = registry
+    self.plan = plan
+    self.dataset = dataset
+    metrics = try plan.metrics.map { resolved in
+      (resolved.name, try registry.metric(named: resolved.name)!.init(validated: resolved.parameters))
+    }
+  }
+
+  /// Fits every step of `variant` in order on the whole dataset.
+  func prepare(_ variant: PipelineVariant) -> Result<PreparedFeatures, TrialFailure> {
+    var table = dataset.table
+    var summaries: [JSONValue] = []
+    let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
+    for (i, step) in variant.steps.enumerated() {
+      do {
+        let preprocessor = try registry.preprocessor(named: step.name)!.init(validated: step.parameters)
+        let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
+        table = try fitted.transform(table)
+        summaries.append(fitted.summary ?? .null)
+      } catch {
+        return .failure(TrialFailure("pipeline '\(variant.name)', step \(i + 1) (\(step.name)): \(Self.describe(error))"))
+      }
+    }
+    do {
+      return .success(PreparedFeatures(matrix: try table.numericMatrix(), columnNames: table.columnNames, stepSummaries: summaries))
+    } catch {
+      return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)"))
+    }
+  }
+
+  /// Fits and scores one trial on prepared features; never throws: failures become failed records.
+  func run(_ trial: TrialConfig, features: Result<PreparedFeatures, TrialFailure>) -> (record: TrialRecord, labels: [Int]?) {
+    var record = TrialRecord(
+      index: trial.index, configHash: trial.configHash, seed: trial.seed, pipeline: trial.pipeline.name,
+      configuration: trial.configuration, status: .failed)
+    let prepared: PreparedFeatures
+    switch features {
+    case .failure(let failure):
+      record.error = failure.reason
+      return (record, nil)
+    case .success(let p): prepared = p
+    }
+    record.preprocessing = prepared.stepSummaries
+    let clustering: Clustering
+    do {
+      let algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
+      clustering = try algorithm.fit(prepared.matrix, context: FitContext(seed: trial.seed))
+    } catch {
+      record.error = "\(trial.algorithm.name): \(Self.describe(error))"
+      return (record, nil)
+    }
+    record.status = .ok
+    record.clusterCount = clustering.clusterCount
+    record.sizes = clustering.sizes
+    record.noise = clustering.noiseCount
+    record.diagnostics = clustering.diagnostics.json
+    let input = MetricInput(features: prepared.matrix, clustering: clustering, truth: dataset.truth)
+    for (name, metric) in metrics {
+      do {
+        record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
+      } catch {
+        record.metrics[name] = .undefined(Self.describe(error))
+      }
+    }
+    return (record, clustering.labels)
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? any WorkbenchError { return error.description }
+    return String(describing: error)
+  }
+}
+
+/// Why a trial could not produce a clustering; recorded on the trial.
+struct TrialFailure: Error, Sendable {
+  var reason: String
+  init(_ reason: String) { self.reason = reason }
+}

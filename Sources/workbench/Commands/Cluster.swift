@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import WorkbenchKit
+
+/// `workbench cluster DATA.csv --algorithm kmeans --set k=4`: one algorithm, no spec.
+struct Cluster: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run one algorithm on a CSV file and print its metrics and diagnostics.",
+    discussion: """
+      Goes through the same registry, pipeline and trial code as `run`; nothing is written \
+      unless --labels-out is given. --set values are read as JSON where they parse \
+      (numbers, true/false, lists such as --set 'init=[[0,0],[5,5]]'), otherwise as strings.
+      """)
+
+  @Argument(help: "The CSV file.")
+  var data: String
+
+  @Option(help: "The algorithm (see `workbench plugins`).")
+  var algorithm = "kmeans"
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("A parameter, NAME=VALUE; repeatable.", valueName: "name=value"))
+  var settings: [String] = []
+
+  @Option(help: "Comma-separated feature columns (default: every numeric column but the id).")
+  var features: String?
+
+  @Option(help: "The id column (default: rows are numbered).")
+  var id: String?
+
+  @Option(help: "Feature scaling: none or standard.")
+  var scale: SingleTrial.Scaling = .none
+
+  @Option(help: "Fill missing cells first: mean, median, most_frequent or constant.")
+  var impute: String?
+
+  @Option(help: "Experiment seed; the trial seed derives from it.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Write id,label for every row to this file.")
+  var labelsOut: String?
+
+  @Flag(help: "Print the result as JSON.")
+  var json = false
+
+  func run() throws {
+    do {
+      let trial = SingleTrial(
+        dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
+        features: features?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, idColumn: id, impute: impute,
+        scaling: scale, seed: seed)
+      let outcome = try trial.run(registry: .builtIn)
+      if let labelsOut, let labels = outcome.labels {
+        try LabelsFile.write(labels, ids: outcome.ids, idColumn: outcome.idColumn, to: labelsOut)
+      }
+      print(json ? outcome.record.json.prettyText : TrialText.describe(outcome.record), terminator: json ? "" : "\n")
+      if outcome.record.status == .failed { throw ExitCode(CLIFailure.trialsFailed) }
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      throw CLIFailure.report(error)
+    }
+  }
+}
+
+extension SingleTrial.Scaling: ExpressibleByArgument {}

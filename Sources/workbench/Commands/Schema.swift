@@ -1,0 +1,13 @@
+import ArgumentParser
+import WorkbenchKit
+
+/// `workbench schema`: the JSON Schema of experiment specs, generated from the plugin declarations.
+struct Schema: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the JSON Schema of experiment specs.",
+    discussion: "Specs may name it in \"$schema\" (a copy lives in plugins-registry/experiment.schema.json).")
+
+  func run() throws {
+    print(ExperimentSchema.make(.builtIn).prettyText, terminator: "")
+  }
+}

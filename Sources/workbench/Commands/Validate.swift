@@ -1,0 +1,32 @@
+import ArgumentParser
+import WorkbenchKit
+
+/// `workbench validate SPEC`: every check `run` makes before fitting, without running.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a spec (and its data) without running it.",
+    discussion: "Reports every problem at once, each with its JSON path or CSV line and a fix.")
+
+  @Argument(help: "The experiment spec (JSON).")
+  var spec: String
+
+  @Flag(help: "Check the spec only; do not read the data file.")
+  var specOnly = false
+
+  func run() throws {
+    do {
+      if specOnly {
+        let experiment = try ExperimentReader(registry: .builtIn).read(path: spec)
+        let plan = try TrialPlan.expand(experiment, registry: .builtIn).get()
+        print("\(spec): valid; \(plan.trials.count) trials (\(plan.pipelines.count) pipeline variants × algorithm settings).")
+      } else {
+        let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        let data = prepared.dataset.table
+        print(
+          "\(spec): valid; \(prepared.plan.trials.count) trials on \(data.rowCount) rows × \(data.columns.count) columns of \(prepared.plan.experiment.data.path).")
+      }
+    } catch {
+      throw CLIFailure.report(error)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import WorkbenchKit
+
+/// Help text for plugins, generated from their declarations.
+enum PluginHelp {
+  /// Every plugin by role, one line each.
+  static func list(_ registry: PluginRegistry) -> String {
+    var out = ""
+    for kind in PluginKind.allCases {
+      let plugins = registry.allPlugins.filter { $0.kind == kind }
+      guard !plugins.isEmpty else { continue }
+      out += "\(kind.plural.capitalized):\n"
+      let width = plugins.map { $0.type.name.count }.max() ?? 0
+      for plugin in plugins {
+        out += "  " + plugin.type.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + plugin.type.summary + "\n"
+      }
+      out += "\n"
+    }
+    return out + "Run `workbench plugins NAME` for a plugin's parameters.\n"
+  }
+
+  /// One plugin: summary, role facts and a parameter table.
+  static func show(_ plugin: any Plugin.Type, kind: PluginKind) -> String {
+    var out = "\(plugin.name) (\(kind.rawValue)): \(plugin.summary)\n"
+    if let metric = plugin as? any ClusterMetric.Type {
+      out += "  \(metric.direction == .higherIsBetter ? "higher is better" : "lower is better")"
+      if let b = metric.bounds { out += "; values in [\(JSONNumber.format(b.lowerBound)), \(JSONNumber.format(b.upperBound))]" }
+      out += "\n"
+    }
+    if let algorithm = plugin as? any ClusteringAlgorithm.Type {
+      let c = algorithm.capabilities
+      let facts = [
+        c.usesRandomness ? "seeded (results depend on the trial seed)" : "deterministic",
+        c.producesNoise ? "may label noise as -1" : nil, c.canPredict ? "can label new rows" : nil,
+      ].compactMap { $0 }
+      out += "  " + facts.joined(separator: "; ") + "\n"
+    }
+    guard !plugin.parameters.isEmpty else { return out + "\nNo parameters.\n" }
+    out += "\nParameters:\n"
+    for spec in plugin.parameters {
+      let value = spec.defaultValue.map { "default \($0.canonicalText)" } ?? "required"
+      out += "  \(spec.name)  (\(spec.kind.phrase); \(value))\n      \(spec.summary)\n"
+    }
+    return out
+  }
+}

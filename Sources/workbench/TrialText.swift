@@ -1,0 +1,19 @@
+import WorkbenchKit
+
+/// A trial record as a few readable lines.
+enum TrialText {
+  static func describe(_ record: TrialRecord) -> String {
+    guard record.status == .ok else { return "failed: \(record.error ?? "unknown reason")" }
+    var lines = ["\(record.algorithmName): \(record.clusterCount ?? 0) clusters, sizes \(record.sizes.map(String.init).joined(separator: ", "))"]
+    for name in record.metrics.keys.sorted() {
+      switch record.metrics[name]! {
+      case .value(let v): lines.append("  \(name): \(JSONNumber.format(v))")
+      case .undefined(let reason): lines.append("  \(name): undefined (\(reason))")
+      }
+    }
+    if let diagnostics = record.diagnostics.object {
+      for key in diagnostics.keys.sorted() { lines.append("  \(key): \(diagnostics[key]!.canonicalText)") }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import WorkbenchKit
+
+/// The `workbench` command: compare clustering approaches reproducibly.
+@main
+struct Workbench: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "workbench",
+    abstract: "Compare clustering approaches on customer data, reproducibly.",
+    discussion: """
+      Exit codes: 0 ok, 1 some trials failed (or results could not be written), \
+      2 bad spec or usage, 3 bad data, 4 a quality gate failed.
+      """,
+    version: WorkbenchVersion.current,
+    subcommands: [Run.self, Validate.self, Cluster.self, Plugins.self, Schema.self])
+
+  /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure { exit(withError: ExitCode(CLIFailure.usage)) }
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@Suite("workbench command line")
+struct CommandTests {
+  /// A temporary folder with a small CSV and a spec.
+  func workspace(spec: String, csv: String = "id,a,b\n1,0,0\n2,0,1\n3,5,5\n4,5,6\n5,9,0\n6,9,1\n") throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try csv.write(to: directory.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+    try spec.write(to: directory.appendingPathComponent("spec.json"), atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  let goodSpec = #"{"name": "tiny", "data": {"path": "data.csv", "id": "id"}, "algorithms": [{"use": "kmeans", "grid": {"k": [2, 3]}}]}"#
+
+  @Test("run writes results and prints the leaderboard")
+  func run() throws {
+    let dir = try workspace(spec: goodSpec)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["run", "spec.json", "--quiet"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("| 1 | raw | kmeans | k=3"))
+    #expect(output.stderr.isEmpty)
+    let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("results/tiny").path)
+    #expect(runs.count == 1)
+  }
+
+  @Test("plain progress lines when not on a terminal")
+  func progressLines() throws {
+    let dir = try workspace(spec: goodSpec)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["run", "spec.json", "--jobs", "1"], in: dir)
+    #expect(output.stderr.contains("running 2 trials"))
+    #expect(output.stderr.contains("[2/2] trial 1 raw kmeans ok"))
+  }
+
+  @Test("a bad spec exits 2 with the path and a fix, and writes nothing")
+  func badSpec() throws {
+    let dir = try workspace(spec: #"{"name": "bad", "data": {"path": "data.csv"}, "algorithms": [{"use": "kmeans", "params": {"k": 0}}]}"#)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["run", "spec.json"], in: dir)
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("spec.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer ≥ 1; got 0."))
+    #expect(output.stderr.contains("Fix: use a whole number from 1 upward."))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
+  }
+
+  @Test("a non-numeric feature cell exits 3 naming line and column")
+  func badData() throws {
+    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n1,0,0\n2,x7,1\n3,5,5\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["run", "spec.json"], in: dir)
+    #expect(output.status == 3)
+    #expect(output.stderr.contains("line 3, column 2 (a)"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
+  }
+
+  @Test("missing data file and empty file are data errors")
+  func missingAndEmpty() throws {
+    let dir = try workspace(spec: goodSpec, csv: "")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let empty = try CommandRunner.run(["validate", "spec.json"], in: dir)
+    #expect(empty.status == 3)
+    #expect(empty.stderr.contains("the file is empty"))
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("data.csv"))
+    let missing = try CommandRunner.run(["validate", "spec.json"], in: dir)
+    #expect(missing.status == 3)
+    #expect(missing.stderr.contains("data.csv"))
+  }
+
+  @Test("usage errors exit 2")
+  func usage() throws {
+    #expect(try CommandRunner.run(["run"]).status == 2)
+    #expect(try CommandRunner.run(["run", "x.json", "--jobs", "0"]).status == 2)
+    #expect(try CommandRunner.run(["frobnicate"]).status == 2)
+  }
+
+  @Test("plugins lists, shows and rejects unknown names")
+  func plugins() throws {
+    let list = try CommandRunner.run(["plugins"])
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("kmeans"))
+    let show = try CommandRunner.run(["plugins", "kmeans"])
+    #expect(show.stdout.contains("n_init"))
+    let unknown = try CommandRunner.run(["plugins", "kmeens"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("Did you mean 'kmeans'"))
+  }
+
+  @Test("cluster runs one algorithm and reports JSON")
+  func cluster() throws {
+    let dir = try workspace(spec: goodSpec)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["cluster", "data.csv", "--id", "id", "--set", "k=3", "--set", "n_init=4", "--json", "--labels-out", "labels.csv"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("\"clusters\": 3"))
+    let labels = try String(contentsOf: dir.appendingPathComponent("labels.csv"), encoding: .utf8)
+    #expect(labels.hasPrefix("id,label\n1,"))
+    let bad = try CommandRunner.run(["cluster", "data.csv", "--set", "k=-1"], in: dir)
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer ≥ 1; got -1."))
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import WorkbenchKit
+
+@Suite("Runner and result store")
+struct RunnerTests {
+  func run(_ fixture: RunFixture, out: String, jobs: Int, fresh: Bool = false) async throws -> RunSummary {
+    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+    return try await Runner(registry: .builtIn).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, jobs: jobs, fresh: fresh))
+  }
+
+  @Test("records and labels are byte-identical for --jobs 1, --jobs 2 and a second run")
+  func byteIdentical() async throws {
+    let fixture = try RunFixture()
+    defer { fixture.remove() }
+    let one = try await run(fixture, out: fixture.results("one"), jobs: 1)
+    let two = try await run(fixture, out: fixture.results("two"), jobs: 2)
+    let again = try await run(fixture, out: fixture.results("again"), jobs: 2)
+    #expect(one.records.count == 8)
+    #expect(one.failedCount == 0)
+    let stable = { (files: [String: Data]) in files.filter { $0.key.hasSuffix("trials.jsonl") || $0.key.contains("/labels/") || $0.key.hasSuffix("leaderboard.csv") || $0.key.hasSuffix("leaderboard.md") } }
+    let a = stable(try fixture.files(under: fixture.results("one")))
+    #expect(a.count == 8 + 3)
+    #expect(a == stable(try fixture.files(under: fixture.results("two"))))
+    #expect(a == stable(try fixture.files(under: fixture.results("again"))))
+    #expect(one.directory.hasSuffix("/fixture/" + URL(fileURLWithPath: two.directory).lastPathComponent))
+    _ = again
+  }
+
+  @Test("a second run of the same spec resumes; --fresh refits")
+  func resume() async throws {
+    let fixture = try RunFixture()
+    defer { fixture.remove() }
+    let first = try await run(fixture, out: fixture.results("r"), jobs: 2)
+    let trials = try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8)
+    let second = try await run(fixture, out: fixture.results("r"), jobs: 2)
+    #expect(second.resumed == 8)
+    #expect(try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8) == trials)
+    let fresh = try await run(fixture, out: fixture.results("r"), jobs: 1, fresh: true)
+    #expect(fresh.resumed == 0)
+    #expect(try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8) == trials)
+  }
+
+  @Test("the results folder holds every promised file, and the manifest says what ran")
+  func layout() async throws {
+    let fixture = try RunFixture()
+    defer { fixture.remove() }
+    let summary = try await run(fixture, out: fixture.results("l"), jobs: 2)
+    let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
+    #expect(names == ["labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "timings.jsonl", "trials.jsonl"])
+    let manifest = try JSONParser.parse(String(contentsOfFile: summary.directory + "/manifest.json", encoding: .utf8))
+    #expect(manifest.object?["status"] == "finished")
+    #expect(manifest.object?["data"]?.object?["rows"] == 90)
+    #expect(manifest.object?["data"]?.object?["sha256"]?.string == (try DataFingerprint.sha256(ofFileAt: fixture.directory.path + "/customers.csv")))
+    #expect(manifest.object?["trials"]?.object?["ok"] == 8)
+    let labels = try String(contentsOfFile: summary.directory + "/labels/\(summary.records[0].configHash).csv", encoding: .utf8).split(separator: "\n")
+    #expect(labels.count == 91)
+    #expect(labels[0] == "customer_id,label")
+    #expect(labels[1].hasPrefix("C1000,"))
+    let best = summary.leaderboard.ranked[0]
+    #expect(best.clusterCount == 3)
+    #expect(best.metrics["silhouette"]?.value ?? 0 > 0.5)
+  }
+
+  @Test("a failing trial is recorded with its reason and the others go on")
+  func failingTrial() async throws {
+    let fixture = try RunFixture(
+      spec: """
+        {"name": "partial", "data": {"path": "customers.csv", "id": "customer_id"},
+         "pipelines": [{"name": "raw"}, {"name": "imputed", "steps": ["impute"]}],
+         "algorithms": [{"use": "kmeans", "grid": {"k": [2, 3]}}]}
+        """)
+    defer { fixture.remove() }
+    let summary = try await run(fixture, out: fixture.results("f"), jobs: 2)
+    #expect(summary.failedCount == 2)
+    let failed = summary.records.filter { $0.status == .failed }
+    #expect(failed.allSatisfy { $0.pipeline == "raw" })
+    #expect(failed[0].error?.contains("the column 'income' has 5 missing values (first at line 7); add an \"impute\" step") == true)
+    #expect(summary.leaderboard.ranked.count == 2)
+  }
+
+  @Test("k above the row count is a spec error before anything is written")
+  func tooManyClusters() throws {
+    let fixture = try RunFixture(rows: 6, spec: #"{"name": "big-k", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "i", "steps": ["impute"]}], "algorithms": [{"use": "kmeans", "grid": {"k": [2, 9]}}]}"#)
+    defer { fixture.remove() }
+    #expect(throws: SpecError(Location(file: fixture.specURL.path, jsonPath: "algorithms[0].grid.k"), "kmeans asks for k = 9 clusters but the data has only 6 rows.", fix: "use values of k up to 6 (usually far fewer).")) {
+      try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+    }
+  }
+
+  @Test("an unknown column is located in the spec with suggestions")
+  func unknownColumn() throws {
+    let fixture = try RunFixture(spec: #"{"name": "cols", "data": {"path": "customers.csv", "features": ["incme", "visits"]}, "algorithms": ["kmeans"]}"#)
+    defer { fixture.remove() }
+    do {
+      _ = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+      Issue.record("expected an error")
+    } catch let error as SpecError {
+      #expect(error.problems.map(\.location.jsonPath) == ["data.features[0]"])
+      #expect(error.problems[0].message == "the column 'incme' is not in customers.csv. Did you mean 'income'?")
+    }
+  }
+}
