@@ -16,10 +16,6 @@ struct CSVColumnBuilder {
   /// The row whose cell made the column categorical.
   private(set) var convertedAtRow = 0
 
-  init(expectedRows: Int) {
-    numbers.reserveCapacity(expectedRows)
-  }
-
   /// Adds the cell `field` of `row`; returns `false` when its text is not valid UTF-8.
   mutating func append(_ field: CSVField, row: Int, in bytes: [UInt8]) -> Bool {
     if field.isMissing(in: bytes) {
@@ -34,7 +30,6 @@ struct CSVColumnBuilder {
       isNumeric = false
       convertedAtRow = row
       labels = Array(repeating: nil, count: row)
-      labels.reserveCapacity(numbers.capacity)
       numbers = []
     }
     guard let text = field.text(in: bytes) else { return false }

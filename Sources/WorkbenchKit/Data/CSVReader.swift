@@ -50,8 +50,7 @@ public struct CSVReader: Sendable {
       throw DataError(file, "the file is empty.", fix: "export the data again with a header row and at least one data row.")
     }
     let names = try headerNames(fields, line: header.line, bytes: bytes, file: file)
-    let expectedRows = bytes.count / max(1, scanner.position - header.offset)
-    var builders = names.map { _ in CSVColumnBuilder(expectedRows: expectedRows) }
+    var builders = names.map { _ in CSVColumnBuilder() }
     var lines: [Int] = []
     var offsets: [Int] = []
     while let record = try scan(&scanner, into: &fields, names: names, file: file) {

@@ -63,8 +63,9 @@ struct CSVScanner {
         if b == delimiter || b == CSVByte.newline || b == CSVByte.carriageReturn { break }
         p += 1
       }
-      defer { position = p }
-      return CSVField.unquoted(bytes, position, p)
+      let field = CSVField.unquoted(bytes, position, p)
+      position = p
+      return field
     }
     let startLine = line
     p += 1

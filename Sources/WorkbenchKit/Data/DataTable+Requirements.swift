@@ -36,6 +36,10 @@ extension DataTable {
           "'\(label)' is not a number, but column '\(name)' is used as a numeric feature.",
           fix: "clean the value or declare the column under data.categorical.")
       }
+      throw DataError(
+        Location(file: sourceName, column: index + 1, columnName: name),
+        "column '\(name)' holds text labels, but it is used as a numeric feature.",
+        fix: "convert the column to numbers or declare it under data.categorical.")
     }
   }
 }

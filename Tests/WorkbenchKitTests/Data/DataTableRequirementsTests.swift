@@ -47,4 +47,10 @@ struct DataTableRequirementsTests {
       #expect(error.problem.location.columnName == nil)
     }
   }
+
+  @Test("a categorical column whose labels all look like numbers is still rejected")
+  func numericLookingLabels() {
+    let t = DataTable(columns: [.categorical("zip", ["01234", nil])], sourceName: "z.csv")
+    #expect(throws: DataError.self) { try t.requireNumeric(["zip"]) }
+  }
 }
