@@ -1,0 +1,53 @@
+/// Accumulates one CSV column while its type is being inferred.
+///
+/// A column stays numeric while every non-missing cell parses as a number,
+/// storing only `Double`s (no `String` per cell). At the first cell that does
+/// not, it becomes categorical; the text of the earlier numeric cells is
+/// recovered afterwards by re-reading those rows (``CSVReader`` does this
+/// once for all such columns), because a number's original spelling
+/// (`"007"`, `"1.50"`) cannot be rebuilt from its value.
+struct CSVColumnBuilder {
+  /// The cells so far while the column is numeric.
+  private(set) var numbers: [Double] = []
+  /// The cells once the column is categorical; rows before ``convertedAtRow`` are filled in later.
+  private(set) var labels: [String?] = []
+  /// Whether every non-missing cell so far is a number.
+  private(set) var isNumeric = true
+  /// The row whose cell made the column categorical.
+  private(set) var convertedAtRow = 0
+
+  /// Adds the cell `field` of `row`; returns `false` when its text is not valid UTF-8.
+  mutating func append(_ field: CSVField, row: Int, in bytes: [UInt8]) -> Bool {
+    if field.isMissing(in: bytes) {
+      if isNumeric { numbers.append(.nan) } else { labels.append(nil) }
+      return true
+    }
+    if isNumeric {
+      if let value = field.number(in: bytes) {
+        numbers.append(value)
+        return true
+      }
+      isNumeric = false
+      convertedAtRow = row
+      labels = Array(repeating: nil, count: row)
+      numbers = []
+    }
+    guard let text = field.text(in: bytes) else { return false }
+    labels.append(text)
+    return true
+  }
+
+  /// Sets the text of an earlier `row` that was read while the column was numeric.
+  mutating func backfill(row: Int, with text: String?) {
+    precondition(!isNumeric && row < convertedAtRow, "backfill outside the converted prefix")
+    labels[row] = text
+  }
+
+  /// Whether rows before ``convertedAtRow`` need their text recovered.
+  var needsBackfill: Bool { !isNumeric && convertedAtRow > 0 }
+
+  /// The finished column.
+  func column(named name: String) -> Column {
+    isNumeric ? .numeric(name, numbers) : .categorical(name, labels)
+  }
+}

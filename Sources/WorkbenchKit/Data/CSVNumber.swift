@@ -1,0 +1,98 @@
+/// Reads a plain decimal number (`-12`, `3.5`, `.5`, `1e-3`) from the bytes of a CSV cell.
+///
+/// Accepted: an optional sign, digits with an optional fraction, and an
+/// optional exponent (`e`/`E`, optional sign, digits). Rejected: hex,
+/// `inf`, `nan` (a missing token), thousands separators, decimal commas,
+/// and values that overflow to infinity. The result is the correctly
+/// rounded `Double`, the same as `Double(String)`: short numbers take an
+/// exact fast path (Clinger's: a mantissa below 2^53 times an exact power of
+/// ten up to 10^22), the rest defer to the standard library.
+/// - SeeAlso: W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990.
+enum CSVNumber {
+  /// The value of `bytes[start..<end]` (already trimmed), or `nil` if it is not a plain finite number.
+  static func parse(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Double? {
+    var i = start
+    guard i < end else { return nil }
+    var negative = false
+    if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+      negative = bytes[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var mantissa: UInt64 = 0
+    var significantDigits = 0
+    var droppedDigits = false
+    var decimalExponent = 0
+    var digitCount = 0
+    while i < end, let d = digit(bytes[i]) {
+      accumulate(d, &mantissa, &significantDigits, &droppedDigits, &decimalExponent, isFraction: false)
+      digitCount += 1
+      i += 1
+    }
+    if i < end, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      while i < end, let d = digit(bytes[i]) {
+        accumulate(d, &mantissa, &significantDigits, &droppedDigits, &decimalExponent, isFraction: true)
+        digitCount += 1
+        i += 1
+      }
+    }
+    guard digitCount > 0 else { return nil }
+    if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      var exponentNegative = false
+      if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+        exponentNegative = bytes[i] == UInt8(ascii: "-")
+        i += 1
+      }
+      var exponent = 0
+      var exponentDigits = 0
+      while i < end, let d = digit(bytes[i]) {
+        exponent = min(exponent * 10 + Int(d), 100_000)
+        exponentDigits += 1
+        i += 1
+      }
+      guard exponentDigits > 0 else { return nil }
+      decimalExponent += exponentNegative ? -exponent : exponent
+    }
+    guard i == end else { return nil }
+    if !droppedDigits, mantissa <= 1 << 53, abs(decimalExponent) <= 22 {
+      let m = Double(mantissa)
+      let value = decimalExponent < 0 ? m / powersOfTen[-decimalExponent] : m * powersOfTen[decimalExponent]
+      return negative ? -value : value
+    }
+    return slowParse(bytes, start, end)
+  }
+
+  /// Exact powers of ten representable as `Double`.
+  private static let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  ]
+
+  @inline(__always)
+  private static func digit(_ b: UInt8) -> UInt64? {
+    b &- UInt8(ascii: "0") < 10 ? UInt64(b &- UInt8(ascii: "0")) : nil
+  }
+
+  /// Adds one digit to the mantissa, keeping at most 19 significant digits.
+  private static func accumulate(
+    _ d: UInt64, _ mantissa: inout UInt64, _ significantDigits: inout Int, _ droppedDigits: inout Bool,
+    _ decimalExponent: inout Int, isFraction: Bool
+  ) {
+    if significantDigits < 19 {
+      mantissa = mantissa * 10 + d
+      if mantissa > 0 { significantDigits += 1 }
+      if isFraction { decimalExponent -= 1 }
+    } else {
+      if d != 0 { droppedDigits = true }
+      if !isFraction { decimalExponent += 1 }
+    }
+  }
+
+  /// The careful path for long mantissas and large exponents, outlined because it is rare.
+  @inline(never)
+  private static func slowParse(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Double? {
+    guard let value = Double(String(decoding: bytes[start..<end], as: UTF8.self)), value.isFinite else { return nil }
+    return value
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Writes rows or a ``DataTable`` as RFC 4180 CSV, for labels files and exports.
+///
+/// A field is quoted when it contains the delimiter, a quote, a line break,
+/// or leading/trailing spaces or tabs (which the reader would trim); quotes
+/// inside are doubled. Lines end with LF. Numbers are written in their
+/// shortest round-tripping form, whole numbers without a fraction (`34`,
+/// `12.5`, `1e-07`); missing cells are empty. ``CSVReader`` reads the text
+/// back to the same table, except that a label spelling a missing token
+/// (`NA`) reads back as missing, and a categorical column whose labels are
+/// all numbers reads back as numeric.
+public struct CSVWriter: Sendable {
+  /// The separator to write.
+  public var delimiter: CSVDelimiter
+
+  /// A writer using `delimiter`.
+  public init(delimiter: CSVDelimiter = .comma) {
+    self.delimiter = delimiter
+  }
+
+  /// The CSV text of `rows`, one line each.
+  public func text(rows: [[String]]) -> String {
+    var out = ""
+    for row in rows { appendRow(row, to: &out) }
+    return out
+  }
+
+  /// The CSV text of `table`: a header row, then one line per row.
+  public func text(of table: DataTable) -> String {
+    var out = ""
+    appendRow(table.columnNames, to: &out)
+    for row in 0..<table.rowCount {
+      appendRow(table.columns.map { cell($0, row) }, to: &out)
+    }
+    return out
+  }
+
+  /// Writes `table` to `path` atomically (a temporary file renamed into place).
+  public func write(_ table: DataTable, to path: String) throws {
+    try Data(text(of: table).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
+  /// Writes `rows` to `path` atomically.
+  public func write(rows: [[String]], to path: String) throws {
+    try Data(text(rows: rows).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
+  /// `value` as CSV text: empty when NaN, no fraction when whole.
+  public static func format(_ value: Double) -> String {
+    if value.isNaN { return "" }
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
+  private func cell(_ column: Column, _ row: Int) -> String {
+    switch column.values {
+    case .numeric(let v): CSVWriter.format(v[row])
+    case .categorical(let v): v[row] ?? ""
+    }
+  }
+
+  private func appendRow(_ fields: [String], to out: inout String) {
+    for (i, field) in fields.enumerated() {
+      if i > 0 { out.unicodeScalars.append(Unicode.Scalar(delimiter.rawValue)) }
+      out += needsQuotes(field) ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
+    }
+    out += "\n"
+  }
+
+  private func needsQuotes(_ field: String) -> Bool {
+    let bytes = field.utf8
+    if let first = bytes.first, let last = bytes.last, CSVByte.isBlank(first) || CSVByte.isBlank(last) { return true }
+    return bytes.contains { $0 == delimiter.rawValue || $0 == CSVByte.quote || $0 == CSVByte.newline || $0 == CSVByte.carriageReturn }
+  }
+}
