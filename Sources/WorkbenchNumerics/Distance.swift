@@ -4,6 +4,9 @@
 /// elements `l, l + 4, l + 8, …`, followed by a scalar tail, and the lanes are
 /// added in lane order. The order of floating-point additions is therefore
 /// ours and not the optimiser's: a result is bit-identical on every build.
+/// Products and sums are rounded separately (`acc += d * d`, not the fused
+/// `addProduct`): on baseline x86-64 the fused form becomes a library call
+/// per lane, and separate rounding gives the same bits on every platform.
 public enum Distance {
   /// The squared Euclidean distance Σ (aᵢ − bᵢ)² between two vectors of equal length.
   ///
@@ -32,7 +35,7 @@ public enum Distance {
     var i = 0
     while i + 4 <= n {
       let d = SIMD4(a[i], a[i + 1], a[i + 2], a[i + 3]) - SIMD4(b[i], b[i + 1], b[i + 2], b[i + 3])
-      acc.addProduct(d, d)
+      acc += d * d
       i += 4
     }
     var tail = 0.0
