@@ -27,7 +27,6 @@ public enum Distance {
   }
 
   /// The kernel: Σ (aᵢ − bᵢ)² over `a.count` elements, in the fixed lane order described on ``Distance``.
-  @usableFromInline
   static func squaredEuclidean(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> Double {
     let n = a.count
     assert(b.count == n, "buffers of unequal length")
