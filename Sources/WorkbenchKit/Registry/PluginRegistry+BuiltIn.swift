@@ -1,8 +1,11 @@
 extension PluginRegistry {
-  /// The plugins that ship with the workbench.
+  /// The plugins that ship with the workbench, in listing order.
   public static let builtIn: PluginRegistry = {
     do {
-      return try PluginRegistry(preprocessors: [StandardScaler.self, Impute.self], algorithms: [], metrics: [])
+      return try PluginRegistry(
+        preprocessors: [Impute.self, StandardScaler.self],
+        algorithms: [KMeans.self],
+        metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self])
     } catch {
       preconditionFailure("\(error)")
     }

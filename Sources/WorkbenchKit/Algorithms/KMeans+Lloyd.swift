@@ -1,0 +1,121 @@
+import WorkbenchNumerics
+
+extension KMeans {
+  /// The outcome of one seeded run.
+  struct Run {
+    var labels: [Int]
+    var centers: Matrix
+    var inertia: Double
+    var iterations: Int
+    var converged: Bool
+  }
+
+  /// Scratch buffers for Lloyd iterations, allocated once per fit and reused by every run.
+  struct Workspace {
+    /// Labels from the current assignment step.
+    var labels: [Int]
+    /// Labels from the previous iteration (−1 before the first, so it never matches).
+    var previousLabels: [Int]
+    /// Per-cluster sums of the assigned rows, then the new centers.
+    var sums: Matrix
+    /// Rows assigned to each cluster.
+    var counts: [Int]
+
+    init(rows: Int, clusterCount: Int, columns: Int) {
+      labels = Array(repeating: -1, count: rows)
+      previousLabels = Array(repeating: -1, count: rows)
+      sums = Matrix(rows: clusterCount, columns: columns)
+      counts = Array(repeating: 0, count: clusterCount)
+    }
+  }
+
+  /// One Lloyd run from `start` (scikit-learn's `_kmeans_single_lloyd`).
+  ///
+  /// Each iteration assigns rows to their nearest center, moves every center to
+  /// the mean of its rows (refilling empty clusters first), and stops when the
+  /// labels repeat (strict convergence) or the total squared center shift is at
+  /// most `tolerance`. Unless it converged strictly, a last assignment step makes
+  /// the labels agree with the returned centers.
+  static func lloyd(
+    _ x: Matrix, from start: Matrix, maxIterations: Int, tolerance: Double, workspace w: inout Workspace, context: FitContext
+  ) throws -> Run {
+    var centers = start
+    for i in 0..<w.previousLabels.count { w.previousLabels[i] = -1 }
+    var iterations = 0
+    var strictlyConverged = false
+    var converged = false
+    while iterations < maxIterations {
+      try context.checkCancellation()
+      let objective = assign(x, to: centers, labels: &w.labels)
+      iterations += 1
+      context.log(.iteration(iterations, objective: objective))
+      accumulate(x, labels: w.labels, sums: &w.sums, counts: &w.counts)
+      if w.counts.contains(0) {
+        relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
+      }
+      let shift = moveCenters(&centers, sums: &w.sums, counts: w.counts)
+      if w.labels == w.previousLabels {
+        strictlyConverged = true
+        converged = true
+        break
+      }
+      if shift <= tolerance {
+        converged = true
+        break
+      }
+      swap(&w.labels, &w.previousLabels)
+    }
+    if !strictlyConverged {
+      _ = assign(x, to: centers, labels: &w.labels)
+    }
+    return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
+  }
+
+  /// Sets each row's label to its nearest center; returns the sum of the squared distances.
+  static func assign(_ x: Matrix, to centers: Matrix, labels: inout [Int]) -> Double {
+    var total = 0.0
+    for i in 0..<x.rows {
+      let nearest = Distance.nearest(x, row: i, among: centers)
+      labels[i] = nearest.index
+      total += nearest.squaredDistance
+    }
+    return total
+  }
+
+  /// Per-cluster sums and counts of the rows with each label, in row order.
+  static func accumulate(_ x: Matrix, labels: [Int], sums: inout Matrix, counts: inout [Int]) {
+    for c in 0..<counts.count { counts[c] = 0 }
+    for c in 0..<sums.rows {
+      for j in 0..<sums.columns { sums[c, j] = 0 }
+    }
+    for i in 0..<x.rows {
+      let label = labels[i]
+      counts[label] += 1
+      for j in 0..<x.columns { sums[label, j] += x[i, j] }
+    }
+  }
+
+  /// Turns the sums into means (multiplying by the reciprocal count, as scikit-learn does), writes them into
+  /// `centers`, and returns the total squared shift. A cluster still empty keeps its center.
+  static func moveCenters(_ centers: inout Matrix, sums: inout Matrix, counts: [Int]) -> Double {
+    var shift = 0.0
+    for c in 0..<counts.count {
+      if counts[c] > 0 {
+        let scale = 1.0 / Double(counts[c])
+        for j in 0..<centers.columns { sums[c, j] *= scale }
+      } else {
+        for j in 0..<centers.columns { sums[c, j] = centers[c, j] }
+      }
+      shift += Distance.squaredEuclidean(sums, row: c, centers, row: c)
+    }
+    swap(&centers, &sums)
+    return shift
+  }
+
+  /// Σ squared distance from each row to its assigned center, in row order.
+  static func inertia(_ x: Matrix, centers: Matrix, labels: [Int]) -> Double {
+    var total = 0.0
+    for i in 0..<x.rows { total += Distance.squaredEuclidean(x, row: i, centers, row: labels[i]) }
+    return total
+  }
+}

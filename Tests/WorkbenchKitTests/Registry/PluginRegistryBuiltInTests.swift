@@ -1,0 +1,23 @@
+import Testing
+import WorkbenchKit
+
+@Suite("built-in registry")
+struct PluginRegistryBuiltInTests {
+  @Test("builds and lists the shipped algorithms and metrics in order")
+  func names() {
+    let registry = PluginRegistry.builtIn
+    #expect(registry.names(of: .algorithm) == ["kmeans"])
+    #expect(registry.names(of: .metric) == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia"])
+    #expect(registry.algorithm(named: "kmeans") == KMeans.self)
+    #expect(registry.metric(named: "davies-bouldin") == DaviesBouldin.self)
+  }
+
+  @Test("every built-in plugin can be made from its defaults")
+  func defaultsConstruct() throws {
+    for (_, type) in PluginRegistry.builtIn.allPlugins {
+      let parameters = try Parameters.resolve([:], for: type, at: Location()).get()
+      #expect(parameters.pluginName == type.name)
+      _ = try type.init(validated: parameters)
+    }
+  }
+}
