@@ -48,11 +48,12 @@ struct CommandTests {
 
   @Test("a non-numeric feature cell exits 3 naming line and column")
   func badData() throws {
-    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n1,0,0\n2,x7,1\n3,5,5\n")
+    let rows = (1...12).map { "\($0),\($0 == 3 ? "x7" : String($0 % 3)),\($0 % 4)" }.joined(separator: "\n")
+    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n" + rows + "\n")
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json"], in: dir)
     #expect(output.status == 3)
-    #expect(output.stderr.contains("line 3, column 2 (a)"))
+    #expect(output.stderr.contains("line 4, column 2 (a): 'x7' is not a number, though 91 % of column 'a' is"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
   }
 

@@ -16,6 +16,11 @@ struct CSVColumnBuilder {
   /// The row whose cell made the column categorical.
   private(set) var convertedAtRow = 0
 
+  /// A builder inferring the type, or keeping text as is when `text` (ids, codes such as "007").
+  init(text: Bool = false) {
+    isNumeric = !text
+  }
+
   /// Adds the cell `field` of `row`; returns `false` when its text is not valid UTF-8.
   mutating func append(_ field: CSVField, row: Int, in bytes: [UInt8]) -> Bool {
     if field.isMissing(in: bytes) {

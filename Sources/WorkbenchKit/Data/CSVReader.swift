@@ -21,10 +21,13 @@ import Foundation
 public struct CSVReader: Sendable {
   /// The separator, or `nil` to detect it from the header line.
   public var delimiter: CSVDelimiter?
+  /// Columns read as text whatever they hold, so ids such as `007` keep their spelling.
+  public var textColumns: Set<String>
 
-  /// A reader using `delimiter`, or detecting it when `nil`.
-  public init(delimiter: CSVDelimiter? = nil) {
+  /// A reader using `delimiter` (detected when `nil`) that keeps `textColumns` as text.
+  public init(delimiter: CSVDelimiter? = nil, textColumns: Set<String> = []) {
     self.delimiter = delimiter
+    self.textColumns = textColumns
   }
 
   /// Reads the file at `path`; relative paths are resolved against `directory` when given.
@@ -50,7 +53,7 @@ public struct CSVReader: Sendable {
       throw DataError(file, "the file is empty.", fix: "export the data again with a header row and at least one data row.")
     }
     let names = try headerNames(fields, line: header.line, bytes: bytes, file: file)
-    var builders = names.map { _ in CSVColumnBuilder() }
+    var builders = names.map { CSVColumnBuilder(text: textColumns.contains($0)) }
     var lines: [Int] = []
     var offsets: [Int] = []
     while let record = try scan(&scanner, into: &fields, names: names, file: file) {

@@ -43,3 +43,27 @@ extension DataTable {
     }
   }
 }
+
+extension DataTable {
+  /// The first cell of a categorical column that is not a number, when nearly all its cells are numbers.
+  ///
+  /// A numeric column with one stray value ("12,5", "n.a.") is read as
+  /// categorical and would silently drop out of the default features; this
+  /// finds it so the user hears about the stray value instead. "Nearly all"
+  /// means at least 90 % of at least 10 non-missing cells.
+  public func strayText(inMostlyNumericColumn name: String) -> (row: Int, text: String, share: Double)? {
+    guard let labels = column(named: name)?.labels else { return nil }
+    var numbers = 0
+    var present = 0
+    var first: (Int, String)?
+    for (row, label) in labels.enumerated() {
+      guard let label else { continue }
+      present += 1
+      let bytes = Array(label.utf8)
+      let trimmed = CSVField.unquoted(bytes, 0, bytes.count)
+      if CSVNumber.parse(bytes, trimmed.start, trimmed.end) != nil { numbers += 1 } else if first == nil { first = (row, label) }
+    }
+    guard present >= 10, let first, Double(numbers) >= 0.9 * Double(present) else { return nil }
+    return (first.0, first.1, Double(numbers) / Double(present))
+  }
+}

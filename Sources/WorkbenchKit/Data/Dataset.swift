@@ -44,6 +44,15 @@ extension Dataset {
     guard problems.isEmpty else { throw SpecError(problems) }
 
     let reserved = Set([spec.id, spec.truth].compactMap { $0} + spec.categorical)
+    if spec.features == nil {
+      for column in table.columns where !column.isNumeric && !reserved.contains(column.name) {
+        guard let stray = table.strayText(inMostlyNumericColumn: column.name) else { continue }
+        throw DataError(
+          Location(file: table.sourceName, line: table.line(ofRow: stray.row), column: table.columnIndex(named: column.name)! + 1, columnName: column.name),
+          "'\(stray.text)' is not a number, though \(Int((stray.share * 100).rounded(.down))) % of column '\(column.name)' is; the column would be left out of the features.",
+          fix: "clean the value, declare '\(column.name)' under data.categorical, or list the features under data.features.")
+      }
+    }
     let features = spec.features ?? table.columns.filter { $0.isNumeric && !reserved.contains($0.name) }.map(\.name)
     guard !features.isEmpty || !spec.categorical.isEmpty else {
       throw SpecError(dataLocation.appending("features"), "\(spec.path) has no numeric column to cluster on besides the id and truth columns.", fix: "list the feature columns under data.features.")

@@ -8,9 +8,15 @@ public struct ResolvedPlugin: Sendable, Equatable {
   /// `{"use": name, "params": {…}}`, the form hashed and recorded.
   public var json: JSONValue { ["use": .string(name), "params": parameters.json] }
 
-  /// Parameters in declaration order as `k=3 n_init=10`, for tables.
+  /// The cluster count and every parameter that differs from its default, in declaration order
+  /// (`k=3 init=random`), for tables; the full configuration is in the trial record.
   public func compactDescription(declared: [ParameterSpec]) -> String {
-    declared.compactMap { spec in parameters.values[spec.name].map { "\(spec.name)=\(Self.short($0))" } }.joined(separator: " ")
+    declared.compactMap { spec in
+      guard let value = parameters.values[spec.name],
+        spec.name == TrialPlan.clusterCountParameter || spec.defaultValue.flatMap(spec.kind.normalize) != value
+      else { return nil }
+      return "\(spec.name)=\(Self.short(value))"
+    }.joined(separator: " ")
   }
 
   private static func short(_ value: JSONValue) -> String {

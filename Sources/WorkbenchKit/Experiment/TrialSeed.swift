@@ -7,14 +7,9 @@ import Foundation
 /// resample index), never from the order trials run in, so results do not
 /// depend on `--jobs`.
 public enum TrialSeed {
-  /// SHA-256 of `text`'s UTF-8 bytes, as 64 lowercase hex digits.
-  public static func sha256Hex(_ text: String) -> String {
-    SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-  }
-
   /// The config hash of a canonical configuration: the first 16 hex digits of its SHA-256.
   public static func configHash(_ configuration: JSONValue) -> String {
-    String(sha256Hex(configuration.canonicalText).prefix(16))
+    String(DataFingerprint.sha256(of: configuration.canonicalText).prefix(16))
   }
 
   /// The seed of a trial (resample 0 is the fit on all the data).

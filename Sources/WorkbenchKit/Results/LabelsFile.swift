@@ -3,10 +3,7 @@ public enum LabelsFile {
   /// The file's text: a header, then one line per row in data order.
   public static func text(_ labels: [Int], ids: [String], idColumn: String) -> String {
     precondition(labels.count == ids.count, "one label per id")
-    var text = CSVLine.make([idColumn, "label"]) + "\n"
-    text.reserveCapacity(ids.count * 12)
-    for (id, label) in zip(ids, labels) { text += CSVLine.quote(id) + "," + String(label) + "\n" }
-    return text
+    return CSVWriter().text(rows: [[idColumn, "label"]] + zip(ids, labels).map { [$0, String($1)] })
   }
 
   /// Writes the file atomically.

@@ -31,16 +31,15 @@ public struct Leaderboard: Sendable, Equatable {
 
   /// The leaderboard as CSV: a header, ranked rows (rank 1…), then unranked rows (empty rank).
   public func csv(metricNames: [String], describe: (TrialRecord) -> String) -> String {
-    var lines = [CSVLine.make(["rank", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters"] + metricNames + ["status", "error"])]
+    var rows = [["rank", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters"] + metricNames + ["status", "error"]]
     for (position, record) in (ranked + unranked).enumerated() {
       let rank = position < ranked.count ? String(position + 1) : ""
       let metrics = metricNames.map { record.metrics[$0]?.value.map(JSONNumber.format) ?? "" }
-      lines.append(
-        CSVLine.make(
-          [rank, String(record.index), record.configHash, record.pipeline, record.algorithmName, describe(record), record.clusterCount.map(String.init) ?? ""]
-            + metrics + [record.status.rawValue, record.error ?? ""]))
+      rows.append(
+        [rank, String(record.index), record.configHash, record.pipeline, record.algorithmName, describe(record), record.clusterCount.map(String.init) ?? ""]
+          + metrics + [record.status.rawValue, record.error ?? ""])
     }
-    return lines.joined(separator: "\n") + "\n"
+    return CSVWriter().text(rows: rows)
   }
 
   /// The leaderboard as a Markdown document for people; with `limit`, only the best rows and a count of the unranked.

@@ -20,7 +20,7 @@ public struct ResultStore: Sendable {
     var spec = plan.experiment.source.object ?? [:]
     spec["$schema"] = nil
     let input: JSONValue = ["spec": .object(spec), "data_sha256": .string(dataFingerprint), "format": .int(ResultFormat.version)]
-    return String(TrialSeed.sha256Hex(input.canonicalText).prefix(12))
+    return String(DataFingerprint.sha256(of: input.canonicalText).prefix(12))
   }
 
   func path(_ name: String) -> String { URL(fileURLWithPath: directory).appendingPathComponent(name).path }

@@ -33,7 +33,7 @@ public struct RunManifest: Sendable {
       "status": .string(status.rawValue),
       "spec": experiment.source,
       "spec_file": .string(experiment.specFile),
-      "spec_sha256": .string(TrialSeed.sha256Hex(experiment.source.canonicalText)),
+      "spec_sha256": .string(DataFingerprint.sha256(of: experiment.source.canonicalText)),
       "seed": .string(String(experiment.seed)),
       "data": [
         "path": .string(experiment.data.path), "sha256": .string(dataFingerprint), "rows": .int(rows), "columns": .int(columns),

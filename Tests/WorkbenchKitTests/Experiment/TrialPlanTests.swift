@@ -52,8 +52,7 @@ struct TrialPlanTests {
   @Test("seed derivation is fixed forever")
   func seedValue() {
     // SHA-256("42:0123456789abcdef:0"), first 8 bytes big-endian.
-    let expected = UInt64(TrialSeed.sha256Hex("42:0123456789abcdef:0").prefix(16), radix: 16)
+    let expected = UInt64(DataFingerprint.sha256(of: "42:0123456789abcdef:0").prefix(16), radix: 16)
     #expect(TrialSeed.seed(experimentSeed: 42, configHash: "0123456789abcdef") == expected)
-    #expect(TrialSeed.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 }

@@ -86,6 +86,6 @@ struct ImputeTests {
 
   @Test("the built-in registry lists both preprocessors")
   func registry() {
-    #expect(PluginRegistry.builtIn.names(of: .preprocessor) == ["standard-scaler", "impute"])
+    #expect(PluginRegistry.builtIn.names(of: .preprocessor) == ["impute", "standard-scaler"])
   }
 }
