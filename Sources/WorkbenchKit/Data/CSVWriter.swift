@@ -46,16 +46,9 @@ public struct CSVWriter: Sendable {
     try Data(text(rows: rows).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
-  /// `value` as CSV text: empty when NaN, no fraction when whole.
-  public static func format(_ value: Double) -> String {
-    if value.isNaN { return "" }
-    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-  }
-
   private func cell(_ column: Column, _ row: Int) -> String {
     switch column.values {
-    case .numeric(let v): CSVWriter.format(v[row])
+    case .numeric(let v): v[row].isNaN ? "" : JSONNumber.plain(v[row])
     case .categorical(let v): v[row] ?? ""
     }
   }

@@ -61,7 +61,7 @@ public struct Column: Sendable, Equatable {
   /// The cell at `row` as text, as it would be written back to CSV ("" when missing).
   public func text(at row: Int) -> String {
     switch values {
-    case .numeric(let v): v[row].isNaN ? "" : JSONNumber.format(v[row])
+    case .numeric(let v): v[row].isNaN ? "" : JSONNumber.plain(v[row])
     case .categorical(let v): v[row] ?? ""
     }
   }

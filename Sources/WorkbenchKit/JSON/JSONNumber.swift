@@ -9,4 +9,10 @@ public enum JSONNumber {
     precondition(value.isFinite, "non-finite number has no JSON form")
     return value == 0 ? "0.0" : "\(value)"
   }
+
+  /// Like ``format(_:)`` but whole numbers have no fraction ("34", "12.5", "1e-07"), for people and CSV cells.
+  public static func plain(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+    return format(value)
+  }
 }

@@ -76,7 +76,7 @@ extension ParameterKind {
       case (nil, nil): return "an integer"
       }
     case .real(let minimum, let maximum, let openMinimum, let openMaximum):
-      let lo = minimum.map(JSONNumber.format), hi = maximum.map(JSONNumber.format)
+      let lo = minimum.map(JSONNumber.plain), hi = maximum.map(JSONNumber.plain)
       switch (lo, hi) {
       case let (lo?, hi?): return "a real number in \(openMinimum ? "(" : "[")\(lo), \(hi)\(openMaximum ? ")" : "]")"
       case let (lo?, nil): return "a real number \(openMinimum ? ">" : "≥") \(lo)"

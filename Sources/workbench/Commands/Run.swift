@@ -18,7 +18,7 @@ struct Run: AsyncParsableCommand {
   @Option(help: "Results root folder.")
   var out = "results"
 
-  @Option(help: "Trials to run at once (default: all cores). Results do not depend on it.")
+  @Option(help: "Trials to run at once, by default one per core. Results do not depend on it.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(help: "Discard trials recorded by an earlier run of this spec and data.")
