@@ -64,7 +64,8 @@ public struct KMeans: ClusteringAlgorithm {
     tolerance = parameters.real("tol")
   }
 
-  public func fit(_ x: Matrix, context: FitContext) throws -> Clustering {
+  public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {
+    let x = try input.numericOnly(for: Self.name)
     guard x.rows >= clusterCount else {
       throw FitError.insufficientSamples(
         rows: x.rows, required: clusterCount, detail: "kmeans with k = \(clusterCount) needs at least k rows")

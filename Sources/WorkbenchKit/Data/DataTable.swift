@@ -12,6 +12,12 @@ public struct DataTable: Sendable, Equatable {
   public var sourceLines: [Int]?
   /// The file the table was read from, for error messages.
   public var sourceName: String?
+  /// For each row, its index in the table a pipeline started from; `nil` while no row was dropped.
+  ///
+  /// A step that removes rows (outliers, rows with missing cells) keeps this
+  /// up to date through ``selecting(rows:)``, so results can be mapped back
+  /// to every input row and excluded rows reported, not lost.
+  public var sourceRows: [Int]?
 
   /// A table of `columns`, which must all have the same row count.
   public init(columns: [Column], sourceLines: [Int]? = nil, sourceName: String? = nil) {
@@ -38,16 +44,29 @@ public struct DataTable: Sendable, Equatable {
   /// The 1-based file line of `row`, when known.
   public func line(ofRow row: Int) -> Int? { sourceLines?[row] }
 
-  /// The rows at `indices`, in that order, keeping their source lines.
+  /// The rows at `indices`, in that order, keeping their source lines and source rows.
   public func selecting(rows indices: [Int]) -> DataTable {
-    DataTable(
+    var table = DataTable(
       columns: columns.map { $0.selecting(rows: indices) },
       sourceLines: sourceLines.map { lines in indices.map { lines[$0] } },
       sourceName: sourceName)
+    table.sourceRows = indices.map { sourceRows?[$0] ?? $0 }
+    return table
+  }
+
+  /// The same rows with new `columns` (same row count), keeping source lines, name and source rows.
+  ///
+  /// Pipeline steps that change values but not rows build their output this
+  /// way, so the rows' provenance survives every step.
+  public func replacingColumns(_ newColumns: [Column]) -> DataTable {
+    precondition(newColumns.allSatisfy { $0.count == rowCount }, "replacement columns must keep the row count")
+    var table = self
+    table.columns = newColumns
+    return table
   }
 
   /// The columns called `names`, in that order; every name must exist.
   public func selecting(columns names: [String]) -> DataTable {
-    DataTable(columns: names.map { column(named: $0)! }, sourceLines: sourceLines, sourceName: sourceName)
+    replacingColumns(names.map { column(named: $0)! })
   }
 }

@@ -37,7 +37,7 @@ public struct FittedImpute: FittedPreprocessor, Equatable {
           fix: "fit and transform tables with the same column types.")
       }
     }
-    return DataTable(columns: out, sourceLines: table.sourceLines, sourceName: table.sourceName)
+    return table.replacingColumns(out)
   }
 
   /// `{"filled_cells": N, "values": {column: fill}}`.

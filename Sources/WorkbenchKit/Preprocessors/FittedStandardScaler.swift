@@ -21,7 +21,7 @@ public struct FittedStandardScaler: FittedPreprocessor, Equatable {
       let scale = scales[c]
       out.append(.numeric(column.name, x.map { ($0 - shift) / scale }))
     }
-    return DataTable(columns: out, sourceLines: table.sourceLines, sourceName: table.sourceName)
+    return table.replacingColumns(out)
   }
 
   /// `{"mean": {column: m}, "scale": {column: s}, "var": {column: v}}`.

@@ -10,12 +10,18 @@ public struct AlgorithmCapabilities: Sendable, Equatable {
   public var orderInvariant: Bool
   /// Its fitted model can label new rows.
   public var canPredict: Bool
+  /// Clusters categorical features as they are (without one-hot encoding).
+  public var acceptsCategorical: Bool
 
-  public init(usesRandomness: Bool, producesNoise: Bool, requiresClusterCount: Bool, orderInvariant: Bool, canPredict: Bool) {
+  public init(
+    usesRandomness: Bool, producesNoise: Bool, requiresClusterCount: Bool, orderInvariant: Bool, canPredict: Bool,
+    acceptsCategorical: Bool = false
+  ) {
     self.usesRandomness = usesRandomness
     self.producesNoise = producesNoise
     self.requiresClusterCount = requiresClusterCount
     self.orderInvariant = orderInvariant
     self.canPredict = canPredict
+    self.acceptsCategorical = acceptsCategorical
   }
 }

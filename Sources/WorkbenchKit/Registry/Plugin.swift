@@ -35,8 +35,15 @@ public protocol FittedPreprocessor: Sendable {
 public protocol ClusteringAlgorithm: Plugin {
   /// Behaviour the runner and the common checks rely on.
   static var capabilities: AlgorithmCapabilities { get }
-  /// Partitions the rows of `x`; data-dependent failures throw ``FitError``.
-  func fit(_ x: Matrix, context: FitContext) throws -> Clustering
+  /// Partitions the rows of `input`; data-dependent failures throw ``FitError``.
+  func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering
+}
+
+extension ClusteringAlgorithm {
+  /// Partitions the rows of a numeric matrix.
+  public func fit(_ x: Matrix, context: FitContext) throws -> Clustering {
+    try fit(ClusteringInput(numeric: x), context: context)
+  }
 }
 
 /// A score for a clustering: internal (from the features) or external (from a ground truth).

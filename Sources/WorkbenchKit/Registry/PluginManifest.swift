@@ -21,7 +21,7 @@ public enum PluginManifest {
       o["capabilities"] = [
         "uses_randomness": .bool(c.usesRandomness), "produces_noise": .bool(c.producesNoise),
         "requires_cluster_count": .bool(c.requiresClusterCount), "order_invariant": .bool(c.orderInvariant),
-        "can_predict": .bool(c.canPredict),
+        "can_predict": .bool(c.canPredict), "accepts_categorical": .bool(c.acceptsCategorical),
       ]
     }
     if let metric = plugin as? any ClusterMetric.Type {

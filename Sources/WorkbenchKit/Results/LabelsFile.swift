@@ -1,13 +1,20 @@
-/// The `id,label` CSV of one clustering: every row's id and its cluster (-1 = noise).
+/// The labels CSV of one clustering: every dataset row's id and its cluster (-1 = noise).
+///
+/// When a pipeline step excluded rows, a third column `excluded_by` names the
+/// step for those rows and their label is empty; otherwise the file is `id,label`.
 public enum LabelsFile {
-  /// The file's text: a header, then one line per row in data order.
-  public static func text(_ labels: [Int], ids: [String], idColumn: String) -> String {
-    precondition(labels.count == ids.count, "one label per id")
-    return CSVWriter().text(rows: [[idColumn, "label"]] + zip(ids, labels).map { [$0, String($1)] })
+  /// The file's text: a header, then one line per dataset row in data order.
+  public static func text(_ rows: RowLabels, ids: [String], idColumn: String) -> String {
+    precondition(rows.labels.count == ids.count, "one label per id")
+    if rows.excludedBy.isEmpty {
+      return CSVWriter().text(rows: [[idColumn, "label"]] + zip(ids, rows.labels).map { [$0, $1.map(String.init) ?? ""] })
+    }
+    let lines = ids.indices.map { i in [ids[i], rows.labels[i].map(String.init) ?? "", rows.excludedBy[i] ?? ""] }
+    return CSVWriter().text(rows: [[idColumn, "label", "excluded_by"]] + lines)
   }
 
   /// Writes the file atomically.
-  public static func write(_ labels: [Int], ids: [String], idColumn: String, to path: String) throws(ResultStoreError) {
-    try AtomicFile.write(text(labels, ids: ids, idColumn: idColumn), to: path)
+  public static func write(_ rows: RowLabels, ids: [String], idColumn: String, to path: String) throws(ResultStoreError) {
+    try AtomicFile.write(text(rows, ids: ids, idColumn: idColumn), to: path)
   }
 }

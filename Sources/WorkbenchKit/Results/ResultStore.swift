@@ -50,7 +50,7 @@ public struct ResultStore: Sendable {
   }
 
   /// Writes `id,label` for every row of one trial.
-  public func writeLabels(_ labels: [Int], ids: [String], idColumn: String, configHash: String) throws(ResultStoreError) {
+  public func writeLabels(_ labels: RowLabels, ids: [String], idColumn: String, configHash: String) throws(ResultStoreError) {
     try LabelsFile.write(labels, ids: ids, idColumn: idColumn, to: labelsPath(configHash: configHash))
   }
 

@@ -21,6 +21,8 @@ public struct RunManifest: Sendable {
   public var finishedAt: Date?
   public var status: Status
   public var counts: (ok: Int, failed: Int, resumed: Int)
+  /// Rows excluded by each pipeline variant's steps, by variant hash (known once its trials ran).
+  public var excludedRows: [String: (pipeline: String, counts: [String: Int])] = [:]
 
   /// The manifest document.
   public var json: JSONValue {
@@ -47,6 +49,12 @@ public struct RunManifest: Sendable {
       "started_at": .string(formatter.string(from: startedAt)),
     ]
     if let finishedAt { o["finished_at"] = .string(formatter.string(from: finishedAt)) }
+    o["pipelines"] = .array(
+      plan.pipelines.map { variant in
+        var p: [String: JSONValue] = ["name": .string(variant.name), "hash": .string(variant.hash), "steps": .array(variant.steps.map(\.json))]
+        if let excluded = excludedRows[variant.hash] { p["excluded_rows"] = .object(excluded.counts.mapValues(JSONValue.int)) }
+        return .object(p)
+      })
     return .object(o)
   }
 }

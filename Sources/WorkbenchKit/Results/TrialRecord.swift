@@ -35,6 +35,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var diagnostics: JSONValue
   /// What each preprocessing step learned, in step order.
   public var preprocessing: [JSONValue]
+  /// Rows excluded by pipeline steps, counted per step (`"2:remove-outliers"`).
+  public var excluded: [String: Int] = [:]
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -73,6 +75,7 @@ public struct TrialRecord: Sendable, Equatable {
     ]
     if let error { o["error"] = .string(error) }
     if let clusterCount { o["clusters"] = .int(clusterCount) }
+    if !excluded.isEmpty { o["excluded_rows"] = .object(excluded.mapValues(JSONValue.int)) }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
     for (name, score) in metrics {
@@ -104,5 +107,6 @@ public struct TrialRecord: Sendable, Equatable {
       error: o["error"]?.string, clusterCount: o["clusters"]?.integer, sizes: o["sizes"]?.array?.compactMap(\.integer) ?? [],
       noise: o["noise"]?.integer ?? 0, metrics: metrics, diagnostics: o["diagnostics"] ?? .object([:]),
       preprocessing: o["preprocessing"]?.array ?? [])
+    excluded = (o["excluded_rows"]?.object ?? [:]).compactMapValues(\.integer)
   }
 }

@@ -40,7 +40,7 @@ public struct Runner: Sendable {
     let featuresByHash = Dictionary(features, uniquingKeysWith: { first, _ in first })
 
     var lastWrite = ContinuousClock.now
-    try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialRecord, [Int]?, Double) in
+    try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialRecord, RowLabels?, Double) in
       let clock = ContinuousClock.now
       let (record, labels) = executor.run(trial, features: featuresByHash[trial.pipeline.hash]!)
       let elapsed = ContinuousClock.now - clock
@@ -65,6 +65,10 @@ public struct Runner: Sendable {
     let describe = { (r: TrialRecord) in self.describeParameters(r) }
     try store.write(board.csv(metricNames: metricNames, describe: describe), named: "leaderboard.csv")
     try store.write(board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe), named: "leaderboard.md")
+    for trial in plan.trials {
+      guard manifest.excludedRows[trial.pipeline.hash] == nil, let record = records[trial.index], record.status == .ok else { continue }
+      manifest.excludedRows[trial.pipeline.hash] = (trial.pipeline.name, record.excluded)
+    }
     manifest.status = .finished
     manifest.finishedAt = Date()
     let failed = ordered.filter { $0.status == .failed }.count

@@ -62,8 +62,8 @@ public struct SingleTrial: Sendable {
   public struct Outcome: Sendable {
     /// Metrics, diagnostics and status.
     public var record: TrialRecord
-    /// Labels per row (nil when the trial failed).
-    public var labels: [Int]?
+    /// Labels per dataset row (nil when the trial failed).
+    public var labels: RowLabels?
     /// Row ids, aligned with labels.
     public var ids: [String]
     /// The id column's name.

@@ -23,6 +23,8 @@ struct TrialExecutor: Sendable {
   func prepare(_ variant: PipelineVariant) -> Result<PreparedFeatures, TrialFailure> {
     var table = dataset.table
     var summaries: [JSONValue] = []
+    var rows = Array(0..<table.rowCount)
+    var excluded: [Int: String] = [:]
     let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
     for (i, step) in variant.steps.enumerated() {
       do {
@@ -33,16 +35,23 @@ struct TrialExecutor: Sendable {
       } catch {
         return .failure(TrialFailure("pipeline '\(variant.name)', step \(i + 1) (\(step.name)): \(Self.describe(error))"))
       }
+      let kept = table.sourceRows ?? rows
+      if kept.count < rows.count {
+        let keptSet = Set(kept)
+        for row in rows where !keptSet.contains(row) { excluded[row] = "\(i + 1):\(step.name)" }
+      }
+      rows = kept
     }
+    guard !rows.isEmpty else { return .failure(TrialFailure("pipeline '\(variant.name)' excluded every row")) }
     do {
-      return .success(PreparedFeatures(matrix: try table.numericMatrix(), columnNames: table.columnNames, stepSummaries: summaries))
+      return .success(PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows, excluded: excluded, stepSummaries: summaries))
     } catch {
       return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)"))
     }
   }
 
   /// Fits and scores one trial on prepared features; never throws: failures become failed records.
-  func run(_ trial: TrialConfig, features: Result<PreparedFeatures, TrialFailure>) -> (record: TrialRecord, labels: [Int]?) {
+  func run(_ trial: TrialConfig, features: Result<PreparedFeatures, TrialFailure>) -> (record: TrialRecord, labels: RowLabels?) {
     var record = TrialRecord(
       index: trial.index, configHash: trial.configHash, seed: trial.seed, pipeline: trial.pipeline.name,
       configuration: trial.configuration, status: .failed)
@@ -54,10 +63,11 @@ struct TrialExecutor: Sendable {
     case .success(let p): prepared = p
     }
     record.preprocessing = prepared.stepSummaries
+    record.excluded = prepared.exclusionCounts
     let clustering: Clustering
     do {
       let algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
-      clustering = try algorithm.fit(prepared.matrix, context: FitContext(seed: trial.seed))
+      clustering = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
       return (record, nil)
@@ -67,7 +77,8 @@ struct TrialExecutor: Sendable {
     record.sizes = clustering.sizes
     record.noise = clustering.noiseCount
     record.diagnostics = clustering.diagnostics.json
-    let input = MetricInput(features: prepared.matrix, clustering: clustering, truth: dataset.truth)
+    let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
+    let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth)
     for (name, metric) in metrics {
       do {
         record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
@@ -75,7 +86,7 @@ struct TrialExecutor: Sendable {
         record.metrics[name] = .undefined(Self.describe(error))
       }
     }
-    return (record, clustering.labels)
+    return (record, RowLabels(labels: clustering.labels, datasetRows: prepared.datasetRows, excluded: prepared.excluded, rowCount: dataset.ids.count))
   }
 
   static func describe(_ error: any Error) -> String {
