@@ -101,7 +101,8 @@ public struct KMeans: ClusteringAlgorithm {
     for label in run.labels { sizes[label] += 1 }
     var diagnostics = Diagnostics(iterations: run.iterations, converged: run.converged, inertia: run.inertia)
     guard sizes.contains(0) else {
-      return Clustering(labels: run.labels, clusterCount: clusterCount, centers: run.centers, diagnostics: diagnostics)
+      return Clustering(
+        labels: run.labels, clusterCount: clusterCount, centers: run.centers, model: Self.model(centers: run.centers), diagnostics: diagnostics)
     }
     var newLabel = Array(repeating: -1, count: clusterCount)
     var kept: [Int] = []
@@ -112,8 +113,9 @@ public struct KMeans: ClusteringAlgorithm {
     let note = "found \(kept.count) distinct clusters, fewer than k = \(clusterCount); the data may have fewer than k distinct rows"
     diagnostics.notes.append(note)
     context.log(.note(note))
+    let centers = run.centers.selecting(rows: kept)
     return Clustering(
-      labels: run.labels.map { newLabel[$0] }, clusterCount: kept.count, centers: run.centers.selecting(rows: kept),
+      labels: run.labels.map { newLabel[$0] }, clusterCount: kept.count, centers: centers, model: Self.model(centers: centers),
       diagnostics: diagnostics)
   }
 

@@ -40,6 +40,11 @@ public struct FittedImpute: FittedPreprocessor, Equatable {
     return table.replacingColumns(out)
   }
 
+  /// `{"columns": […], "fills": […], "filled_cells": N}`, read back by ``Impute/restore(state:)``.
+  public var state: JSONValue {
+    ["columns": SavedState.encode(columnNames), "fills": .array(fills.map(\.json)), "filled_cells": .int(filledCells)]
+  }
+
   /// `{"filled_cells": N, "values": {column: fill}}`.
   public var summary: JSONValue? {
     ["filled_cells": .int(filledCells), "values": .object(Dictionary(uniqueKeysWithValues: zip(columnNames, fills.map(\.json))))]

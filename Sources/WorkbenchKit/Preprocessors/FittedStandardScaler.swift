@@ -24,6 +24,14 @@ public struct FittedStandardScaler: FittedPreprocessor, Equatable {
     return table.replacingColumns(out)
   }
 
+  /// The fitted statistics, read back by ``StandardScaler/restore(state:)``.
+  public var state: JSONValue {
+    [
+      "columns": SavedState.encode(columnNames), "mean": SavedState.encode(means), "var": SavedState.encode(variances),
+      "scale": SavedState.encode(scales), "with_mean": .bool(centers),
+    ]
+  }
+
   /// `{"mean": {column: m}, "scale": {column: s}, "var": {column: v}}`.
   public var summary: JSONValue? {
     func byColumn(_ values: [Double]) -> JSONValue {

@@ -57,6 +57,20 @@ public struct Impute: Preprocessor {
     try fitImputer(table)
   }
 
+  /// Rebuilds the fill values saved by ``FittedImpute/state``.
+  public static func restore(state: JSONValue) throws -> any FittedPreprocessor {
+    let saved = try SavedState(state, owner: "impute step")
+    let fills = try saved.value("fills").array ?? []
+    let columns = try saved.texts("columns")
+    guard fills.count == columns.count else { throw SavedStateError(owner: "impute step", detail: "'fills' does not match 'columns'") }
+    return FittedImpute(
+      columnNames: columns, fills: try fills.map { fill throws(SavedStateError) in
+        if let v = fill.number { return .number(v) }
+        if let s = fill.string { return .label(s) }
+        throw SavedStateError(owner: "impute step", detail: "a fill value is neither a number nor a label")
+      }, filledCells: try saved.int("filled_cells"))
+  }
+
   /// ``fit(_:context:)`` with its concrete result, for callers that inspect the fill values.
   public func fitImputer(_ table: DataTable) throws(DataError) -> FittedImpute {
     var fills: [FittedImpute.Fill] = []

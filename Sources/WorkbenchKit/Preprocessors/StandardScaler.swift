@@ -34,6 +34,18 @@ public struct StandardScaler: Preprocessor {
     self.init(withMean: validated.bool("with_mean"), withStd: validated.bool("with_std"))
   }
 
+  /// Rebuilds the statistics saved by ``FittedStandardScaler/state``.
+  public static func restore(state: JSONValue) throws -> any FittedPreprocessor {
+    let saved = try SavedState(state, owner: "standard-scaler step")
+    let scaler = FittedStandardScaler(
+      columnNames: try saved.texts("columns"), means: try saved.reals("mean"), variances: try saved.reals("var"),
+      scales: try saved.reals("scale"), centers: try saved.bool("with_mean"))
+    guard Set([scaler.means.count, scaler.variances.count, scaler.scales.count]) == [scaler.columnNames.count] else {
+      throw SavedStateError(owner: "standard-scaler step", detail: "the statistics do not match the columns")
+    }
+    return scaler
+  }
+
   /// Learns each column's mean, variance and scale from its non-missing cells.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     try fitScaler(table)

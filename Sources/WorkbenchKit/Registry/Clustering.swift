@@ -8,13 +8,23 @@ public struct Clustering: Sendable, Equatable {
   public var clusterCount: Int
   /// Cluster centers (`clusterCount × columns`) for centroid models; `nil` otherwise.
   public var centers: Matrix?
+  /// Soft assignments (`rows × clusterCount`, rows summing to 1) for fuzzy and mixture models; `nil` otherwise.
+  public var memberships: Matrix?
+  /// Everything needed to label new rows, as JSON, for algorithms that can predict
+  /// (read back by the algorithm's ``ClusteringAlgorithm/predict(model:input:)``); `nil` otherwise.
+  public var model: JSONValue?
   /// How the fit went.
   public var diagnostics: Diagnostics
 
-  public init(labels: [Int], clusterCount: Int, centers: Matrix? = nil, diagnostics: Diagnostics = Diagnostics()) {
+  public init(
+    labels: [Int], clusterCount: Int, centers: Matrix? = nil, memberships: Matrix? = nil, model: JSONValue? = nil,
+    diagnostics: Diagnostics = Diagnostics()
+  ) {
     self.labels = labels
     self.clusterCount = clusterCount
     self.centers = centers
+    self.memberships = memberships
+    self.model = model
     self.diagnostics = diagnostics
   }
 
@@ -39,14 +49,23 @@ public struct Diagnostics: Sendable, Equatable {
   public var inertia: Double?
   /// Total log-likelihood for model-based methods.
   public var logLikelihood: Double?
+  /// Free parameters of a model-based fit (for BIC and AIC).
+  public var parameterCount: Int?
+  /// The fuzzifier `m` of a fuzzy partition (for the Xie–Beni index).
+  public var membershipExponent: Double?
   /// Remarks such as "found 2 distinct clusters, fewer than k = 3".
   public var notes: [String]
 
-  public init(iterations: Int? = nil, converged: Bool? = nil, inertia: Double? = nil, logLikelihood: Double? = nil, notes: [String] = []) {
+  public init(
+    iterations: Int? = nil, converged: Bool? = nil, inertia: Double? = nil, logLikelihood: Double? = nil, parameterCount: Int? = nil,
+    membershipExponent: Double? = nil, notes: [String] = []
+  ) {
     self.iterations = iterations
     self.converged = converged
     self.inertia = inertia
     self.logLikelihood = logLikelihood
+    self.parameterCount = parameterCount
+    self.membershipExponent = membershipExponent
     self.notes = notes
   }
 
@@ -57,6 +76,8 @@ public struct Diagnostics: Sendable, Equatable {
     if let converged { o["converged"] = .bool(converged) }
     if let inertia { o["inertia"] = .double(inertia) }
     if let logLikelihood { o["log_likelihood"] = .double(logLikelihood) }
+    if let parameterCount { o["parameter_count"] = .int(parameterCount) }
+    if let membershipExponent { o["membership_exponent"] = .double(membershipExponent) }
     if !notes.isEmpty { o["notes"] = .array(notes.map(JSONValue.string)) }
     return .object(o)
   }

@@ -8,11 +8,15 @@ public struct MetricInput: Sendable {
   public var clustering: Clustering
   /// Ground-truth classes per row, when the spec names a truth column.
   public var truth: [String?]?
+  /// Fits the trial's algorithm, with its parameters, to other data with a given seed
+  /// (reference data sets for the gap statistic); `nil` where refitting is not possible.
+  public var refit: (@Sendable (Matrix, UInt64) throws -> Clustering)?
 
-  public init(features: Matrix, clustering: Clustering, truth: [String?]? = nil) {
+  public init(features: Matrix, clustering: Clustering, truth: [String?]? = nil, refit: (@Sendable (Matrix, UInt64) throws -> Clustering)? = nil) {
     self.features = features
     self.clustering = clustering
     self.truth = truth
+    self.refit = refit
   }
 }
 

@@ -21,6 +21,8 @@ public protocol Plugin: Sendable {
 public protocol Preprocessor: Plugin {
   /// Learns the step's state (means, scales, …) from `table`.
   func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor
+  /// Rebuilds a fitted step from its saved ``FittedPreprocessor/state`` (to label new rows later).
+  static func restore(state: JSONValue) throws -> any FittedPreprocessor
 }
 
 /// The learned state of a pipeline step.
@@ -29,6 +31,8 @@ public protocol FittedPreprocessor: Sendable {
   func transform(_ table: DataTable) throws -> DataTable
   /// What the step learned, for the trial record (`nil` when there is nothing worth recording).
   var summary: JSONValue? { get }
+  /// Everything ``Preprocessor/restore(state:)`` needs to rebuild this step exactly (doubles round-trip).
+  var state: JSONValue { get }
 }
 
 /// A clustering method: rows of a matrix in, a labelled partition out.
@@ -37,9 +41,32 @@ public protocol ClusteringAlgorithm: Plugin {
   static var capabilities: AlgorithmCapabilities { get }
   /// Partitions the rows of `input`; data-dependent failures throw ``FitError``.
   func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering
+  /// Labels new rows with a saved ``Clustering/model``; the rows must have the fit's features.
+  ///
+  /// The same rows as the fit get the same labels. Algorithms that cannot
+  /// predict keep the default, which throws.
+  static func predict(model: JSONValue, input: ClusteringInput) throws -> Prediction
+}
+
+/// Labels for new rows from a fitted model, with soft memberships where the model has them.
+public struct Prediction: Sendable, Equatable {
+  /// One label per row.
+  public var labels: [Int]
+  /// `rows × clusters` membership probabilities (mixtures, fuzzy partitions), rows summing to 1.
+  public var memberships: Matrix?
+
+  public init(labels: [Int], memberships: Matrix? = nil) {
+    self.labels = labels
+    self.memberships = memberships
+  }
 }
 
 extension ClusteringAlgorithm {
+  /// Algorithms without a predictive model cannot label new rows.
+  public static func predict(model: JSONValue, input: ClusteringInput) throws -> Prediction {
+    throw FitError.degenerate("\(name) cannot label new rows; its clusters are defined only on the data it was fitted on")
+  }
+
   /// Partitions the rows of a numeric matrix.
   public func fit(_ x: Matrix, context: FitContext) throws -> Clustering {
     try fit(ClusteringInput(numeric: x), context: context)
