@@ -13,13 +13,17 @@ public struct Clustering: Sendable, Equatable {
   /// Everything needed to label new rows, as JSON, for algorithms that can predict
   /// (read back by the algorithm's ``ClusteringAlgorithm/predict(model:input:)``); `nil` otherwise.
   public var model: JSONValue?
+  /// For exemplar methods (k-medoids), the input row representing each cluster, by label; `nil` otherwise.
+  /// Results report these rows by their ids, so a medoid is a real customer.
+  public var exemplars: [Int]?
   /// How the fit went.
   public var diagnostics: Diagnostics
 
   public init(
     labels: [Int], clusterCount: Int, centers: Matrix? = nil, memberships: Matrix? = nil, model: JSONValue? = nil,
-    diagnostics: Diagnostics = Diagnostics()
+    exemplars: [Int]? = nil, diagnostics: Diagnostics = Diagnostics()
   ) {
+    self.exemplars = exemplars
     self.labels = labels
     self.clusterCount = clusterCount
     self.centers = centers

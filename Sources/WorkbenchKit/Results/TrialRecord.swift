@@ -37,6 +37,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var preprocessing: [JSONValue]
   /// Rows excluded by pipeline steps, counted per step (`"2:remove-outliers"`).
   public var excluded: [String: Int] = [:]
+  /// Ids of the rows representing each cluster (medoids), by label, for exemplar methods.
+  public var exemplarIds: [String]?
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -76,6 +78,7 @@ public struct TrialRecord: Sendable, Equatable {
     if let error { o["error"] = .string(error) }
     if let clusterCount { o["clusters"] = .int(clusterCount) }
     if !excluded.isEmpty { o["excluded_rows"] = .object(excluded.mapValues(JSONValue.int)) }
+    if let exemplarIds { o["exemplar_ids"] = .array(exemplarIds.map(JSONValue.string)) }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
     for (name, score) in metrics {
@@ -108,5 +111,6 @@ public struct TrialRecord: Sendable, Equatable {
       noise: o["noise"]?.integer ?? 0, metrics: metrics, diagnostics: o["diagnostics"] ?? .object([:]),
       preprocessing: o["preprocessing"]?.array ?? [])
     excluded = (o["excluded_rows"]?.object ?? [:]).compactMapValues(\.integer)
+    exemplarIds = o["exemplar_ids"]?.array?.compactMap(\.string)
   }
 }

@@ -77,6 +77,7 @@ struct TrialExecutor: Sendable {
     record.sizes = clustering.sizes
     record.noise = clustering.noiseCount
     record.diagnostics = clustering.diagnostics.json
+    record.exemplarIds = clustering.exemplars.map { rows in rows.map { dataset.ids[prepared.datasetRows[$0]] } }
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
     let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth)
     for (name, metric) in metrics {
