@@ -9,9 +9,11 @@ private struct DropFirstMissing: Preprocessor {
   static let parameters: [ParameterSpec] = []
   init(validated: Parameters) {}
   func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor { Fitted() }
+  static func restore(state: JSONValue) throws -> any FittedPreprocessor { Fitted() }
 
   struct Fitted: FittedPreprocessor {
     var summary: JSONValue? { nil }
+    var state: JSONValue { .object([:]) }
     func transform(_ table: DataTable) throws -> DataTable {
       let keep = table.columns[0].numbers!.indices.filter { !table.columns[0].numbers![$0].isNaN }
       return table.selecting(rows: keep)
