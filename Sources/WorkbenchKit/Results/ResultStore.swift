@@ -9,6 +9,11 @@ public struct ResultStore: Sendable {
   /// The run folder.
   public let directory: String
 
+  /// The store of an existing run folder (to read models back).
+  public init(directory: String) {
+    self.directory = directory
+  }
+
   /// The store for `plan` run on data with `dataFingerprint` under `root`.
   public init(root: String, plan: TrialPlan, dataFingerprint: String) {
     let key = Self.runKey(plan: plan, dataFingerprint: dataFingerprint)
@@ -23,7 +28,8 @@ public struct ResultStore: Sendable {
     return String(DataFingerprint.sha256(of: input.canonicalText).prefix(12))
   }
 
-  func path(_ name: String) -> String { URL(fileURLWithPath: directory).appendingPathComponent(name).path }
+  /// A file of the run, by its name relative to the run folder.
+  public func path(_ name: String) -> String { URL(fileURLWithPath: directory).appendingPathComponent(name).path }
 
   /// The labels file of a trial.
   public func labelsPath(configHash: String) -> String { path("labels/\(configHash).csv") }
@@ -49,9 +55,39 @@ public struct ResultStore: Sendable {
     return records
   }
 
-  /// Writes `id,label` for every row of one trial.
-  public func writeLabels(_ labels: RowLabels, ids: [String], idColumn: String, configHash: String) throws(ResultStoreError) {
-    try LabelsFile.write(labels, ids: ids, idColumn: idColumn, to: labelsPath(configHash: configHash))
+  /// Saves what a finished trial produced besides its record: labels, model, fitted pipeline, memberships.
+  ///
+  /// The record itself is written with the others by ``writeRecords(_:)``,
+  /// after its files, so a recorded trial always has them.
+  func save(_ outcome: TrialOutcome, dataset: Dataset) throws(ResultStoreError) {
+    let hash = outcome.record.configHash
+    if let labels = outcome.labels { try LabelsFile.write(labels, ids: dataset.ids, idColumn: dataset.idColumn, to: labelsPath(configHash: hash)) }
+    if let model = outcome.model, let pipeline = outcome.pipeline {
+      try createFolder("models/pipelines")
+      let pipelinePath = self.pipelinePath(hash: pipeline.hash)
+      if !FileManager.default.fileExists(atPath: pipelinePath) { try AtomicFile.write(pipeline.json.canonicalText + "\n", to: pipelinePath) }
+      try AtomicFile.write(model.json.canonicalText + "\n", to: modelPath(configHash: hash))
+    }
+    if let memberships = outcome.memberships {
+      try createFolder("memberships")
+      try AtomicFile.write(
+        MembershipsFile.text(memberships.values, datasetRows: memberships.datasetRows, ids: dataset.ids, idColumn: dataset.idColumn),
+        to: path("memberships/\(hash).csv"))
+    }
+  }
+
+  /// The saved model of a trial.
+  public func modelPath(configHash: String) -> String { path("models/\(configHash).json") }
+
+  /// A saved fitted pipeline.
+  public func pipelinePath(hash: String) -> String { path("models/pipelines/\(hash).json") }
+
+  private func createFolder(_ name: String) throws(ResultStoreError) {
+    do {
+      try FileManager.default.createDirectory(atPath: path(name), withIntermediateDirectories: true)
+    } catch {
+      throw ResultStoreError(path: path(name), reason: "cannot create the folder (\(error.localizedDescription))")
+    }
   }
 
   /// Rewrites `trials.jsonl` with `records` in grid order.

@@ -10,6 +10,8 @@ public struct PreparedFeatures: Sendable {
   public var excluded: [Int: String]
   /// Each step's learned state, in step order (`null` where a step records nothing).
   public var stepSummaries: [JSONValue]
+  /// The fitted pipeline as saved with the run, to transform new rows later.
+  public var saved: SavedPipeline
 
   /// Number of excluded rows per step, as recorded on trials and in the manifest.
   public var exclusionCounts: [String: Int] {

@@ -40,13 +40,14 @@ public struct Runner: Sendable {
     let featuresByHash = Dictionary(features, uniquingKeysWith: { first, _ in first })
 
     var lastWrite = ContinuousClock.now
-    try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialRecord, RowLabels?, Double) in
+    try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialOutcome, Double) in
       let clock = ContinuousClock.now
-      let (record, labels) = executor.run(trial, features: featuresByHash[trial.pipeline.hash]!)
+      let outcome = executor.run(trial, features: featuresByHash[trial.pipeline.hash]!)
       let elapsed = ContinuousClock.now - clock
-      return (record, labels, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    }) { record, labels, seconds in
-      if let labels { try store.writeLabels(labels, ids: dataset.ids, idColumn: dataset.idColumn, configHash: record.configHash) }
+      return (outcome, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }) { outcome, seconds in
+      try store.save(outcome, dataset: dataset)
+      let record = outcome.record
       records[record.index] = record
       timings[record.configHash] = seconds
       observe(.trialFinished(record, seconds: seconds, done: records.count, total: plan.trials.count))

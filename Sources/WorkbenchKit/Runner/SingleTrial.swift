@@ -81,8 +81,8 @@ public struct SingleTrial: Sendable {
     }
     let executor = try TrialExecutor(registry: registry, plan: prepared.plan, dataset: prepared.dataset)
     let trial = prepared.plan.trials[0]
-    let (record, labels) = executor.run(trial, features: executor.prepare(trial.pipeline))
-    return Outcome(record: record, labels: labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn)
+    let outcome = executor.run(trial, features: executor.prepare(trial.pipeline))
+    return Outcome(record: outcome.record, labels: outcome.labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn)
   }
 
   /// Names the flag behind a problem instead of the JSON path of the spec built from the flags.

@@ -23,6 +23,7 @@ struct TrialExecutor: Sendable {
   func prepare(_ variant: PipelineVariant) -> Result<PreparedFeatures, TrialFailure> {
     var table = dataset.table
     var summaries: [JSONValue] = []
+    var states: [JSONValue] = []
     var rows = Array(0..<table.rowCount)
     var excluded: [Int: String] = [:]
     let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
@@ -32,6 +33,7 @@ struct TrialExecutor: Sendable {
         let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
         table = try fitted.transform(table)
         summaries.append(fitted.summary ?? .null)
+        states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
         return .failure(TrialFailure("pipeline '\(variant.name)', step \(i + 1) (\(step.name)): \(Self.describe(error))"))
       }
@@ -44,14 +46,18 @@ struct TrialExecutor: Sendable {
     }
     guard !rows.isEmpty else { return .failure(TrialFailure("pipeline '\(variant.name)' excluded every row")) }
     do {
-      return .success(PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows, excluded: excluded, stepSummaries: summaries))
+      let saved = SavedPipeline(
+        hash: variant.hash, name: variant.name, inputColumns: dataset.table.columnNames,
+        categoricalColumns: dataset.table.columns.filter { !$0.isNumeric }.map(\.name), steps: states)
+      return .success(
+        PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows, excluded: excluded, stepSummaries: summaries, saved: saved))
     } catch {
       return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)"))
     }
   }
 
   /// Fits and scores one trial on prepared features; never throws: failures become failed records.
-  func run(_ trial: TrialConfig, features: Result<PreparedFeatures, TrialFailure>) -> (record: TrialRecord, labels: RowLabels?) {
+  func run(_ trial: TrialConfig, features: Result<PreparedFeatures, TrialFailure>) -> TrialOutcome {
     var record = TrialRecord(
       index: trial.index, configHash: trial.configHash, seed: trial.seed, pipeline: trial.pipeline.name,
       configuration: trial.configuration, status: .failed)
@@ -59,7 +65,7 @@ struct TrialExecutor: Sendable {
     switch features {
     case .failure(let failure):
       record.error = failure.reason
-      return (record, nil)
+      return TrialOutcome(record: record)
     case .success(let p): prepared = p
     }
     record.preprocessing = prepared.stepSummaries
@@ -70,7 +76,7 @@ struct TrialExecutor: Sendable {
       clustering = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
-      return (record, nil)
+      return TrialOutcome(record: record)
     }
     record.status = .ok
     record.clusterCount = clustering.clusterCount
@@ -87,7 +93,11 @@ struct TrialExecutor: Sendable {
         record.metrics[name] = .undefined(Self.describe(error))
       }
     }
-    return (record, RowLabels(labels: clustering.labels, datasetRows: prepared.datasetRows, excluded: prepared.excluded, rowCount: dataset.ids.count))
+    return TrialOutcome(
+      record: record,
+      labels: RowLabels(labels: clustering.labels, datasetRows: prepared.datasetRows, excluded: prepared.excluded, rowCount: dataset.ids.count),
+      model: clustering.model.map { SavedModel(configHash: trial.configHash, algorithm: trial.algorithm.name, pipelineHash: trial.pipeline.hash, model: $0) },
+      pipeline: prepared.saved, memberships: clustering.memberships.map { ($0, prepared.datasetRows) })
   }
 
   static func describe(_ error: any Error) -> String {

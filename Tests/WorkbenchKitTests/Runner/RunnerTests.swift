@@ -18,9 +18,10 @@ struct RunnerTests {
     let again = try await run(fixture, out: fixture.results("again"), jobs: 2)
     #expect(one.records.count == 8)
     #expect(one.failedCount == 0)
-    let stable = { (files: [String: Data]) in files.filter { $0.key.hasSuffix("trials.jsonl") || $0.key.contains("/labels/") || $0.key.hasSuffix("leaderboard.csv") || $0.key.hasSuffix("leaderboard.md") } }
+    let stable = { (files: [String: Data]) in files.filter { $0.key.hasSuffix("trials.jsonl") || $0.key.contains("/labels/") || $0.key.contains("/models/") || $0.key.hasSuffix("leaderboard.csv") || $0.key.hasSuffix("leaderboard.md") } }
     let a = stable(try fixture.files(under: fixture.results("one")))
-    #expect(a.count == 8 + 3)
+    let expectedFiles = 8 + 8 + 2 + 3  // labels, models, pipelines, trials + leaderboards
+    #expect(a.count == expectedFiles)
     #expect(a == stable(try fixture.files(under: fixture.results("two"))))
     #expect(a == stable(try fixture.files(under: fixture.results("again"))))
     #expect(one.directory.hasSuffix("/fixture/" + URL(fileURLWithPath: two.directory).lastPathComponent))
@@ -47,7 +48,7 @@ struct RunnerTests {
     defer { fixture.remove() }
     let summary = try await run(fixture, out: fixture.results("l"), jobs: 2)
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
-    #expect(names == ["labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "timings.jsonl", "trials.jsonl"])
+    #expect(names == ["labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "models", "timings.jsonl", "trials.jsonl"])
     let manifest = try JSONParser.parse(String(contentsOfFile: summary.directory + "/manifest.json", encoding: .utf8))
     #expect(manifest.object?["status"] == "finished")
     #expect(manifest.object?["data"]?.object?["rows"] == 90)

@@ -1,0 +1,40 @@
+/// A trial's fitted model saved with a run (`models/<config-hash>.json`), to label new rows later.
+public struct SavedModel: Sendable, Equatable {
+  /// Layout version of the file.
+  public static let formatVersion = 1
+
+  /// The trial's config hash (its file name).
+  public var configHash: String
+  /// The algorithm that wrote ``model``.
+  public var algorithm: String
+  /// The hash of the pipeline variant the model was fitted after (`models/pipelines/<hash>.json`).
+  public var pipelineHash: String
+  /// The algorithm's model (its ``Clustering/model``).
+  public var model: JSONValue
+
+  public init(configHash: String, algorithm: String, pipelineHash: String, model: JSONValue) {
+    self.configHash = configHash
+    self.algorithm = algorithm
+    self.pipelineHash = pipelineHash
+    self.model = model
+  }
+
+  /// The file's JSON.
+  public var json: JSONValue {
+    [
+      "format_version": .int(Self.formatVersion), "config_hash": .string(configHash), "algorithm": .string(algorithm),
+      "pipeline": .string(pipelineHash), "model": model,
+    ]
+  }
+
+  /// Reads a saved model back.
+  public init(json: JSONValue) throws(SavedStateError) {
+    let saved = try SavedState(json, owner: "model")
+    guard try saved.int("format_version") == Self.formatVersion else {
+      throw SavedStateError(owner: "model", detail: "it was written by another version of the workbench")
+    }
+    self.init(
+      configHash: try saved.text("config_hash"), algorithm: try saved.text("algorithm"), pipelineHash: try saved.text("pipeline"),
+      model: try saved.value("model"))
+  }
+}
