@@ -19,6 +19,8 @@ public struct Experiment: Sendable, Equatable {
   public var metrics: [PluginUse]
   /// How the leaderboard is ordered.
   public var ranking: RankingSpec
+  /// How trials are tested for stability; `nil` when the spec has no `stability` section.
+  public var stability: StabilitySpec?
   /// The spec as written (for the manifest).
   public var source: JSONValue
   /// The spec file as the user named it, for messages.
@@ -35,11 +37,33 @@ public struct PipelineSpec: Sendable, Equatable {
   public var location: Location
 }
 
-/// How trials are ordered on the leaderboard.
+/// How trials are ordered on the leaderboard: a quality metric, stability, and constraints.
 public struct RankingSpec: Sendable, Equatable {
-  /// The metric that ranks trials (one of the experiment's metrics).
+  /// The quality metric (one of the experiment's metrics).
   public var metric: String
+  /// Weight of stability in the score (quality gets 1 − weight); used only when stability is computed.
+  public var stabilityWeight: Double
+  /// Trials whose smallest segment holds less than this share of the clustered rows are listed but not ranked.
+  public var minSegmentShare: Double
+  /// Trials whose mean resample ARI is below this are listed but not ranked (when stability is computed).
+  public var minStability: Double
+
+  public init(metric: String, stabilityWeight: Double = 0.5, minSegmentShare: Double = 0.02, minStability: Double = 0) {
+    self.metric = metric
+    self.stabilityWeight = stabilityWeight
+    self.minSegmentShare = minSegmentShare
+    self.minStability = minStability
+  }
 
   /// The metric ranked by when the spec names none and the experiment computes it.
   public static let defaultMetric = "silhouette"
+
+  /// The section's keys besides `metric`, declared like plugin parameters.
+  public static let parameters: [ParameterSpec] = [
+    ParameterSpec("stability_weight", .real(minimum: 0, maximum: 1), default: 0.5, "Weight of stability in the score; quality gets 1 − weight."),
+    ParameterSpec(
+      "min_segment_share", .real(minimum: 0, maximum: 0.5), default: 0.02,
+      "Smallest segment's share of clustered rows below which a trial is not ranked (silhouette alone rewards tiny splits)."),
+    ParameterSpec("min_stability", .real(minimum: -1, maximum: 1), default: 0.0, "Mean resample ARI below which a trial is not ranked."),
+  ]
 }

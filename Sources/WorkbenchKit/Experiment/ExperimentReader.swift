@@ -15,7 +15,7 @@ public struct ExperimentReader: Sendable {
   }
 
   /// The top-level keys of a spec, in documentation order.
-  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking"]
+  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "stability"]
 
   /// Reads the spec file at `path`.
   public func read(path: String) throws(SpecError) -> Experiment {
@@ -66,12 +66,13 @@ public struct ExperimentReader: Sendable {
     var metrics = registry.metrics.map { PluginUse(name: $0.name, location: root.appending("metrics")) }
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
+    let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, stability: stability, source: json, specFile: file)
     let plan = TrialPlan.expand(experiment, registry: registry)
     if case .failure(let error) = plan { throw error }
     return experiment
@@ -237,6 +238,18 @@ public struct ExperimentReader: Sendable {
     Problem(location, "the '\(spec.name)' parameter of \(type.name) must be \(spec.kind.phrase); got \(value.canonicalText).", fix: spec.kind.fix)
   }
 
+  private func readStability(_ value: JSONValue, at location: Location, problems: inout [Problem]) -> StabilitySpec? {
+    guard let object = SpecObject(value, at: location, problems: &problems, what: "'stability'") else { return nil }
+    switch Parameters.resolve(object.members, declared: StabilitySpec.parameters, owner: "stability", at: location) {
+    case .failure(let error):
+      problems += error.problems
+      return nil
+    case .success(let p):
+      return StabilitySpec(
+        method: p.choice("method"), resamples: p.int("resamples"), fraction: p.real("fraction"), scale: p.real("scale"), seeds: p.int("seeds"))
+    }
+  }
+
   private func readRanking(_ value: JSONValue?, metrics: [PluginUse], at location: Location, problems: inout [Problem]) -> RankingSpec? {
     let names = metrics.map(\.name)
     let preferred = names.contains(RankingSpec.defaultMetric) ? RankingSpec.defaultMetric : names.first
@@ -248,14 +261,29 @@ public struct ExperimentReader: Sendable {
       return RankingSpec(metric: preferred)
     }
     guard var object = SpecObject(value, at: location, problems: &problems, what: "'ranking'") else { return nil }
-    let metric = object.string("metric", required: true, problems: &problems, fix: "name one of the experiment's metrics: \(names.joined(separator: ", ")).")
-    object.reportUnknownKeys(known: ["metric"], problems: &problems)
-    guard let metric else { return nil }
-    guard names.contains(metric) else {
-      let near = NameSuggestions.nearest(to: metric, in: names)
-      problems.append(Problem(location.appending("metric"), "'\(metric)' is not one of this experiment's metrics.\(near.isEmpty ? "" : " Did you mean '\(near[0])'?")", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
+    var metric = preferred
+    if object.members["metric"] != nil {
+      metric = object.string("metric", required: true, problems: &problems, fix: "name one of the experiment's metrics: \(names.joined(separator: ", ")).")
+      guard let chosen = metric else { return nil }
+      guard names.contains(chosen) else {
+        let near = NameSuggestions.nearest(to: chosen, in: names)
+        problems.append(Problem(location.appending("metric"), "'\(chosen)' is not one of this experiment's metrics.\(near.isEmpty ? "" : " Did you mean '\(near[0])'?")", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
+        return nil
+      }
+    }
+    var rest = object.members
+    rest["metric"] = nil
+    guard let metric else {
+      problems.append(Problem(location.appending("metric"), "there is no metric to rank by.", fix: "list at least one metric."))
       return nil
     }
-    return RankingSpec(metric: metric)
+    switch Parameters.resolve(rest, declared: RankingSpec.parameters, owner: "ranking", at: location) {
+    case .failure(let error):
+      problems += error.problems
+      return nil
+    case .success(let p):
+      return RankingSpec(
+        metric: metric, stabilityWeight: p.real("stability_weight"), minSegmentShare: p.real("min_segment_share"), minStability: p.real("min_stability"))
+    }
   }
 }

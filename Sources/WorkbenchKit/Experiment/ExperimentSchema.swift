@@ -37,8 +37,13 @@ public enum ExperimentSchema {
       "algorithms": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/algorithm"]],
       "metrics": ["type": "array", "minItems": 1, "items": ["$ref": "#/$defs/metric"], "description": "Default: every registered metric."],
       "ranking": [
-        "type": "object", "additionalProperties": false, "required": ["metric"],
-        "properties": ["metric": ["type": "string", "description": "Metric that orders the leaderboard; default silhouette."]],
+        "type": "object", "additionalProperties": false,
+        "properties": .object(
+          properties(of: RankingSpec.parameters).merging(["metric": ["type": "string", "description": "Quality metric of the score; default silhouette."]]) { a, _ in a }),
+      ],
+      "stability": [
+        "type": "object", "additionalProperties": false, "description": "Re-cluster perturbed copies of every trial's features and compare.",
+        "properties": .object(properties(of: StabilitySpec.parameters)),
       ],
     ]
     let defs: [String: JSONValue] = [
@@ -64,14 +69,22 @@ public enum ExperimentSchema {
     return ["anyOf": .array(byName + plugins.map(use))]
   }
 
+  /// One schema property per declared parameter: its type, description and default.
+  private static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
+    var out: [String: JSONValue] = [:]
+    for spec in parameters {
+      var property = spec.kind.schema.object ?? [:]
+      property["description"] = .string(spec.summary)
+      if let d = spec.defaultValue { property["default"] = d }
+      out[spec.name] = .object(property)
+    }
+    return out
+  }
+
   private static func use(_ plugin: any Plugin.Type) -> JSONValue {
-    var params: [String: JSONValue] = [:]
+    let params = properties(of: plugin.parameters)
     var grid: [String: JSONValue] = [:]
     for spec in plugin.parameters {
-      var fixed = spec.kind.schema.object ?? [:]
-      fixed["description"] = .string(spec.summary)
-      if let d = spec.defaultValue { fixed["default"] = d }
-      params[spec.name] = .object(fixed)
       grid[spec.name] = ["anyOf": [["type": "array", "minItems": 1, "items": spec.kind.schema], ["$ref": "#/$defs/range"]]]
     }
     return [

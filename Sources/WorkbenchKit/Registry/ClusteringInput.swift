@@ -46,3 +46,12 @@ public struct CategoricalFeature: Sendable, Equatable {
     self.codes = codes
   }
 }
+
+extension ClusteringInput {
+  /// The rows at `indices` (repeats allowed), numeric and categorical parts together.
+  public func selecting(rows indices: [Int]) -> ClusteringInput {
+    ClusteringInput(
+      numeric: numeric.selecting(rows: indices), numericNames: numericNames,
+      categorical: categorical.map { feature in CategoricalFeature(name: feature.name, levels: feature.levels, codes: indices.map { feature.codes[$0] }) })
+  }
+}

@@ -69,35 +69,41 @@ extension Parameters {
   public static func resolve(
     _ given: [String: JSONValue], for plugin: any Plugin.Type, at path: Location
   ) -> Result<Parameters, SpecError> {
+    resolve(given, declared: plugin.parameters, owner: plugin.name, at: path)
+  }
+
+  /// Checks `given` against `declared` (the parameters of `owner`, a plugin or a spec section) and fills in defaults.
+  public static func resolve(
+    _ given: [String: JSONValue], declared: [ParameterSpec], owner: String, at path: Location
+  ) -> Result<Parameters, SpecError> {
     var problems: [Problem] = []
     var values: [String: JSONValue] = [:]
-    let declared = plugin.parameters
     for key in given.keys.sorted() where !declared.contains(where: { $0.name == key }) {
       let names = declared.map(\.name)
       let near = NameSuggestions.nearest(to: key, in: names)
       let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
       problems.append(
         Problem(
-          path.appending(key), "\(plugin.name) has no parameter '\(key)'.\(hint)",
-          fix: names.isEmpty ? "remove it; \(plugin.name) takes no parameters." : "use one of: \(names.joined(separator: ", ")).")
+          path.appending(key), "\(owner) has no parameter '\(key)'.\(hint)",
+          fix: names.isEmpty ? "remove it; \(owner) takes no parameters." : "use one of: \(names.joined(separator: ", ")).")
       )
     }
     for spec in declared {
       guard let raw = given[spec.name] ?? spec.defaultValue else {
-        problems.append(Problem(path.appending(spec.name), "the '\(spec.name)' parameter of \(plugin.name) is required.", fix: "set it to \(spec.kind.phrase)."))
+        problems.append(Problem(path.appending(spec.name), "the '\(spec.name)' parameter of \(owner) is required.", fix: "set it to \(spec.kind.phrase)."))
         continue
       }
       guard let value = spec.kind.normalize(raw) else {
         problems.append(
           Problem(
             path.appending(spec.name),
-            "the '\(spec.name)' parameter of \(plugin.name) must be \(spec.kind.phrase); got \(raw.canonicalText).",
+            "the '\(spec.name)' parameter of \(owner) must be \(spec.kind.phrase); got \(raw.canonicalText).",
             fix: spec.kind.fix))
         continue
       }
       values[spec.name] = value
     }
     guard problems.isEmpty else { return .failure(SpecError(problems)) }
-    return .success(Parameters(pluginName: plugin.name, values: values))
+    return .success(Parameters(pluginName: owner, values: values))
   }
 }

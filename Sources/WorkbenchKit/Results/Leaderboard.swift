@@ -1,73 +1,125 @@
-/// Trials ordered best first by the ranking metric.
-///
-/// Rule: successful trials whose ranking metric is defined are ranked by it
-/// in the metric's direction; equal values keep grid order (lower trial
-/// index first), so the order is total and reproducible. Trials that failed
-/// or whose ranking metric is undefined follow, unranked, in grid order.
+/// Trials ranked by a ``RankingRule``: scores, the Pareto front, the best configuration per method, and the unranked with reasons.
 public struct Leaderboard: Sendable, Equatable {
-  /// The metric that orders the board.
-  public var metric: String
-  /// Its direction.
-  public var direction: MetricDirection
-  /// Ranked trials, best first.
-  public var ranked: [TrialRecord]
-  /// Trials that could not be ranked, in grid order.
-  public var unranked: [TrialRecord]
-
-  /// Ranks `records` by `metric`.
-  public init(records: [TrialRecord], metric: String, direction: MetricDirection) {
-    self.metric = metric
-    self.direction = direction
-    let inOrder = records.sorted { $0.index < $1.index }
-    let scorable = inOrder.filter { $0.status == .ok && $0.metrics[metric]?.value != nil }
-    ranked = scorable.sorted { a, b in
-      let x = a.metrics[metric]!.value!, y = b.metrics[metric]!.value!
-      if x != y { return direction == .higherIsBetter ? x > y : x < y }
-      return a.index < b.index
-    }
-    let rankedIndices = Set(ranked.map(\.index))
-    unranked = inOrder.filter { !rankedIndices.contains($0.index) }
+  /// One ranked trial.
+  public struct Entry: Sendable, Equatable {
+    /// The trial.
+    public var record: TrialRecord
+    /// Its score in [0, 1].
+    public var score: Double
+    /// Normalised quality in [0, 1].
+    public var quality: Double
+    /// Stability in [0, 1], when computed.
+    public var stability: Double?
+    /// Whether no other ranked trial dominates it on (quality, stability); false when stability was not computed.
+    public var onParetoFront: Bool
   }
 
-  /// The leaderboard as CSV: a header, ranked rows (rank 1…), then unranked rows (empty rank).
-  public func csv(metricNames: [String], describe: (TrialRecord) -> String) -> String {
-    var rows = [["rank", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters"] + metricNames + ["status", "error"]]
-    for (position, record) in (ranked + unranked).enumerated() {
-      let rank = position < ranked.count ? String(position + 1) : ""
-      let metrics = metricNames.map { record.metrics[$0]?.value.map(JSONNumber.format) ?? "" }
-      rows.append(
-        [rank, String(record.index), record.configHash, record.pipeline, record.algorithmName, describe(record), record.clusterCount.map(String.init) ?? ""]
-          + metrics + [record.status.rawValue, record.error ?? ""])
+  /// The rule used.
+  public var rule: RankingRule
+  /// Ranked trials, best first.
+  public var ranked: [Entry]
+  /// Trials that could not be ranked, in grid order, with the reason.
+  public var unranked: [(record: TrialRecord, reason: String)]
+
+  /// Ranks `records` by `rule`.
+  public init(records: [TrialRecord], rule: RankingRule) {
+    self.rule = rule
+    let inOrder = records.sorted { $0.index < $1.index }
+    var eligible: [TrialRecord] = []
+    var unranked: [(TrialRecord, String)] = []
+    for record in inOrder {
+      if let reason = rule.ineligibility(record) { unranked.append((record, reason)) } else { eligible.append(record) }
     }
+    let raw = eligible.map { $0.metrics[rule.spec.metric]!.value! }
+    let (low, high) = rule.bounds.map { ($0.lowerBound, $0.upperBound) } ?? (raw.min() ?? 0, raw.max() ?? 0)
+    let useStability = eligible.contains { $0.stability?.score != nil }
+    let weight = useStability ? rule.spec.stabilityWeight : 0
+    var entries: [Entry] = zip(eligible, raw).map { record, value in
+      var quality = high > low ? (value - low) / (high - low) : 1
+      if rule.direction == .lowerIsBetter { quality = 1 - quality }
+      quality = min(max(quality, 0), 1)
+      let stability = useStability ? min(max(record.stability?.score ?? 0, 0), 1) : nil
+      return Entry(record: record, score: (1 - weight) * quality + weight * (stability ?? 0), quality: quality, stability: stability, onParetoFront: false)
+    }
+    for i in entries.indices where useStability {
+      entries[i].onParetoFront = !entries.contains { other in
+        let s = entries[i].stability ?? 0, t = other.stability ?? 0
+        return other.quality >= entries[i].quality && t >= s && (other.quality > entries[i].quality || t > s)
+      }
+    }
+    ranked = entries.sorted { a, b in
+      if a.score != b.score { return a.score > b.score }
+      if a.quality != b.quality { return a.quality > b.quality }
+      return a.record.index < b.record.index
+    }
+    self.unranked = unranked
+  }
+
+  public static func == (a: Leaderboard, b: Leaderboard) -> Bool {
+    a.rule == b.rule && a.ranked == b.ranked && a.unranked.map(\.record) == b.unranked.map(\.record) && a.unranked.map(\.reason) == b.unranked.map(\.reason)
+  }
+
+  /// The best ranked trial of each algorithm, in rank order.
+  public var bestPerMethod: [Entry] {
+    var seen: Set<String> = []
+    return ranked.filter { seen.insert($0.record.algorithmName).inserted }
+  }
+
+  /// The leaderboard as CSV: ranked rows (rank 1…), then unranked rows (empty rank) with their reason.
+  public func csv(metricNames: [String], describe: (TrialRecord) -> String) -> String {
+    var rows = [
+      ["rank", "score", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters", "stability", "pareto"] + metricNames
+        + ["status", "reason"]
+    ]
+    func row(_ rank: String, _ entry: Entry?, _ record: TrialRecord, _ reason: String) -> [String] {
+      [
+        rank, entry.map { JSONNumber.format($0.score) } ?? "", String(record.index), record.configHash, record.pipeline, record.algorithmName,
+        describe(record), record.clusterCount.map(String.init) ?? "", record.stability?.score.map(JSONNumber.format) ?? "",
+        entry.flatMap { $0.stability == nil ? nil : ($0.onParetoFront ? "yes" : "no") } ?? "",
+      ] + metricNames.map { record.metrics[$0]?.value.map(JSONNumber.format) ?? "" } + [record.status.rawValue, reason]
+    }
+    for (position, entry) in ranked.enumerated() { rows.append(row(String(position + 1), entry, entry.record, "")) }
+    for (record, reason) in unranked { rows.append(row("", nil, record, reason)) }
     return CSVWriter().text(rows: rows)
   }
 
   /// The leaderboard as a Markdown document for people; with `limit`, only the best rows and a count of the unranked.
   public func markdown(title: String, metricNames: [String], describe: (TrialRecord) -> String, limit: Int? = nil) -> String {
-    var out = "# \(title)\n\nRanked by **\(metric)** (\(direction == .higherIsBetter ? "higher is better" : "lower is better")); ties keep grid order.\n\n"
-    out += "| rank | pipeline | algorithm | parameters | clusters | " + metricNames.joined(separator: " | ") + " | config |\n"
-    out += "|---:|---|---|---|---:|" + String(repeating: "---:|", count: metricNames.count) + "---|\n"
-    for (position, record) in ranked.prefix(limit ?? ranked.count).enumerated() {
-      let metrics = metricNames.map { record.metrics[$0]?.value.map(Self.rounded) ?? "—" }
-      out += "| \(position + 1) | \(record.pipeline) | \(record.algorithmName) | \(describe(record)) | \(record.clusterCount ?? 0) | "
-        + metrics.joined(separator: " | ") + " | `\(record.configHash)` |\n"
+    let showStability = ranked.contains { $0.stability != nil }
+    var out = "# \(title)\n\n\(rule.explanation(stabilityComputed: showStability))\n\n"
+    out += table(ranked.prefix(limit ?? ranked.count), metricNames: metricNames, describe: describe, showStability: showStability)
+    if limit == nil, bestPerMethod.count > 1 {
+      out += "\n## Best configuration of each method\n\n" + table(bestPerMethod[...], metricNames: metricNames, describe: describe, showStability: showStability)
     }
     if !unranked.isEmpty, limit != nil {
-      out += "\n\(unranked.count) trial\(unranked.count == 1 ? "" : "s") not ranked (failed or \(metric) undefined).\n"
+      out += "\n\(unranked.count) trial\(unranked.count == 1 ? "" : "s") not ranked (see leaderboard.md).\n"
     } else if !unranked.isEmpty {
       out += "\n## Not ranked\n\n| trial | pipeline | algorithm | parameters | reason |\n|---:|---|---|---|---|\n"
-      for record in unranked {
-        let reason = record.error ?? (record.metrics[metric].flatMap { if case .undefined(let r) = $0 { r } else { nil } } ?? "\(metric) missing")
+      for (record, reason) in unranked {
         out += "| \(record.index) | \(record.pipeline) | \(record.algorithmName) | \(describe(record)) | \(reason.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")) |\n"
       }
     }
     return out
   }
 
-  /// A metric value with four significant decimals for tables.
+  private func table(_ entries: ArraySlice<Entry>, metricNames: [String], describe: (TrialRecord) -> String, showStability: Bool) -> String {
+    var out = "| rank | score | pipeline | algorithm | parameters | clusters | " + (showStability ? "stability | " : "")
+      + metricNames.joined(separator: " | ") + " | config |\n"
+    out += "|---:|---:|---|---|---|---:|" + (showStability ? "---:|" : "") + String(repeating: "---:|", count: metricNames.count) + "---|\n"
+    for entry in entries {
+      let record = entry.record
+      let rank = (ranked.firstIndex { $0.record.index == record.index } ?? 0) + 1
+      let star = showStability && entry.onParetoFront ? " ★" : ""
+      let metrics = metricNames.map { record.metrics[$0]?.value.map(Self.rounded) ?? "—" }
+      out += "| \(rank)\(star) | \(Self.rounded(entry.score)) | \(record.pipeline) | \(record.algorithmName) | \(describe(record)) | \(record.clusterCount ?? 0) | "
+        + (showStability ? "\(entry.stability.map(Self.rounded) ?? "—") | " : "") + metrics.joined(separator: " | ") + " | `\(record.configHash)` |\n"
+    }
+    return out
+  }
+
+  /// A value with four decimals for tables.
   static func rounded(_ value: Double) -> String {
-    let scale = 10_000.0
-    let r = (value * scale).rounded() / scale
-    return JSONNumber.format(r)
+    let r = (value * 10_000).rounded() / 10_000
+    return JSONNumber.plain(r)
   }
 }

@@ -39,6 +39,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var excluded: [String: Int] = [:]
   /// Ids of the rows representing each cluster (medoids), by label, for exemplar methods.
   public var exemplarIds: [String]?
+  /// Stability under resampling and reseeding, when the spec asks for it.
+  public var stability: StabilityResult?
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -79,6 +81,7 @@ public struct TrialRecord: Sendable, Equatable {
     if let clusterCount { o["clusters"] = .int(clusterCount) }
     if !excluded.isEmpty { o["excluded_rows"] = .object(excluded.mapValues(JSONValue.int)) }
     if let exemplarIds { o["exemplar_ids"] = .array(exemplarIds.map(JSONValue.string)) }
+    if let stability { o["stability"] = stability.json }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
     for (name, score) in metrics {
@@ -112,5 +115,6 @@ public struct TrialRecord: Sendable, Equatable {
       preprocessing: o["preprocessing"]?.array ?? [])
     excluded = (o["excluded_rows"]?.object ?? [:]).compactMapValues(\.integer)
     exemplarIds = o["exemplar_ids"]?.array?.compactMap(\.string)
+    stability = o["stability"].flatMap(StabilityResult.init(json:))
   }
 }

@@ -60,8 +60,8 @@ public struct Runner: Sendable {
     let ordered = plan.trials.compactMap { records[$0.index] }
     try store.writeRecords(ordered)
     try store.writeTimings(plan.trials.compactMap { t in timings[t.configHash].map { (t.index, t.configHash, $0) } })
-    let direction = registry.metric(named: plan.experiment.ranking.metric)!.direction
-    let board = Leaderboard(records: ordered, metric: plan.experiment.ranking.metric, direction: direction)
+    let metric = registry.metric(named: plan.experiment.ranking.metric)!
+    let board = Leaderboard(records: ordered, rule: RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds))
     let metricNames = plan.metrics.map(\.name)
     let describe = { (r: TrialRecord) in self.describeParameters(r) }
     try store.write(board.csv(metricNames: metricNames, describe: describe), named: "leaderboard.csv")

@@ -71,8 +71,9 @@ struct TrialExecutor: Sendable {
     record.preprocessing = prepared.stepSummaries
     record.excluded = prepared.exclusionCounts
     let clustering: Clustering
+    let algorithm: any ClusteringAlgorithm
     do {
-      let algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
+      algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
       clustering = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
@@ -85,13 +86,19 @@ struct TrialExecutor: Sendable {
     record.diagnostics = clustering.diagnostics.json
     record.exemplarIds = clustering.exemplars.map { rows in rows.map { dataset.ids[prepared.datasetRows[$0]] } }
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
-    let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth)
+    let input = MetricInput(
+      features: prepared.input.numeric, clustering: clustering, truth: truth,
+      refit: { x, seed in try algorithm.fit(ClusteringInput(numeric: x), context: FitContext(seed: seed)) })
     for (name, metric) in metrics {
       do {
         record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
       } catch {
         record.metrics[name] = .undefined(Self.describe(error))
       }
+    }
+    if let stability = plan.experiment.stability, stability.resamples > 0 || stability.seeds > 0 {
+      record.stability = StabilityAnalysis(spec: stability).run(
+        algorithm, input: prepared.input, reference: clustering, experimentSeed: plan.experiment.seed, configHash: trial.configHash)
     }
     return TrialOutcome(
       record: record,

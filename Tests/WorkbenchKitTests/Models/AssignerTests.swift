@@ -27,7 +27,7 @@ struct AssignerTests {
     let fixture = try RunFixture()
     defer { fixture.remove() }
     let summary = try await runFixture(fixture)
-    let best = summary.leaderboard.ranked[0]
+    let best = summary.leaderboard.ranked[0].record
     let original = try String(contentsOfFile: fixture.directory.path + "/customers.csv", encoding: .utf8).split(separator: "\n")
     let subset = [original[0], original[40], original[6], original[3]].joined(separator: "\n") + "\n"
     let path = fixture.directory.path + "/new.csv"

@@ -1,37 +1,83 @@
 import Testing
 @testable import WorkbenchKit
 
-@Suite("Leaderboard")
+@Suite("Leaderboard ranking rule")
 struct LeaderboardTests {
-  func record(_ index: Int, _ silhouette: Score?, status: TrialRecord.Status = .ok) -> TrialRecord {
-    TrialRecord(
+  func record(_ index: Int, _ silhouette: Score?, sizes: [Int] = [50, 50], stability: Double? = nil, status: TrialRecord.Status = .ok) -> TrialRecord {
+    var record = TrialRecord(
       index: index, configHash: "h\(index)", seed: 1, pipeline: "raw",
-      configuration: ["algorithm": ["use": "kmeans", "params": ["k": .int(index + 2)]], "pipeline": []], status: status,
-      error: status == .failed ? "boom" : nil, clusterCount: index + 2, metrics: silhouette.map { ["silhouette": $0] } ?? [:])
+      configuration: ["algorithm": ["use": .string(index % 2 == 0 ? "kmeans" : "gmm"), "params": ["k": .int(sizes.count)]], "pipeline": []],
+      status: status, error: status == .failed ? "boom" : nil, clusterCount: sizes.count, sizes: sizes,
+      metrics: silhouette.map { ["silhouette": $0] } ?? [:])
+    record.stability = stability.map { StabilityResult(method: .bootstrap, resampleARI: [$0], clusterJaccard: [], failedResamples: 0, seedARI: []) }
+    return record
   }
 
-  @Test("ranks by the metric's direction, ties in grid order, unrankable last")
-  func order() {
+  let silhouetteRule = RankingRule(spec: RankingSpec(metric: "silhouette"), direction: .higherIsBetter, bounds: -1...1)
+
+  @Test("without stability: ranked by quality, ties in grid order, unrankable last with reasons")
+  func qualityOnly() {
     let records = [
       record(0, .value(0.5)), record(1, .value(0.7)), record(2, .value(0.5)), record(3, nil, status: .failed),
       record(4, .undefined("one cluster")),
     ]
-    let higher = Leaderboard(records: records.reversed(), metric: "silhouette", direction: .higherIsBetter)
-    #expect(higher.ranked.map(\.index) == [1, 0, 2])
-    #expect(higher.unranked.map(\.index) == [3, 4])
-    let lower = Leaderboard(records: records, metric: "silhouette", direction: .lowerIsBetter)
-    #expect(lower.ranked.map(\.index) == [0, 2, 1])
+    let board = Leaderboard(records: records.reversed(), rule: silhouetteRule)
+    #expect(board.ranked.map(\.record.index) == [1, 0, 2])
+    #expect(board.ranked.map(\.score) == [0.85, 0.75, 0.75])
+    #expect(board.unranked.map(\.record.index) == [3, 4])
+    #expect(board.unranked.map(\.reason) == ["boom", "silhouette undefined: one cluster"])
   }
 
-  @Test("CSV has one row per trial with ranks only for ranked ones")
-  func csv() {
-    let board = Leaderboard(records: [record(0, .value(0.25)), record(1, nil, status: .failed)], metric: "silhouette", direction: .higherIsBetter)
+  @Test("score mixes normalised quality and stability with the stated weight")
+  func withStability() {
+    let records = [record(0, .value(0.8), stability: 0.2), record(1, .value(0.4), stability: 0.9), record(2, .value(0.6), stability: 0.5)]
+    let board = Leaderboard(records: records, rule: silhouetteRule)
+    // (0.9 + 0.2)/2 = 0.55, (0.7 + 0.9)/2 = 0.8, (0.8 + 0.5)/2 = 0.65
+    #expect(board.ranked.map(\.record.index) == [1, 2, 0])
+    #expect(board.ranked.map { ($0.score * 1e12).rounded() / 1e12 } == [0.8, 0.65, 0.55])
+    #expect(board.ranked.map(\.onParetoFront) == [true, true, true])
+    var heavy = silhouetteRule
+    heavy.spec.stabilityWeight = 0
+    #expect(Leaderboard(records: records, rule: heavy).ranked.map(\.record.index) == [0, 2, 1])
+  }
+
+  @Test("a dominated trial is off the Pareto front")
+  func pareto() {
+    let board = Leaderboard(records: [record(0, .value(0.8), stability: 0.9), record(1, .value(0.4), stability: 0.5)], rule: silhouetteRule)
+    #expect(board.ranked.map(\.onParetoFront) == [true, false])
+  }
+
+  @Test("tiny segments and unstable trials are listed but not ranked")
+  func constraints() {
+    let records = [record(0, .value(0.805), sizes: [9_990, 10]), record(1, .value(0.5), sizes: [5_000, 5_000]), record(2, .value(0.6), stability: -0.1)]
+    let board = Leaderboard(records: records, rule: silhouetteRule)
+    #expect(board.ranked.map(\.record.index) == [1])
+    #expect(board.unranked.map(\.reason) == [
+      "smallest segment has 0.1 % of rows, below min_segment_share 2 %", "stability -0.1 is below min_stability 0",
+    ])
+  }
+
+  @Test("unbounded metrics are min-max normalised and lower-is-better flips")
+  func unbounded() {
+    let records = [record(0, .value(3)), record(1, .value(1)), record(2, .value(2))]
+    let rule = RankingRule(spec: RankingSpec(metric: "silhouette"), direction: .lowerIsBetter, bounds: nil)
+    let board = Leaderboard(records: records, rule: rule)
+    #expect(board.ranked.map(\.record.index) == [1, 2, 0])
+    #expect(board.ranked.map(\.score) == [1, 0.5, 0])
+  }
+
+  @Test("best configuration per method and CSV rows")
+  func perMethodAndCSV() {
+    let board = Leaderboard(records: [record(0, .value(0.25)), record(1, .value(0.5)), record(2, .value(0.75)), record(3, nil, status: .failed)], rule: silhouetteRule)
+    #expect(board.bestPerMethod.map(\.record.index) == [2, 1])
     let text = board.csv(metricNames: ["silhouette"]) { _ in "k=2" }
     #expect(
       text == """
-        rank,trial,config_hash,pipeline,algorithm,parameters,clusters,silhouette,status,error
-        1,0,h0,raw,kmeans,k=2,2,0.25,ok,
-        ,1,h1,raw,kmeans,k=2,3,,failed,boom
+        rank,score,trial,config_hash,pipeline,algorithm,parameters,clusters,stability,pareto,silhouette,status,reason
+        1,0.875,2,h2,raw,kmeans,k=2,2,,,0.75,ok,
+        2,0.75,1,h1,raw,gmm,k=2,2,,,0.5,ok,
+        3,0.625,0,h0,raw,kmeans,k=2,2,,,0.25,ok,
+        ,,3,h3,raw,gmm,k=2,2,,,,failed,boom
 
         """)
   }

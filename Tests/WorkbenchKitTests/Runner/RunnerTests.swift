@@ -58,7 +58,7 @@ struct RunnerTests {
     #expect(labels.count == 91)
     #expect(labels[0] == "customer_id,label")
     #expect(labels[1].hasPrefix("C1000,"))
-    let best = summary.leaderboard.ranked[0]
+    let best = summary.leaderboard.ranked[0].record
     #expect(best.clusterCount == 3)
     #expect(best.metrics["silhouette"]?.value ?? 0 > 0.5)
   }

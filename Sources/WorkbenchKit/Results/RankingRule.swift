@@ -1,0 +1,66 @@
+/// The documented rule that turns trial records into a ranking "by silhouette and stability".
+///
+/// 1. A trial is *eligible* when it succeeded, its quality metric is defined,
+///    its smallest segment holds at least `min_segment_share` of the clustered
+///    rows (noise aside), and — when stability was computed — its mean
+///    resample ARI is at least `min_stability`. Others are listed, unranked,
+///    with the reason.
+/// 2. Quality is normalised to [0, 1]: by the metric's bounds when it has
+///    them (silhouette: (s + 1) / 2), otherwise min–max over the eligible
+///    trials (all equal ⇒ 1); flipped for lower-is-better metrics.
+///    Stability is the mean resample ARI clipped to [0, 1].
+/// 3. Score = (1 − w) · quality + w · stability with w = `stability_weight`
+///    (default 0.5) when stability was computed, else quality alone.
+/// 4. Order: score, then raw quality, then grid order, so ties are broken
+///    deterministically. A trial is on the Pareto front when no other
+///    eligible trial is at least as good in both quality and stability and
+///    better in one.
+public struct RankingRule: Sendable, Equatable {
+  /// The spec's ranking section.
+  public var spec: RankingSpec
+  /// The quality metric's direction.
+  public var direction: MetricDirection
+  /// The quality metric's bounds, if it has them.
+  public var bounds: ClosedRange<Double>?
+
+  public init(spec: RankingSpec, direction: MetricDirection, bounds: ClosedRange<Double>?) {
+    self.spec = spec
+    self.direction = direction
+    self.bounds = bounds
+  }
+
+  /// Why `record` cannot be ranked, or nil when it is eligible.
+  public func ineligibility(_ record: TrialRecord) -> String? {
+    if record.status == .failed { return record.error ?? "failed" }
+    guard let score = record.metrics[spec.metric] else { return "\(spec.metric) was not computed" }
+    if case .undefined(let reason) = score { return "\(spec.metric) undefined: \(reason)" }
+    let clustered = record.sizes.reduce(0, +)
+    if let smallest = record.sizes.min(), clustered > 0, Double(smallest) < spec.minSegmentShare * Double(clustered) {
+      return "smallest segment has \(Self.percent(Double(smallest) / Double(clustered))) of rows, below min_segment_share \(Self.percent(spec.minSegmentShare))"
+    }
+    if let stability = record.stability?.score, stability < spec.minStability {
+      return "stability \(Leaderboard.rounded(stability)) is below min_stability \(JSONNumber.plain(spec.minStability))"
+    }
+    return nil
+  }
+
+  /// "2 %", "0.4 %".
+  static func percent(_ share: Double) -> String {
+    let p = share * 100
+    return (p >= 1 ? JSONNumber.plain(p.rounded()) : JSONNumber.plain((p * 10).rounded() / 10)) + " %"
+  }
+
+  /// The rule in one paragraph, for leaderboard.md, as it applied (with or without stability).
+  public func explanation(stabilityComputed: Bool) -> String {
+    let quality = "**\(spec.metric)** (\(direction == .higherIsBetter ? "higher is better" : "lower is better"))"
+    let share = "Trials whose smallest segment has less than \(Self.percent(spec.minSegmentShare)) of the rows"
+    guard stabilityComputed else {
+      return "Score = normalised \(quality). \(share) are listed but not ranked. Ties go to grid order. (Add a \"stability\" section to rank by silhouette and stability.)"
+    }
+    return """
+      Score = \(JSONNumber.plain(1 - spec.stabilityWeight)) × normalised \(quality) + \(JSONNumber.plain(spec.stabilityWeight)) × stability \
+      (mean resample ARI, clipped to [0, 1]). \(share), or whose stability is below \(JSONNumber.plain(spec.minStability)), \
+      are listed but not ranked. Ties go to the better quality, then to grid order. ★ marks the Pareto front on (quality, stability).
+      """
+  }
+}
