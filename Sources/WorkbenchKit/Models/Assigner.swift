@@ -79,7 +79,7 @@ public struct Assigner: Sendable {
       }
       rows = kept
     }
-    let prediction = try algorithm.predict(model: saved.model, input: try transformed.clusteringInput())
+    let prediction = saved.canonical(try algorithm.predict(model: saved.model, input: try transformed.clusteringInput()))
     return Assignment(
       configHash: hash, ids: ids, idColumn: idColumn ?? "row",
       labels: RowLabels(labels: prediction.labels, datasetRows: rows, excluded: excluded, rowCount: table.rowCount),

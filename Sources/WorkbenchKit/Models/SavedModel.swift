@@ -11,19 +11,31 @@ public struct SavedModel: Sendable, Equatable {
   public var pipelineHash: String
   /// The algorithm's model (its ``Clustering/model``).
   public var model: JSONValue
+  /// `labelMapping[algorithmLabel]` is the stored (canonical) label; see ``Clustering/canonicallyOrdered()``.
+  public var labelMapping: [Int]
 
-  public init(configHash: String, algorithm: String, pipelineHash: String, model: JSONValue) {
+  public init(configHash: String, algorithm: String, pipelineHash: String, model: JSONValue, labelMapping: [Int]) {
     self.configHash = configHash
     self.algorithm = algorithm
     self.pipelineHash = pipelineHash
     self.model = model
+    self.labelMapping = labelMapping
+  }
+
+  /// A prediction in the stored numbering: labels mapped, membership columns reordered.
+  public func canonical(_ prediction: Prediction) -> Prediction {
+    let labels = prediction.labels.map { $0 >= 0 && $0 < labelMapping.count ? labelMapping[$0] : $0 }
+    guard let m = prediction.memberships, m.columns == labelMapping.count else { return Prediction(labels: labels, memberships: prediction.memberships) }
+    var reordered = m
+    for r in 0..<m.rows { for old in 0..<m.columns { reordered[r, labelMapping[old]] = m[r, old] } }
+    return Prediction(labels: labels, memberships: reordered)
   }
 
   /// The file's JSON.
   public var json: JSONValue {
     [
       "format_version": .int(Self.formatVersion), "config_hash": .string(configHash), "algorithm": .string(algorithm),
-      "pipeline": .string(pipelineHash), "model": model,
+      "pipeline": .string(pipelineHash), "model": model, "label_mapping": .array(labelMapping.map(JSONValue.int)),
     ]
   }
 
@@ -35,6 +47,6 @@ public struct SavedModel: Sendable, Equatable {
     }
     self.init(
       configHash: try saved.text("config_hash"), algorithm: try saved.text("algorithm"), pipelineHash: try saved.text("pipeline"),
-      model: try saved.value("model"))
+      model: try saved.value("model"), labelMapping: try saved.reals("label_mapping").map { Int($0) })
   }
 }

@@ -70,11 +70,12 @@ struct TrialExecutor: Sendable {
     }
     record.preprocessing = prepared.stepSummaries
     record.excluded = prepared.exclusionCounts
-    let clustering: Clustering
+    var clustering: Clustering
+    let labelMapping: [Int]
     let algorithm: any ClusteringAlgorithm
     do {
       algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
-      clustering = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
+      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed)).canonicallyOrdered()
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
       return TrialOutcome(record: record)
@@ -103,7 +104,9 @@ struct TrialExecutor: Sendable {
     return TrialOutcome(
       record: record,
       labels: RowLabels(labels: clustering.labels, datasetRows: prepared.datasetRows, excluded: prepared.excluded, rowCount: dataset.ids.count),
-      model: clustering.model.map { SavedModel(configHash: trial.configHash, algorithm: trial.algorithm.name, pipelineHash: trial.pipeline.hash, model: $0) },
+      model: clustering.model.map {
+        SavedModel(configHash: trial.configHash, algorithm: trial.algorithm.name, pipelineHash: trial.pipeline.hash, model: $0, labelMapping: labelMapping)
+      },
       pipeline: prepared.saved, memberships: clustering.memberships.map { ($0, prepared.datasetRows) })
   }
 
