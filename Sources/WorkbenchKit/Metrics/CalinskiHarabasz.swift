@@ -17,6 +17,7 @@ public struct CalinskiHarabasz: ClusterMetric {
   public static let parameters: [ParameterSpec] = []
   public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...Double.infinity
+  public static let kRule: KSelectionRule? = .maximum
 
   public init(validated parameters: Parameters) throws {}
 

@@ -19,6 +19,7 @@ public struct DaviesBouldin: ClusterMetric {
   public static let parameters: [ParameterSpec] = []
   public static let direction = MetricDirection.lowerIsBetter
   public static let bounds: ClosedRange<Double>? = 0...Double.infinity
+  public static let kRule: KSelectionRule? = .minimum
 
   /// scikit-learn's `np.allclose(·, 0)` absolute tolerance.
   private static let zeroTolerance = 1e-8

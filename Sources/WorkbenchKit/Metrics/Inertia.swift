@@ -16,6 +16,7 @@ public struct Inertia: ClusterMetric {
   public static let parameters: [ParameterSpec] = []
   public static let direction = MetricDirection.lowerIsBetter
   public static let bounds: ClosedRange<Double>? = 0...Double.infinity
+  public static let kRule: KSelectionRule? = .elbow
 
   public init(validated parameters: Parameters) throws {}
 

@@ -20,6 +20,7 @@ public struct Silhouette: ClusterMetric {
   public static let parameters: [ParameterSpec] = []
   public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = -1...1
+  public static let kRule: KSelectionRule? = .maximum
 
   public init(validated parameters: Parameters) throws {}
 

@@ -11,12 +11,18 @@ public struct MetricInput: Sendable {
   /// Fits the trial's algorithm, with its parameters, to other data with a given seed
   /// (reference data sets for the gap statistic); `nil` where refitting is not possible.
   public var refit: (@Sendable (Matrix, UInt64) throws -> Clustering)?
+  /// Labels rows with a model from ``refit`` (a ``Clustering/model``), for algorithms that can predict; `nil` otherwise.
+  public var predict: (@Sendable (JSONValue, Matrix) throws -> [Int])?
 
-  public init(features: Matrix, clustering: Clustering, truth: [String?]? = nil, refit: (@Sendable (Matrix, UInt64) throws -> Clustering)? = nil) {
+  public init(
+    features: Matrix, clustering: Clustering, truth: [String?]? = nil, refit: (@Sendable (Matrix, UInt64) throws -> Clustering)? = nil,
+    predict: (@Sendable (JSONValue, Matrix) throws -> [Int])? = nil
+  ) {
     self.features = features
     self.clustering = clustering
     self.truth = truth
     self.refit = refit
+    self.predict = predict
   }
 }
 

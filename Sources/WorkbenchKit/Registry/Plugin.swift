@@ -81,6 +81,17 @@ public protocol ClusterMetric: Plugin {
   static var bounds: ClosedRange<Double>? { get }
   /// Scores one clustering; `.undefined` with a reason when the score does not exist (one cluster).
   func score(_ input: MetricInput, context: FitContext) throws -> Score
+  /// How this metric picks the number of clusters from its curve over k; `nil` when it has no such rule.
+  static var kRule: KSelectionRule? { get }
+  /// Whether a spec without a `metrics` list computes it (expensive metrics that refit the algorithm say no).
+  static var computedByDefault: Bool { get }
+}
+
+extension ClusterMetric {
+  /// Metrics have no k-selection rule unless they declare one.
+  public static var kRule: KSelectionRule? { nil }
+  /// Metrics are computed by default unless they say otherwise.
+  public static var computedByDefault: Bool { true }
 }
 
 /// The direction in which a metric improves.

@@ -26,6 +26,8 @@ public enum PluginManifest {
     }
     if let metric = plugin as? any ClusterMetric.Type {
       o["direction"] = .string(metric.direction.rawValue)
+      o["computed_by_default"] = .bool(metric.computedByDefault)
+      if let rule = metric.kRule { o["k_selection"] = .string(rule.label) }
       if let bounds = metric.bounds { o["bounds"] = [.double(bounds.lowerBound), .double(bounds.upperBound)] }
     }
     return .object(o)

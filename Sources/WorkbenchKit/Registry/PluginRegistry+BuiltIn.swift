@@ -5,7 +5,7 @@ extension PluginRegistry {
       return try PluginRegistry(
         preprocessors: [Impute.self, StandardScaler.self],
         algorithms: [KMeans.self],
-        metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self])
+        metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, PredictionStrength.self])
     } catch {
       preconditionFailure("\(error)")
     }

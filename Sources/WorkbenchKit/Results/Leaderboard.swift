@@ -31,7 +31,8 @@ public struct Leaderboard: Sendable, Equatable {
       if let reason = rule.ineligibility(record) { unranked.append((record, reason)) } else { eligible.append(record) }
     }
     let raw = eligible.map { $0.metrics[rule.spec.metric]!.value! }
-    let (low, high) = rule.bounds.map { ($0.lowerBound, $0.upperBound) } ?? (raw.min() ?? 0, raw.max() ?? 0)
+    let finiteBounds = rule.bounds.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
+    let (low, high) = finiteBounds.map { ($0.lowerBound, $0.upperBound) } ?? (raw.min() ?? 0, raw.max() ?? 0)
     let useStability = eligible.contains { $0.stability?.score != nil }
     let weight = useStability ? rule.spec.stabilityWeight : 0
     var entries: [Entry] = zip(eligible, raw).map { record, value in

@@ -5,8 +5,8 @@
 ///    rows (noise aside), and — when stability was computed — its mean
 ///    resample ARI is at least `min_stability`. Others are listed, unranked,
 ///    with the reason.
-/// 2. Quality is normalised to [0, 1]: by the metric's bounds when it has
-///    them (silhouette: (s + 1) / 2), otherwise min–max over the eligible
+/// 2. Quality is normalised to [0, 1]: by the metric's bounds when they are
+///    finite (silhouette: (s + 1) / 2), otherwise min–max over the eligible
 ///    trials (all equal ⇒ 1); flipped for lower-is-better metrics.
 ///    Stability is the mean resample ARI clipped to [0, 1].
 /// 3. Score = (1 − w) · quality + w · stability with w = `stability_weight`

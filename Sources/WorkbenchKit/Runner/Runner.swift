@@ -65,7 +65,11 @@ public struct Runner: Sendable {
     let metricNames = plan.metrics.map(\.name)
     let describe = { (r: TrialRecord) in self.describeParameters(r) }
     try store.write(board.csv(metricNames: metricNames, describe: describe), named: "leaderboard.csv")
-    try store.write(board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe), named: "leaderboard.md")
+    let kSelection = KSelection(records: ordered, metrics: plan.metrics.map { ($0.name, registry.metric(named: $0.name)!.kRule) })
+    try store.write(kSelection.json.prettyText, named: "k-selection.json")
+    try store.write(
+      board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown,
+      named: "leaderboard.md")
     for trial in plan.trials {
       guard manifest.excludedRows[trial.pipeline.hash] == nil, let record = records[trial.index], record.status == .ok else { continue }
       manifest.excludedRows[trial.pipeline.hash] = (trial.pipeline.name, record.excluded)

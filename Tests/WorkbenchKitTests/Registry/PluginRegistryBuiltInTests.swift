@@ -7,7 +7,7 @@ struct PluginRegistryBuiltInTests {
   func names() {
     let registry = PluginRegistry.builtIn
     #expect(registry.names(of: .algorithm) == ["kmeans"])
-    #expect(registry.names(of: .metric) == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia"])
+    #expect(registry.names(of: .metric) == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "prediction-strength"])
     #expect(registry.algorithm(named: "kmeans") == KMeans.self)
     #expect(registry.metric(named: "davies-bouldin") == DaviesBouldin.self)
   }

@@ -48,7 +48,7 @@ struct RunnerTests {
     defer { fixture.remove() }
     let summary = try await run(fixture, out: fixture.results("l"), jobs: 2)
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
-    #expect(names == ["labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "models", "timings.jsonl", "trials.jsonl"])
+    #expect(names == ["k-selection.json", "labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "models", "timings.jsonl", "trials.jsonl"])
     let manifest = try JSONParser.parse(String(contentsOfFile: summary.directory + "/manifest.json", encoding: .utf8))
     #expect(manifest.object?["status"] == "finished")
     #expect(manifest.object?["data"]?.object?["rows"] == 90)

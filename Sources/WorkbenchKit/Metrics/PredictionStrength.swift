@@ -1,0 +1,73 @@
+import WorkbenchNumerics
+
+/// Prediction strength (Tibshirani & Walther 2005): how well clusters found on one half of the data predict the other half.
+///
+/// Each repeat splits the rows at random into halves, clusters both with the
+/// trial's algorithm and parameters, labels the test half with the training
+/// half's model, and for every test cluster with at least two rows measures
+/// the share of its pairs that the training model also puts together; the
+/// repeat's strength is the minimum over test clusters. The score is the mean
+/// over `repeats`. Values near 1 mean the clusters are reproducible; the paper
+/// picks the largest k with strength ≥ 0.8.
+///
+/// Edge cases: undefined for algorithms that cannot label new rows, when a
+/// half has fewer rows than clusters, or when a refit fails; k = 1 gives 1.
+/// Noise rows are ignored. Seeded from the trial seed, so reproducible.
+/// - Complexity: 2 · `repeats` fits on half the rows, plus O(rows) to compare.
+public struct PredictionStrength: ClusterMetric {
+  public static let name = "prediction-strength"
+  public static let summary = "Prediction strength (Tibshirani & Walther 2005): do clusters of one half predict the other half? Higher is better."
+  public static let parameters: [ParameterSpec] = [
+    ParameterSpec("repeats", .integer(minimum: 1, maximum: 100), default: 5, "Random half splits to average over.")
+  ]
+  public static let direction = MetricDirection.higherIsBetter
+  public static let bounds: ClosedRange<Double>? = 0...1
+  public static let kRule: KSelectionRule? = .largestAtLeast(0.8)
+  public static let computedByDefault = false
+
+  /// Half splits averaged (`repeats`).
+  public let repeats: Int
+
+  public init(validated parameters: Parameters) throws {
+    repeats = parameters.int("repeats")
+  }
+
+  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
+    guard let refit = input.refit, let predict = input.predict else {
+      return .undefined("the algorithm cannot label new rows, so prediction strength cannot be measured")
+    }
+    let x = input.features
+    let clusters = input.clustering.clusterCount
+    guard clusters > 1 else { return .value(1) }
+    guard x.rows / 2 >= clusters else { return .undefined("half of the \(x.rows) rows is fewer than \(clusters) clusters") }
+    var rng = SeededGenerator(seed: context.seed)
+    var total = 0.0
+    for _ in 0..<repeats {
+      var order = Array(0..<x.rows)
+      for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.nextIndex(below: i + 1)) }
+      let training = x.selecting(rows: Array(order[..<(x.rows / 2)]))
+      let test = x.selecting(rows: Array(order[(x.rows / 2)...]))
+      let trainingSeed = rng.next(), testSeed = rng.next()
+      guard let trained = try? refit(training, trainingSeed), let model = trained.model,
+        let testClusters = try? refit(test, testSeed), let predicted = try? predict(model, test)
+      else { return .undefined("a refit on half of the rows failed") }
+      total += Self.strength(testLabels: testClusters.labels, predicted: predicted)
+    }
+    return .value(total / Double(repeats))
+  }
+
+  /// min over test clusters (≥ 2 rows) of the share of their pairs that `predicted` also co-clusters.
+  static func strength(testLabels: [Int], predicted: [Int]) -> Double {
+    var byCluster: [Int: [Int: Int]] = [:]
+    for (label, guess) in zip(testLabels, predicted) where label >= 0 { byCluster[label, default: [:]][guess, default: 0] += 1 }
+    var weakest = 1.0
+    for label in byCluster.keys.sorted() {
+      let counts = byCluster[label]!.values
+      let n = counts.reduce(0, +)
+      guard n >= 2 else { continue }
+      let together = counts.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
+      weakest = min(weakest, together / (Double(n) * Double(n - 1)))
+    }
+    return weakest
+  }
+}
