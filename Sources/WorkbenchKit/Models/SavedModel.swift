@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 /// A trial's fitted model saved with a run (`models/<config-hash>.json`), to label new rows later.
 public struct SavedModel: Sendable, Equatable {
   /// Layout version of the file.
@@ -22,11 +24,12 @@ public struct SavedModel: Sendable, Equatable {
     self.labelMapping = labelMapping
   }
 
-  /// A prediction in the stored numbering: labels mapped, membership columns reordered.
+  /// A prediction in the stored numbering: labels mapped, membership columns moved to their segment ids
+  /// (segments the model lacks get probability 0).
   public func canonical(_ prediction: Prediction) -> Prediction {
     let labels = prediction.labels.map { $0 >= 0 && $0 < labelMapping.count ? labelMapping[$0] : $0 }
     guard let m = prediction.memberships, m.columns == labelMapping.count else { return Prediction(labels: labels, memberships: prediction.memberships) }
-    var reordered = m
+    var reordered = Matrix(rows: m.rows, columns: max(m.columns, (labelMapping.max() ?? -1) + 1))
     for r in 0..<m.rows { for old in 0..<m.columns { reordered[r, labelMapping[old]] = m[r, old] } }
     return Prediction(labels: labels, memberships: reordered)
   }

@@ -13,6 +13,19 @@ public enum LabelsFile {
     return CSVWriter().text(rows: [[idColumn, "label", "excluded_by"]] + lines)
   }
 
+  /// Reads a labels file this program wrote back into row labels (ids are known from the dataset).
+  public static func read(path: String, idColumn: String) throws -> RowLabels {
+    let table = try CSVReader(textColumns: [idColumn, "excluded_by"]).read(path: path)
+    guard let labels = table.column(named: "label")?.numbers else {
+      throw ResultStoreError(path: path, reason: "the labels file has no numeric 'label' column")
+    }
+    var excluded: [Int: String] = [:]
+    if let steps = table.column(named: "excluded_by")?.labels {
+      for (row, step) in steps.enumerated() { if let step { excluded[row] = step } }
+    }
+    return RowLabels(labels: labels.map { $0.isNaN ? nil : Int($0) }, excludedBy: excluded)
+  }
+
   /// Writes the file atomically.
   public static func write(_ rows: RowLabels, ids: [String], idColumn: String, to path: String) throws(ResultStoreError) {
     try AtomicFile.write(text(rows, ids: ids, idColumn: idColumn), to: path)

@@ -2,7 +2,8 @@ import WorkbenchNumerics
 
 /// The soft memberships of one clustering: for every dataset row its id and one probability per cluster.
 ///
-/// Columns `id,p0,p1,…`; rows a pipeline step excluded have empty probabilities.
+/// Columns `id,p0,p1,…`, one per segment id (after alignment a trial may lack
+/// some ids: their column holds 0); rows a pipeline step excluded have empty probabilities.
 /// Numbers are written in their shortest round-trip form, so the file is byte-stable.
 public enum MembershipsFile {
   /// The file's text; `values` row `i` belongs to dataset row `datasetRows[i]`.

@@ -41,6 +41,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var exemplarIds: [String]?
   /// Stability under resampling and reseeding, when the spec asks for it.
   public var stability: StabilityResult?
+  /// For each segment in size order (as in `sizes`), its id in the labels file after alignment with the run's best trial.
+  public var segmentIds: [Int]?
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -82,6 +84,7 @@ public struct TrialRecord: Sendable, Equatable {
     if !excluded.isEmpty { o["excluded_rows"] = .object(excluded.mapValues(JSONValue.int)) }
     if let exemplarIds { o["exemplar_ids"] = .array(exemplarIds.map(JSONValue.string)) }
     if let stability { o["stability"] = stability.json }
+    if let segmentIds { o["segment_ids"] = .array(segmentIds.map(JSONValue.int)) }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
     for (name, score) in metrics {
@@ -116,5 +119,6 @@ public struct TrialRecord: Sendable, Equatable {
     excluded = (o["excluded_rows"]?.object ?? [:]).compactMapValues(\.integer)
     exemplarIds = o["exemplar_ids"]?.array?.compactMap(\.string)
     stability = o["stability"].flatMap(StabilityResult.init(json:))
+    segmentIds = o["segment_ids"]?.array?.compactMap(\.integer)
   }
 }

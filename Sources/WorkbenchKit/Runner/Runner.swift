@@ -57,11 +57,15 @@ public struct Runner: Sendable {
       }
     }
 
-    let ordered = plan.trials.compactMap { records[$0.index] }
+    var ordered = plan.trials.compactMap { records[$0.index] }
+    let metric = registry.metric(named: plan.experiment.ranking.metric)!
+    let rule = RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    if let reference = Leaderboard(records: ordered, rule: rule).ranked.first?.record {
+      ordered = try store.alignSegments(ordered, reference: reference, ids: dataset.ids, idColumn: dataset.idColumn)
+    }
     try store.writeRecords(ordered)
     try store.writeTimings(plan.trials.compactMap { t in timings[t.configHash].map { (t.index, t.configHash, $0) } })
-    let metric = registry.metric(named: plan.experiment.ranking.metric)!
-    let board = Leaderboard(records: ordered, rule: RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds))
+    let board = Leaderboard(records: ordered, rule: rule)
     let metricNames = plan.metrics.map(\.name)
     let describe = { (r: TrialRecord) in self.describeParameters(r) }
     try store.write(board.csv(metricNames: metricNames, describe: describe), named: "leaderboard.csv")
