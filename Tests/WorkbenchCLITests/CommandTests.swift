@@ -103,3 +103,27 @@ struct CommandTests {
     #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer ≥ 1; got -1."))
   }
 }
+
+@Suite("workbench verify")
+struct VerifyCommandTests {
+  @Test("a run reproduces byte for byte from another folder; a tampered file is reported with exit 4")
+  func verify() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-verify-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "id,a,b\n1,0,0\n2,0,1\n3,5,5\n4,5,6\n5,9,0\n6,9,1\n".write(to: directory.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+    try #"{"name": "v", "data": {"path": "data.csv", "id": "id"}, "algorithms": [{"use": "kmeans", "grid": {"k": [2, 3]}}]}"#
+      .write(to: directory.appendingPathComponent("spec.json"), atomically: true, encoding: .utf8)
+    #expect(try CommandRunner.run(["run", "spec.json", "--quiet", "--jobs", "2"], in: directory).status == 0)
+    let runs = directory.appendingPathComponent("results/v")
+    let run = runs.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: runs.path)[0]).path
+    let ok = try CommandRunner.run(["verify", run, "--jobs", "1"], in: FileManager.default.temporaryDirectory)
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(ok.stdout.contains("reproduced: all"))
+    let trials = run + "/trials.jsonl"
+    try (String(contentsOfFile: trials, encoding: .utf8) + "\n").write(toFile: trials, atomically: true, encoding: .utf8)
+    let bad = try CommandRunner.run(["verify", run])
+    #expect(bad.status == 4)
+    #expect(bad.stderr.contains("trials.jsonl"))
+  }
+}

@@ -35,6 +35,7 @@ public struct RunManifest: Sendable {
       "status": .string(status.rawValue),
       "spec": experiment.source,
       "spec_file": .string(experiment.specFile),
+      "spec_directory": .string(URL(fileURLWithPath: experiment.specFile).deletingLastPathComponent().standardizedFileURL.path),
       "spec_sha256": .string(DataFingerprint.sha256(of: experiment.source.canonicalText)),
       "seed": .string(String(experiment.seed)),
       "data": [
