@@ -2,7 +2,7 @@
 
 Run from this folder with the pinned packages of requirements-fixtures.txt
 (lifetimes 0.11.3 on Python 3.11.7):  python3 generate_customers_fixtures.py
-Writes customers-cdnow.json and customers-special.json. The CDNOW summaries
+Writes customers-cdnow.json, customers-special.json and customers-rfm.json. The CDNOW summaries
 in cdnow/ are the files lifetimes ships (see cdnow/README.md).
 """
 import json
@@ -65,6 +65,23 @@ def special():
     return {"source": "scipy.special.hyp2f1 (scipy 1.17.1)", "hyp2f1": cases}
 
 
+def rfm():
+    """pandas' quintile-scoring recipe on value lists with ties (row order breaks ties)."""
+    rng = np.random.default_rng(4)
+    cases = []
+    for values in [[5.0, 1.0, 3.0, 3.0, 2.0, 9.0, 9.0, 0.5, 3.0, 7.0, 1.0, 4.0, 3.0],
+                   [float(v) for v in rng.integers(1, 6, size=37)],
+                   [float(v) for v in np.round(rng.lognormal(3, 1, size=101), 2)],
+                   [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]]:
+        series = pd.Series(values)
+        scores = pd.qcut(series.rank(method="first"), 5, labels=[1, 2, 3, 4, 5]).astype(int)
+        reversed_scores = pd.qcut(series.rank(method="first"), 5, labels=[5, 4, 3, 2, 1]).astype(int)
+        cases.append({"values": values, "scores": [int(v) for v in scores],
+                      "reversed": [int(v) for v in reversed_scores]})
+    return {"source": "pandas 3.1.1: pd.qcut(s.rank(method='first'), 5, labels=[1..5]) and labels=[5..1]",
+            "cases": cases}
+
+
 def write(name, payload):
     with open(os.path.join(HERE, name), "w") as f:
         json.dump(payload, f, indent=1, sort_keys=True)
@@ -74,3 +91,4 @@ def write(name, payload):
 if __name__ == "__main__":
     write("customers-cdnow.json", cdnow())
     write("customers-special.json", special())
+    write("customers-rfm.json", rfm())
