@@ -46,7 +46,11 @@ public struct CustomerLifetimeValue: Sendable, Equatable {
 
   /// The CLV of one customer with history (x, t_x, T) and mean spend `meanSpend` over its x repeat purchases.
   public func value(x: Double, tx: Double, age: Double, meanSpend: Double) -> Double {
-    let unitSpend = spend.expectedAverageSpend(frequency: x, meanSpend: meanSpend)
+    value(x: x, tx: tx, age: age, spendPerPurchase: spend.expectedAverageSpend(frequency: x, meanSpend: meanSpend))
+  }
+
+  /// The CLV of a customer with history (x, t_x, T) whose expected spend per purchase is already known.
+  public func value(x: Double, tx: Double, age: Double, spendPerPurchase unitSpend: Double) -> Double {
     var total = 0.0
     var before = 0.0
     for end in periodEnds {
