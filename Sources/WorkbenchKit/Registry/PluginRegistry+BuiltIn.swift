@@ -3,7 +3,9 @@ extension PluginRegistry {
   public static let builtIn: PluginRegistry = {
     do {
       return try PluginRegistry(
-        preprocessors: [Impute.self, StandardScaler.self],
+        preprocessors: [
+          Impute.self, StandardScaler.self, ChurnRisk.self, CLVScore.self, LoyaltyScore.self, ValueScore.self, EngagementScore.self,
+        ],
         algorithms: [KMeans.self, KMedoids.self, KPrototypes.self],
         metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, PredictionStrength.self])
     } catch {

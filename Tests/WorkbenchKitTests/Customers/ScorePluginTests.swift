@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import WorkbenchKit
+import WorkbenchTestSupport
+
+/// The CDNOW summaries as tables (weeks instead of days: the steps do not care about the unit).
+private func cdnowTable() throws -> DataTable {
+  let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+  return try CSVReader().read(path: folder.appendingPathComponent("cdnow/cdnow_customers_summary_with_transactions.csv").path)
+}
+
+private func plugin<P: Preprocessor>(_ type: P.Type, _ given: [String: JSONValue]) throws -> P {
+  try P(validated: try Parameters.resolve(given, for: type, at: Location()).get())
+}
+
+private func column(_ table: DataTable, _ name: String) throws -> [Double] {
+  try #require(table.column(named: name)?.numbers, "column \(name)")
+}
+
+private let cdnowColumns: [String: JSONValue] = ["frequency_column": "x", "recency_column": "t_x", "tenure_column": "T"]
+
+@Suite("churn-risk and clv steps")
+struct LifetimeScoreStepTests {
+  @Test("churn-risk fits lifetimes' BG/NBD and adds p_alive, churn_risk, expected_purchases to 1e-6")
+  func churnRisk() throws {
+    let cdnow = try CDNOWReference.shared.get()
+    var given = cdnowColumns
+    given["horizon_days"] = 39
+    let fitted = try plugin(ChurnRisk.self, given).fit(try cdnowTable(), context: FitContext(seed: 0))
+    let summary = try #require(fitted.summary?.object)
+    let parameters = ["r", "alpha", "a", "b"].map { summary[$0]?.number ?? .nan }
+    expectClose(parameters, cdnow.bgnbd.parameters, relative: 1e-4, floor: 0)
+    let out = try fitted.transform(try cdnowTable())
+    expectClose(try column(out, "p_alive"), cdnow.pAlive, relative: 1e-6)
+    expectClose(try column(out, "churn_risk"), cdnow.pAlive.map { 1 - $0 }, relative: 1e-6)
+    expectClose(try column(out, "expected_purchases"), cdnow.expected39, relative: 1e-6)
+    #expect(out.columnNames.suffix(3) == ["p_alive", "churn_risk", "expected_purchases"])
+  }
+
+  @Test("the doc comment's worked example is CDNOW's first customer")
+  func workedExample() throws {
+    let cdnow = try CDNOWReference.shared.get()
+    expectClose(cdnow.pAlive[0], 0.727, relative: 1e-3)
+    expectClose(cdnow.expected39[0], 1.23, relative: 1e-2)
+  }
+
+  @Test("a restored churn-risk step scores new customers with the fitted parameters, identically")
+  func churnRestore() throws {
+    let table = try cdnowTable()
+    let fitted = try plugin(ChurnRisk.self, cdnowColumns).fit(table, context: FitContext(seed: 0))
+    let restored = try ChurnRisk.restore(state: JSONParser.parse(Array(fitted.state.canonicalText.utf8)))
+    let newCustomers = table.selecting(rows: [5, 1, 100])
+    #expect(try restored.transform(newCustomers) == (try fitted.transform(newCustomers)))
+    #expect(try fitted.transform(newCustomers) == (try fitted.transform(table)).selecting(rows: [5, 1, 100]))
+  }
+
+  @Test("clv fits both models like lifetimes and adds its 12-month CLV to 1e-6")
+  func clv() throws {
+    let cdnow = try CDNOWReference.shared.get()
+    var given = cdnowColumns
+    given["monetary_column"] = "zbar"
+    given["horizon_days"] = .double(12 * 4.345)
+    given["period_days"] = 4.345
+    let fitted = try plugin(CLVScore.self, given).fit(try cdnowTable(), context: FitContext(seed: 0))
+    let summary = try #require(fitted.summary?.object)
+    expectClose(["p", "q", "v"].map { summary[$0]?.number ?? .nan }, cdnow.gammaGamma.parameters, relative: 1e-4, floor: 0)
+    let out = try fitted.transform(try cdnowTable())
+    expectClose(try column(out, "clv"), cdnow.clv12Months, relative: 1e-6)
+    expectClose(try column(out, "expected_spend"), cdnow.expectedSpend, relative: 1e-6)
+    let restored = try CLVScore.restore(state: fitted.state)
+    #expect(try restored.transform(try cdnowTable()) == out)
+  }
+
+  @Test("invalid histories are located data errors")
+  func invalid() throws {
+    let table = DataTable(
+      columns: [.numeric("repeat_purchases", [1, 2]), .numeric("t_days", [5, 50]), .numeric("tenure_days", [10, 20])],
+      sourceLines: [2, 3], sourceName: "c.csv")
+    do {
+      _ = try ChurnRisk().fit(table, context: FitContext(seed: 0))
+      Issue.record("no error")
+    } catch let error as DataError {
+      #expect(error.problem.location == Location(file: "c.csv", line: 3, column: 2, columnName: "t_days"))
+    }
+  }
+}
+
+@Suite("loyalty, value and engagement scores")
+struct SimpleScoreStepTests {
+  private let table = DataTable(
+    columns: [
+      .numeric("tenure_days", [1_000, 500, 200]), .numeric("interpurchase_cv", [0.2, 0.408248290463863, .nan]),
+      .numeric("frequency", [2, 3, 14]), .numeric("monetary_mean", [10, 30, 30]),
+      .numeric("loyalty_score", [0.1, 0.5, 0.9]), .numeric("campaign_responses", [0, 3, 6]), .numeric("channel=web", [0, 0.8, 1]),
+    ])
+
+  @Test("loyalty-score follows its formula (worked example 0.546)")
+  func loyalty() throws {
+    let out = try LoyaltyScore().fit(table, context: FitContext(seed: 0)).transform(table)
+    expectClose(try column(out, "loyalty_score"), [0.5 + 0.5 * 0.8, 0.5 * 0.5 + 0.5 * (1 - 0.408248290463863), 0.5 * 0.2], relative: 1e-15)
+    expectClose(try column(out, "loyalty_score")[1], 0.546, relative: 1e-3)
+  }
+
+  @Test("value-score is min-max normalised total spend (worked example 0.175)")
+  func value() throws {
+    let fitted = try ValueScore().fit(table, context: FitContext(seed: 0))
+    let out = try fitted.transform(table)
+    expectClose(try column(out, "value_score"), [0, 70.0 / 400.0, 1], relative: 1e-15)
+    let outside = table.replacingColumns(table.columns.map { $0.name == "frequency" ? .numeric("frequency", [100, 0, 3]) : $0 })
+    #expect(try column(try fitted.transform(outside), "value_score") == [1, 0, 0.175])
+  }
+
+  @Test("engagement-score is the weighted mean of the normalised inputs (worked example 0.59)")
+  func engagement() throws {
+    let out = try EngagementScore().fit(table, context: FitContext(seed: 0)).transform(table)
+    expectClose(try column(out, "engagement_score"), [0, 0.59, 1], relative: 1e-15)
+  }
+
+  @Test("all weights 0 is a parameter error")
+  func zeroWeights() {
+    #expect(throws: ParameterError.self) { try EngagementScore(weights: [0, 0, 0]) }
+  }
+
+  @Test("each score step restores from its state and scores a subset like the full table")
+  func restoreAndSubset() throws {
+    let steps: [any Preprocessor.Type] = [LoyaltyScore.self, ValueScore.self, EngagementScore.self]
+    for step in steps {
+      let instance = try step.init(validated: try Parameters.resolve([:], for: step, at: Location()).get())
+      let fitted = try instance.fit(table, context: FitContext(seed: 0))
+      let restored = try step.restore(state: fitted.state)
+      // Compared as CSV text: the NaN cells make `==` on tables false.
+      let csv = CSVWriter()
+      #expect(csv.text(of: try restored.transform(table)) == csv.text(of: try fitted.transform(table)), "\(step.name)")
+      #expect(
+        csv.text(of: try fitted.transform(table.selecting(rows: [2, 0]))) == csv.text(of: try fitted.transform(table).selecting(rows: [2, 0])),
+        "\(step.name)")
+    }
+  }
+}
