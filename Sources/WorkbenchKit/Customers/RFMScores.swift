@@ -9,13 +9,21 @@
 /// monetary value score more = 5. Every score is used when n ≥ 5; with fewer
 /// customers some are skipped (n = 1 scores 1).
 ///
-/// Segments use the two-dimensional R×F grid popularised by open-source RFM
-/// tutorials (the regex map `[1-2][1-2]` → Hibernating, `[1-2][3-4]` → At Risk,
-/// `[1-2]5` → Can't Lose, `3[1-2]` → About to Sleep, `33` → Need Attention,
-/// `[3-4][4-5]` → Loyal Customers, `41` → Promising, `51` → New Customers,
-/// `[4-5][2-3]` → Potential Loyalists, `5[4-5]` → Champions). Its ten cells
-/// cover all 25 (R, F) pairs exactly once, so every customer gets one name;
-/// M does not enter the name.
+/// Segments are the eight classic names on the two-dimensional R×F grid
+/// (the layout of the widely used RFM segment map, with its ten cells folded
+/// into the eight classic names: "About to Sleep"/"Need Attention" become
+/// Hibernating, "Promising" becomes New):
+///
+/// | R \ F | 1 | 2 | 3 | 4 | 5 |
+/// |---|---|---|---|---|---|
+/// | 5 | New | Potential Loyalist | Potential Loyalist | Champions | Champions |
+/// | 4 | New | Potential Loyalist | Potential Loyalist | Loyal | Loyal |
+/// | 3 | Hibernating | Hibernating | Hibernating | Loyal | Loyal |
+/// | 2 | Hibernating | Hibernating | At Risk | At Risk | Cannot Lose Them |
+/// | 1 | Lost | Lost | At Risk | At Risk | Cannot Lose Them |
+///
+/// The cells cover all 25 (R, F) pairs exactly once, so every customer gets
+/// one name; M does not enter the name.
 ///
 /// Worked example: R = 5, F = 4, M = 5 → `rfm_score` "545", segment "Champions";
 /// R = 2, F = 5 → "Cannot Lose Them".
@@ -44,22 +52,17 @@ public enum RFMScores {
   public static func segment(recency r: Int, frequency f: Int) -> String {
     precondition((1...5).contains(r) && (1...5).contains(f), "RFM scores are 1...5")
     switch (r, f) {
-    case (1...2, 1...2): return "Hibernating"
+    case (1, 1...2): return "Lost"
+    case (2, 1...2), (3, 1...3): return "Hibernating"
     case (1...2, 3...4): return "At Risk"
     case (1...2, 5): return "Cannot Lose Them"
-    case (3, 1...2): return "About to Sleep"
-    case (3, 3): return "Need Attention"
-    case (3...4, 4...5): return "Loyal Customers"
-    case (4, 1): return "Promising"
-    case (5, 1): return "New Customers"
-    case (4...5, 2...3): return "Potential Loyalists"
+    case (3...4, 4...5): return "Loyal"
+    case (4...5, 1): return "New"
+    case (4...5, 2...3): return "Potential Loyalist"
     default: return "Champions"
     }
   }
 
   /// Every segment name, in the grid's order from worst to best.
-  public static let segmentNames = [
-    "Hibernating", "At Risk", "Cannot Lose Them", "About to Sleep", "Need Attention", "Promising", "New Customers",
-    "Potential Loyalists", "Loyal Customers", "Champions",
-  ]
+  public static let segmentNames = ["Lost", "Hibernating", "At Risk", "Cannot Lose Them", "New", "Potential Loyalist", "Loyal", "Champions"]
 }

@@ -72,7 +72,7 @@ struct TransactionAggregatorTests {
     #expect(try numbers(t, "f_score") == [5, 1, 3])
     #expect(try numbers(t, "m_score") == [3, 1, 5])
     #expect(t.column(named: "rfm_score")?.labels == ["353", "111", "535"])
-    #expect(t.column(named: "rfm_segment")?.labels == ["Loyal Customers", "Hibernating", "Potential Loyalists"])
+    #expect(t.column(named: "rfm_segment")?.labels == ["Loyal", "Lost", "Potential Loyalist"])
   }
 
   @Test("an explicit as-of date moves recency and tenure; a purchase after it is an error")
@@ -182,7 +182,9 @@ struct RFMScoresTests {
     #expect(used == Set(RFMScores.segmentNames))
     #expect(RFMScores.segment(recency: 5, frequency: 4) == "Champions")
     #expect(RFMScores.segment(recency: 2, frequency: 5) == "Cannot Lose Them")
-    #expect(RFMScores.segment(recency: 4, frequency: 1) == "Promising")
+    #expect(RFMScores.segment(recency: 4, frequency: 1) == "New")
+    #expect(RFMScores.segment(recency: 1, frequency: 2) == "Lost")
+    #expect(RFMScores.segment(recency: 3, frequency: 3) == "Hibernating")
   }
 
   @Test("a single customer scores 1; no customers give no scores")
