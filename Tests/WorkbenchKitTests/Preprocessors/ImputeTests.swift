@@ -84,8 +84,8 @@ struct ImputeTests {
     #expect(Impute(validated: q).strategy == .mostFrequent)
   }
 
-  @Test("the built-in registry lists both preprocessors")
+  @Test("the built-in registry lists impute and standard-scaler first")
   func registry() {
-    #expect(PluginRegistry.builtIn.names(of: .preprocessor) == ["impute", "standard-scaler"])
+    #expect(PluginRegistry.builtIn.names(of: .preprocessor).prefix(2) == ["impute", "standard-scaler"])
   }
 }
