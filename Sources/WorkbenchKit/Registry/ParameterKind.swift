@@ -16,6 +16,8 @@ public indirect enum ParameterKind: Sendable, Equatable {
   case text
   /// A list of strings (column names); may be empty.
   case textList
+  /// An object mapping names to strings (new column name → expression); may be empty.
+  case textMap
   /// A non-empty list of equal-length lists of numbers (explicit initial centers).
   case realMatrix
   /// Any one of several kinds, tried in order.
@@ -48,6 +50,9 @@ extension ParameterKind {
       return value.string == nil ? nil : value
     case .textList:
       guard let items = value.array, items.allSatisfy({ $0.string != nil }) else { return nil }
+      return value
+    case .textMap:
+      guard let members = value.object, members.values.allSatisfy({ $0.string != nil }) else { return nil }
       return value
     case .realMatrix:
       guard let rows = value.array, let first = rows.first?.array, !first.isEmpty else { return nil }
@@ -87,6 +92,7 @@ extension ParameterKind {
     case .boolean: return "true or false"
     case .text: return "a string"
     case .textList: return "a list of strings"
+    case .textMap: return "an object of names to strings"
     case .realMatrix: return "a list of rows of numbers, all rows the same length"
     case .oneOf(let kinds): return kinds.map(\.phrase).joined(separator: " or ")
     }
@@ -107,6 +113,7 @@ extension ParameterKind {
     case .boolean: return "write true or false, without quotes."
     case .text: return "write the value in double quotes."
     case .textList: return "write a list such as [\"a\", \"b\"]."
+    case .textMap: return "write an object such as {\"total\": \"a + b\"}."
     case .realMatrix: return "write one list of numbers per row, e.g. [[0, 1], [2, 3]]."
     case .oneOf: return "use \(phrase)."
     }
@@ -129,6 +136,7 @@ extension ParameterKind {
     case .boolean: return ["type": "boolean"]
     case .text: return ["type": "string"]
     case .textList: return ["type": "array", "items": ["type": "string"]]
+    case .textMap: return ["type": "object", "additionalProperties": ["type": "string"]]
     case .realMatrix:
       return ["type": "array", "minItems": 1, "items": ["type": "array", "minItems": 1, "items": ["type": "number"]]]
     case .oneOf(let kinds): return ["anyOf": .array(kinds.map(\.schema))]

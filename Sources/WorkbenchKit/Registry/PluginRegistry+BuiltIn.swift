@@ -4,7 +4,9 @@ extension PluginRegistry {
     do {
       return try PluginRegistry(
         preprocessors: [
-          Impute.self, StandardScaler.self, ChurnRisk.self, CLVScore.self, LoyaltyScore.self, ValueScore.self, EngagementScore.self,
+          SelectColumns.self, DropColumns.self, Derive.self, Impute.self, KNNImpute.self, DropMissing.self, RemoveOutliers.self,
+          Clip.self, StandardScaler.self, MinMaxScaler.self, RobustScaler.self, MaxAbsScaler.self, Log1p.self, PowerTransform.self,
+          OneHot.self, Ordinal.self, PCA.self, ChurnRisk.self, CLVScore.self, LoyaltyScore.self, ValueScore.self, EngagementScore.self,
         ],
         algorithms: [KMeans.self, KMedoids.self, KPrototypes.self],
         metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, PredictionStrength.self])

@@ -84,8 +84,9 @@ struct ImputeTests {
     #expect(Impute(validated: q).strategy == .mostFrequent)
   }
 
-  @Test("the built-in registry lists impute and standard-scaler first")
+  @Test("the built-in registry lists impute and standard-scaler as preprocessors")
   func registry() {
-    #expect(PluginRegistry.builtIn.names(of: .preprocessor).prefix(2) == ["impute", "standard-scaler"])
+    #expect(PluginRegistry.builtIn.preprocessor(named: "impute") == Impute.self)
+    #expect(PluginRegistry.builtIn.preprocessor(named: "standard-scaler") == StandardScaler.self)
   }
 }
