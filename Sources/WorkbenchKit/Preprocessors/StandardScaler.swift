@@ -8,42 +8,41 @@
 /// is 0 rather than NaN; `with_mean: false` keeps the mean out of the output,
 /// `with_std: false` leaves the scale at 1.
 ///
-/// Edge cases: a categorical column, or a column with no values at all, is a
-/// ``DataError`` naming it (sklearn would return NaN statistics for the latter).
+/// Columns follow the ``FeatureColumns`` rule: all numeric columns unless
+/// `columns` names some; categorical columns pass through unchanged.
+/// Edge cases: a column with no values at all is a ``DataError`` naming it
+/// (sklearn would return NaN statistics).
 /// - Complexity: O(rows · columns) to fit and to transform.
 public struct StandardScaler: Preprocessor {
   public static let name = "standard-scaler"
   public static let summary = "Center numeric columns on the mean and scale to unit variance (sklearn StandardScaler)."
   public static let parameters: [ParameterSpec] = [
+    FeatureColumns.parameter("scale"),
     ParameterSpec("with_mean", .boolean, default: true, "Subtract each column's mean."),
     ParameterSpec("with_std", .boolean, default: true, "Divide each column by its population standard deviation."),
   ]
 
+  /// Columns to scale; empty means all numeric ones.
+  public var columns: [String]
   /// Whether the output is centered.
   public var withMean: Bool
   /// Whether the output is scaled.
   public var withStd: Bool
 
   /// A scaler with these settings.
-  public init(withMean: Bool = true, withStd: Bool = true) {
+  public init(columns: [String] = [], withMean: Bool = true, withStd: Bool = true) {
+    self.columns = columns
     self.withMean = withMean
     self.withStd = withStd
   }
 
   public init(validated: Parameters) {
-    self.init(withMean: validated.bool("with_mean"), withStd: validated.bool("with_std"))
+    self.init(columns: validated.textList("columns"), withMean: validated.bool("with_mean"), withStd: validated.bool("with_std"))
   }
 
-  /// Rebuilds the statistics saved by ``FittedStandardScaler/state``.
+  /// Rebuilds the map saved by the fitted step's `state`.
   public static func restore(state: JSONValue) throws -> any FittedPreprocessor {
-    let saved = try SavedState(state, owner: "standard-scaler step")
-    let scaler = FittedStandardScaler(
-      columnNames: try saved.texts("columns"), means: try saved.reals("mean"), variances: try saved.reals("var"),
-      scales: try saved.reals("scale"), centers: try saved.bool("with_mean"))
-    guard Set([scaler.means.count, scaler.variances.count, scaler.scales.count]) == [scaler.columnNames.count] else {
-      throw SavedStateError(owner: "standard-scaler step", detail: "the statistics do not match the columns")
-    }
-    return scaler
+    try FittedColumnScaling.restore(state, step: name)
   }
 
   /// Learns each column's mean, variance and scale from its non-missing cells.
@@ -51,13 +50,13 @@ public struct StandardScaler: Preprocessor {
     try fitScaler(table)
   }
 
-  /// ``fit(_:context:)`` with its concrete result, for callers that inspect the statistics.
-  public func fitScaler(_ table: DataTable) throws(DataError) -> FittedStandardScaler {
+  /// ``fit(_:context:)`` with its concrete result (statistics `mean`, `var`, `scale`), for callers that inspect them.
+  public func fitScaler(_ table: DataTable) throws(DataError) -> FittedColumnScaling {
+    let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     var means: [Double] = [], variances: [Double] = [], scales: [Double] = []
-    for column in table.columns {
-      let x = try FeatureColumns.numbers(of: column, in: table, for: Self.name)
+    for (name, x) in zip(names, try FeatureColumns.numericValues(names, of: table, for: Self.name)) {
       guard let (mean, variance) = Self.meanAndVariance(x) else {
-        throw FeatureColumns.allMissing(column.name, in: table, for: Self.name, fix: "impute it first or drop it from data.features.")
+        throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or drop it from data.features.")
       }
       means.append(mean)
       variances.append(variance)
@@ -65,8 +64,11 @@ public struct StandardScaler: Preprocessor {
       let isConstant = variance <= count * .ulpOfOne * variance + (count * mean * .ulpOfOne) * (count * mean * .ulpOfOne)
       scales.append(withStd && !isConstant ? variance.squareRoot() : 1)
     }
-    return FittedStandardScaler(
-      columnNames: table.columnNames, means: means, variances: variances, scales: scales, centers: withMean)
+    let zeros = [Double](repeating: 0, count: names.count), ones = [Double](repeating: 1, count: names.count)
+    return try FittedColumnScaling(
+      step: Self.name, columnNames: names, centers: withMean ? means : zeros, scales: scales, multipliers: ones, offsets: zeros,
+      statistics: ["mean": means, "var": variances, "scale": scales]
+    ).counting(on: table)
   }
 
   /// Mean and population variance of the non-NaN values, or `nil` when there are none.
