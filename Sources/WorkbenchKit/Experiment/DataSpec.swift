@@ -12,4 +12,6 @@ public struct DataSpec: Sendable, Equatable {
   public var categorical: [String]
   /// A ground-truth column for external metrics; never used for fitting.
   public var truth: String?
+  /// When the data is a transactions file: how to turn it into one row per customer (then `path` is that file).
+  public var transactions: TransactionAggregator?
 }

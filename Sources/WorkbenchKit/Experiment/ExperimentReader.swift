@@ -85,12 +85,16 @@ public struct ExperimentReader: Sendable {
     }
     guard var object = SpecObject(value, at: location, problems: &problems, what: "'data'") else { return nil }
     let columnsFix = "list column names from the CSV header, e.g. [\"income\", \"age\"]."
-    let path = object.string("path", required: true, problems: &problems, fix: "give the CSV path relative to the spec file, e.g. \"data/customers.csv\".")
-    let id = object.string("id", required: false, problems: &problems, fix: "name the id column, e.g. \"customer_id\".")
+    let transactions = object.take("transactions").flatMap { readTransactions($0, at: location.appending("transactions"), problems: &problems) }
+    let path = transactions?.path ?? object.string("path", required: true, problems: &problems, fix: "give the CSV path relative to the spec file, e.g. \"data/customers.csv\", or a \"transactions\" section.")
+    if transactions != nil, object.members["path"] != nil {
+      problems.append(Problem(location.appending("path"), "give either 'path' (one row per customer) or 'transactions', not both.", fix: "remove one of them."))
+    }
+    let id = object.string("id", required: false, problems: &problems, fix: "name the id column, e.g. \"customer_id\".") ?? transactions?.aggregator.idColumn
     let features = object.strings("features", problems: &problems, fix: columnsFix)
     let categorical = object.strings("categorical", problems: &problems, fix: columnsFix) ?? []
     let truth = object.string("truth", required: false, problems: &problems, fix: "name the ground-truth column, e.g. \"segment\".")
-    object.reportUnknownKeys(known: ["path", "id", "features", "categorical", "truth"], problems: &problems)
+    object.reportUnknownKeys(known: ["path", "transactions", "id", "features", "categorical", "truth"], problems: &problems)
     if let features, features.isEmpty {
       problems.append(Problem(location.appending("features"), "'features' must not be empty.", fix: "list the columns to cluster on, or leave 'features' out to use every numeric column."))
     }
@@ -111,7 +115,36 @@ public struct ExperimentReader: Sendable {
     }
     guard let path else { return nil }
     let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
-    return DataSpec(path: path, resolvedPath: resolved, id: id, features: features, categorical: categorical, truth: truth)
+    return DataSpec(
+      path: path, resolvedPath: resolved, id: id, features: features, categorical: categorical, truth: truth, transactions: transactions?.aggregator)
+  }
+
+  /// The keys of `data.transactions`: the file and the names of its columns.
+  static let transactionKeys = ["path", "customer", "date", "amount", "discount", "channel", "category", "campaign", "as_of"]
+
+  private func readTransactions(_ value: JSONValue, at location: Location, problems: inout [Problem]) -> (path: String, aggregator: TransactionAggregator)? {
+    guard var object = SpecObject(value, at: location, problems: &problems, what: "'data.transactions'") else { return nil }
+    let fix = "name the column of the transactions file."
+    let path = object.string("path", required: true, problems: &problems, fix: "give the transactions CSV path relative to the spec file.")
+    let customer = object.string("customer", required: false, problems: &problems, fix: fix) ?? "customer_id"
+    let date = object.string("date", required: false, problems: &problems, fix: fix) ?? "date"
+    let amount = object.string("amount", required: false, problems: &problems, fix: fix) ?? "amount"
+    let optional = ["discount", "channel", "category", "campaign"].map { object.string($0, required: false, problems: &problems, fix: fix) }
+    var asOf: TransactionDate?
+    if let text = object.string("as_of", required: false, problems: &problems, fix: "write the date as \"YYYY-MM-DD\".") {
+      asOf = TransactionDate(text)
+      if asOf == nil {
+        problems.append(Problem(location.appending("as_of"), "'\(text)' is not a date.", fix: "write the as-of date as \"YYYY-MM-DD\", e.g. \"2026-06-30\"."))
+      }
+    }
+    object.reportUnknownKeys(known: Self.transactionKeys, problems: &problems)
+    guard let path else { return nil }
+    return (
+      path,
+      TransactionAggregator(
+        idColumn: customer, dateColumn: date, amountColumn: amount, discountColumn: optional[0], channelColumn: optional[1],
+        categoryColumn: optional[2], campaignColumn: optional[3], asOf: asOf)
+    )
   }
 
   private func readPipelines(_ value: JSONValue?, at location: Location, problems: inout [Problem]) -> [PipelineSpec] {

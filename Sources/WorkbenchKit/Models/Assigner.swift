@@ -4,8 +4,10 @@ import WorkbenchNumerics
 /// Labels new rows with a trial's saved pipeline and model: what `workbench assign` runs.
 ///
 /// The new CSV needs the id column (if the experiment had one) and the
-/// columns the pipeline read; the saved steps transform it exactly as they
-/// transformed the fit data, so the fit's own rows get the fit's labels.
+/// columns the pipeline read — or, for an experiment that started from
+/// transactions, it is a transactions file aggregated the same way. The
+/// saved steps transform it exactly as they transformed the fit data, so the
+/// fit's own rows get the fit's labels.
 /// Rows a step excludes (outliers, missing cells) are reported as excluded.
 public struct Assigner: Sendable {
   /// The plugins the run used.
@@ -48,7 +50,11 @@ public struct Assigner: Sendable {
       throw SpecError(Location(file: runDirectory), "this is not a run folder: it has no manifest.json.", fix: "give a folder under results/<experiment>/, as printed by `workbench run`.")
     }
     let manifest = try JSONParser.parse([UInt8](manifestData))
-    let idColumn = manifest.object?["spec"]?.object?["data"]?.object?["id"]?.string
+    guard let spec = manifest.object?["spec"], let specFile = manifest.object?["spec_file"]?.string,
+      let specDirectory = manifest.object?["spec_directory"]?.string
+    else { throw SavedStateError(owner: "manifest", detail: "'spec', 'spec_file' or 'spec_directory' is missing") }
+    let data = try ExperimentReader(registry: registry).read(spec, file: specFile, baseDirectory: specDirectory).data
+    let idColumn = data.id
     let hash = try resolveTrial(trial, store: store)
     let modelPath = store.modelPath(configHash: hash)
     guard let modelData = FileManager.default.contents(atPath: modelPath) else {
@@ -63,7 +69,8 @@ public struct Assigner: Sendable {
       throw SavedStateError(owner: "model of trial \(hash)", detail: "this workbench has no algorithm called '\(saved.algorithm)'")
     }
 
-    let table = try CSVReader(textColumns: Set([idColumn].compactMap { $0 } + pipeline.categoricalColumns)).read(path: dataPath)
+    let table = try data.transactions.map { try $0.aggregate(path: dataPath) }
+      ?? CSVReader(textColumns: Set([idColumn].compactMap { $0 } + pipeline.categoricalColumns)).read(path: dataPath)
     try table.requireColumns([idColumn].compactMap { $0 } + pipeline.inputColumns)
     try table.requireNumeric(pipeline.inputColumns.filter { !pipeline.categoricalColumns.contains($0) })
     let ids = idColumn.map { column in (0..<table.rowCount).map { table.column(named: column)!.text(at: $0) } } ?? (0..<table.rowCount).map { String($0 + 1) }

@@ -20,7 +20,8 @@ public struct PreparedExperiment: Sendable {
   public static func load(_ experiment: Experiment, registry: PluginRegistry) throws -> PreparedExperiment {
     let plan = try TrialPlan.expand(experiment, registry: registry).get()
     let path = experiment.data.resolvedPath
-    let table = try CSVReader(textColumns: Set([experiment.data.id, experiment.data.truth].compactMap { $0 })).read(path: path)
+    let table = try experiment.data.transactions.map { try $0.aggregate(path: path) }
+      ?? CSVReader(textColumns: Set([experiment.data.id, experiment.data.truth].compactMap { $0 })).read(path: path)
     let fingerprint = try DataFingerprint.sha256(ofFileAt: path)
     let dataset = try Dataset.prepare(table, spec: experiment.data, fingerprint: fingerprint, specFile: experiment.specFile)
     try plan.checkClusterCounts(rows: dataset.table.rowCount, registry: registry)

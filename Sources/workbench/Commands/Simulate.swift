@@ -19,17 +19,22 @@ struct Simulate: ParsableCommand {
   @Option(help: "The CSV file to write.")
   var output = "customers.csv"
 
+  @Option(help: "Also write each customer's transactions (date, amount, discount, channel, category, campaign response) to this CSV file.")
+  var transactions: String?
+
   func validate() throws {
     guard rows >= 1 else { throw ValidationError("--rows must be at least 1; got \(rows).") }
     guard (0...1).contains(missingRate) else { throw ValidationError("--missing-rate must be between 0 and 1; got \(missingRate).") }
   }
 
   func run() throws {
+    let simulator = CustomerSimulator(rows: rows, seed: seed, missingRate: missingRate)
     do {
-      try CSVWriter().write(CustomerSimulator(rows: rows, seed: seed, missingRate: missingRate).table(), to: output)
+      try CSVWriter().write(simulator.table(), to: output)
+      if let transactions { try simulator.writeTransactionsCSV(to: transactions) }
     } catch {
-      throw CLIFailure.report(ResultStoreError(path: output, reason: "cannot write the file (\(error))"))
+      throw CLIFailure.report(ResultStoreError(path: transactions ?? output, reason: "cannot write the file (\(error))"))
     }
-    print("wrote \(rows) customers to \(output)")
+    print("wrote \(rows) customers to \(output)" + (transactions.map { " and their transactions to \($0)" } ?? ""))
   }
 }
