@@ -29,7 +29,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var sizes: [Int]
   /// Rows labelled noise.
   public var noise: Int
-  /// Metric values by metric name; `nil` value with a reason when undefined.
+  /// Metric values by metric name; `nil` value with a reason when undefined; estimates add
+  /// their interval as `[low, high]` under `metric_intervals`.
   public var metrics: [String: Score]
   /// Algorithm diagnostics (iterations, converged, inertia, …).
   public var diagnostics: JSONValue
@@ -81,9 +82,13 @@ public struct TrialRecord: Sendable, Equatable {
     if let exemplarIds { o["exemplar_ids"] = .array(exemplarIds.map(JSONValue.string)) }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
+    var intervals: [String: JSONValue] = [:]
     for (name, score) in metrics {
       switch score {
       case .value(let v): m[name] = .double(v)
+      case .estimate(let v, let low, let high):
+        m[name] = .double(v)
+        intervals[name] = [.double(low), .double(high)]
       case .undefined(let reason):
         m[name] = .null
         undefined[name] = .string(reason)
@@ -91,6 +96,7 @@ public struct TrialRecord: Sendable, Equatable {
     }
     o["metrics"] = .object(m)
     if !undefined.isEmpty { o["undefined_metrics"] = .object(undefined) }
+    if !intervals.isEmpty { o["metric_intervals"] = .object(intervals) }
     return .object(o)
   }
 
@@ -101,9 +107,14 @@ public struct TrialRecord: Sendable, Equatable {
       let configuration = o["config"], let status = o["status"]?.string.flatMap(Status.init(rawValue:))
     else { return nil }
     let undefined = o["undefined_metrics"]?.object ?? [:]
+    let intervals = o["metric_intervals"]?.object ?? [:]
     var metrics: [String: Score] = [:]
     for (name, value) in o["metrics"]?.object ?? [:] {
-      metrics[name] = value.number.map(Score.value) ?? .undefined(undefined[name]?.string ?? "undefined")
+      if let v = value.number, let bounds = intervals[name]?.array?.compactMap(\.number), bounds.count == 2 {
+        metrics[name] = .estimate(value: v, low: bounds[0], high: bounds[1])
+      } else {
+        metrics[name] = value.number.map(Score.value) ?? .undefined(undefined[name]?.string ?? "undefined")
+      }
     }
     self.init(
       index: index, configHash: hash, seed: seed, pipeline: pipeline, configuration: configuration, status: status,
