@@ -79,8 +79,15 @@ public protocol ClusterMetric: Plugin {
   static var direction: MetricDirection { get }
   /// The range the value always lies in, when bounded (silhouette: -1...1).
   static var bounds: ClosedRange<Double>? { get }
+  /// What the metric needs besides features and labels; empty (the default) for internal metrics of a partition.
+  static var needs: MetricNeeds { get }
   /// Scores one clustering; `.undefined` with a reason when the score does not exist (one cluster).
   func score(_ input: MetricInput, context: FitContext) throws -> Score
+}
+
+extension ClusterMetric {
+  /// Features and labels suffice.
+  public static var needs: MetricNeeds { [] }
 }
 
 /// The direction in which a metric improves.

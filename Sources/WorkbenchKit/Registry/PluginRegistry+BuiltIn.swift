@@ -5,7 +5,11 @@ extension PluginRegistry {
       return try PluginRegistry(
         preprocessors: [Impute.self, StandardScaler.self],
         algorithms: [KMeans.self],
-        metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self])
+        metrics: [
+          Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self,
+          AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self, Homogeneity.self,
+          Completeness.self, VMeasure.self, FowlkesMallows.self, Purity.self,
+        ])
     } catch {
       preconditionFailure("\(error)")
     }
