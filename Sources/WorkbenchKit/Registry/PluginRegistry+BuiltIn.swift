@@ -6,7 +6,7 @@ extension PluginRegistry {
         preprocessors: [Impute.self, StandardScaler.self],
         algorithms: [KMeans.self],
         metrics: [
-          Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self,
+          Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, SimplifiedSilhouette.self, Dunn.self, BIC.self, AIC.self, XieBeni.self,
           AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self, Homogeneity.self,
           Completeness.self, VMeasure.self, FowlkesMallows.self, Purity.self,
         ])

@@ -49,7 +49,7 @@ struct SegmentationEvaluationTests {
   @Test("the defaults are the metrics needing only features and labels, plus external ones with a truth column")
   func defaults() {
     let featureOnly = SegmentationEvaluation.defaultMetrics(in: .builtIn, withTruth: false)
-    #expect(featureOnly == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia"])
+    #expect(featureOnly == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn"])
     let all = SegmentationEvaluation.defaultMetrics(in: .builtIn, withTruth: true)
     #expect(all == featureOnly + ["ari", "ami", "nmi", "homogeneity", "completeness", "v-measure", "fowlkes-mallows", "purity"])
   }

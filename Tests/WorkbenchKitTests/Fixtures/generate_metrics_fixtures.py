@@ -13,6 +13,12 @@ Writes, next to this script:
       a single cluster, noise rows), and for each: silhouette (on non-noise rows,
       with per-row values), every external metric against the truth (all rows,
       noise -1 kept as its own cluster), and the contingency table.
+  metrics-internal-extra.json
+      simplified silhouette and Dunn index (numpy/scipy formulas; scikit-learn
+      has neither) for the same label sets, and GaussianMixture fits with their
+      total log-likelihood, parameter count, bic() and aic(); and fuzzy
+      partitions (seeded Dirichlet memberships, weighted centers, m = 2 and 1.5)
+      with the Xie-Beni index from its formula.
   metrics-student-t.json
       scipy's t quantiles for the 95 % interval of subsampled silhouettes.
   evaluate-blobs.json
@@ -31,7 +37,9 @@ import scipy
 import sklearn
 from scipy.stats import t as student_t
 from sklearn.cluster import KMeans
+from scipy.spatial.distance import cdist
 from sklearn.datasets import load_iris, load_wine, make_blobs
+from sklearn.mixture import GaussianMixture
 from sklearn.metrics import (
     adjusted_mutual_info_score,
     adjusted_rand_score,
@@ -125,6 +133,81 @@ def dataset(name, x, truth, extra_cases):
     return {"name": name, "data": [floats(r) for r in x], "truth": truth, "cases": cases}
 
 
+def simplified_silhouette(x, labels):
+    labels = np.asarray(labels)
+    keep = labels >= 0
+    xk, lk = x[keep], labels[keep]
+    groups = np.unique(lk)
+    if len(groups) < 2 or len(groups) >= len(lk):
+        return None
+    means = np.array([xk[lk == g].mean(axis=0) for g in groups])
+    d = cdist(xk, means)
+    own = np.searchsorted(groups, lk)
+    a = d[np.arange(len(lk)), own]
+    d[np.arange(len(lk)), own] = np.inf
+    b = d.min(axis=1)
+    scale = np.maximum(a, b)
+    s = np.where(scale > 0, (b - a) / np.where(scale > 0, scale, 1), 0.0)
+    sizes = np.array([np.sum(lk == g) for g in groups])
+    s[sizes[own] == 1] = 0.0
+    return float(s.mean())
+
+
+def dunn(x, labels):
+    labels = np.asarray(labels)
+    keep = labels >= 0
+    xk, lk = x[keep], labels[keep]
+    groups = np.unique(lk)
+    if len(groups) < 2 or len(groups) >= len(lk):
+        return None
+    d = cdist(xk, xk)
+    same = lk[:, None] == lk[None, :]
+    diameter = d[same].max()
+    if diameter == 0:
+        return None
+    return float(d[~same].min() / diameter)
+
+
+def extra(x, cases):
+    return [
+        {"name": c["name"], "labels": c["labels"], "simplified_silhouette": simplified_silhouette(x, c["labels"]), "dunn": dunn(x, c["labels"])}
+        for c in cases
+    ]
+
+
+def mixtures(x):
+    out = []
+    for k in [2, 3, 4]:
+        gm = GaussianMixture(n_components=k, random_state=0).fit(x)
+        n = x.shape[0]
+        out.append(
+            {
+                "k": k,
+                "rows": n,
+                "log_likelihood": float(gm.score(x) * n),
+                "parameter_count": int(gm._n_parameters()),
+                "bic": float(gm.bic(x)),
+                "aic": float(gm.aic(x)),
+            }
+        )
+    return out
+
+
+def xie_beni_cases(x):
+    rng = np.random.RandomState(5)
+    out = []
+    for k, m in [(3, 2.0), (4, 1.5)]:
+        u = rng.dirichlet(np.ones(k), size=x.shape[0])
+        w = u**m
+        centers = (w.T @ x) / w.sum(axis=0)[:, None]
+        compact = sum(w[i, c] * np.sum((x[i] - centers[c]) ** 2) for i in range(x.shape[0]) for c in range(k))
+        sep = min(np.sum((centers[c] - centers[e]) ** 2) for c in range(k) for e in range(c + 1, k))
+        out.append(
+            {"m": m, "memberships": u.tolist(), "centers": centers.tolist(), "xie_beni": float(compact / (x.shape[0] * sep))}
+        )
+    return out
+
+
 def write(name, obj):
     (HERE / name).write_text(json.dumps(obj, indent=1) + "\n")
 
@@ -142,20 +225,29 @@ def main():
     km = KMeans(n_clusters=3, n_init=10, random_state=0).fit_predict(x)
     iris_fixture["missing_truth"] = {"truth": missing, "labels": [int(v) for v in km], "external": external(missing, km)}
     write("metrics-iris.json", iris_fixture)
+    extras = {"iris": {"data": iris_fixture["data"], "cases": extra(x, iris_fixture["cases"]), "mixtures": mixtures(x), "fuzzy": xie_beni_cases(x)}}
 
     wine = load_wine()
     xw = StandardScaler().fit_transform(wine.data)
-    write("metrics-wine.json", dataset("wine-standardized", xw, [f"class_{t}" for t in wine.target], []))
+    wine_fixture = dataset("wine-standardized", xw, [f"class_{t}" for t in wine.target], [])
+    write("metrics-wine.json", wine_fixture)
+    extras["wine"] = {"data": wine_fixture["data"], "cases": extra(xw, wine_fixture["cases"]), "mixtures": mixtures(xw)}
 
     xb, yb = make_blobs(n_samples=400, centers=5, n_features=6, cluster_std=1.5, random_state=3)
     noisy = yb.copy()
     noisy[::9] = -1
     rng = np.random.RandomState(11)
     many = rng.randint(0, 40, len(xb))
-    write(
-        "metrics-blobs-noise.json",
-        dataset("blobs-noise", xb, [f"c{t}" for t in yb], [("noise-every-9th", noisy), ("random-40", many)]),
-    )
+    blobs_fixture = dataset("blobs-noise", xb, [f"c{t}" for t in yb], [("noise-every-9th", noisy), ("random-40", many)])
+    write("metrics-blobs-noise.json", blobs_fixture)
+    extras["blobs-noise"] = {"data": blobs_fixture["data"], "cases": extra(xb, blobs_fixture["cases"]), "mixtures": []}
+    # A labelling whose clusters are single repeated points: Dunn is undefined (diameter 0).
+    extras["zero-diameter"] = {
+        "data": [[0.0, 0.0], [0.0, 0.0], [3.0, 4.0], [3.0, 4.0]],
+        "cases": extra(np.array([[0.0, 0.0], [0.0, 0.0], [3.0, 4.0], [3.0, 4.0]]), [{"name": "pairs", "labels": [0, 0, 1, 1]}]),
+        "mixtures": [],
+    }
+    write("metrics-internal-extra.json", extras)
 
     write(
         "metrics-student-t.json",

@@ -9,7 +9,7 @@ struct PluginRegistryBuiltInTests {
     #expect(registry.names(of: .algorithm) == ["kmeans"])
     #expect(
       registry.names(of: .metric) == [
-        "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "ari", "ami", "nmi", "homogeneity", "completeness", "v-measure",
+        "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn", "bic", "aic", "xie-beni", "ari", "ami", "nmi", "homogeneity", "completeness", "v-measure",
         "fowlkes-mallows", "purity",
       ])
     #expect(registry.algorithm(named: "kmeans") == KMeans.self)
