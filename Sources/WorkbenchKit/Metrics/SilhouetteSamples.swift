@@ -18,69 +18,43 @@ public struct SilhouetteSamples: Sendable, Equatable {
   /// The mean s over all non-noise rows: the silhouette score.
   public var mean: Double
 
-  /// Rows scored per parallel chunk; a constant so results never depend on the core count.
-  static let chunkSize = 128
-
   /// Computes every row's coefficient, or says why the silhouette is undefined.
   ///
-  /// Blocked and parallel: rows are grouped by cluster once, then chunks of
-  /// ``chunkSize`` rows run concurrently; each chunk adds its rows' distance
-  /// sums to one cluster at a time (``Distance/addEuclideanSums(_:queries:candidates:to:panel:)``),
-  /// keeping only a running a and b per row. Chunk results are combined in
-  /// chunk order and means are summed in row order, so the value is
-  /// bit-identical for any thread count. Polls `context` for cancellation once per chunk.
+  /// Rows are grouped by cluster once; ``Distance/meanClusterDistances(_:rowsByCluster:clusterStarts:shouldStop:)``
+  /// then computes each distance once, in fixed tiles spread over the cores,
+  /// keeping only a running a and b per row. The order of every addition is
+  /// fixed by the data and means are summed in row order, so the value is
+  /// bit-identical for any thread count. Polls `context` for cancellation
+  /// once per row of tiles.
   ///
   /// Edge cases: `.failure` with the reason when fewer than 2 clusters or
   /// as many clusters as non-noise rows (scikit-learn raises there).
-  /// - Complexity: O(rows² · columns) time; O(rows + clusters) memory plus a
-  ///   fixed 8 × columns panel and ``chunkSize`` sums per running chunk.
+  /// - Complexity: O(rows² · columns / 2) time; O(rows + clusters) memory plus
+  ///   fixed-size panels and tiles per core.
   public static func compute(_ x: Matrix, labels: [Int], context: FitContext) throws -> Result<SilhouetteSamples, SilhouetteUndefined> {
     precondition(labels.count == x.rows, "one label per row")
     let groups = ClusterGroups(labels: labels)
     if let reason = groups.reasonComparisonIsUndefined { return .failure(SilhouetteUndefined(reason: reason)) }
-    var offsets = Array(repeating: 0, count: groups.count + 1)
-    for g in 0..<groups.count { offsets[g + 1] = offsets[g] + groups.sizes[g] }
-    let starts = offsets
+    var starts = Array(repeating: 0, count: groups.count + 1)
+    for g in 0..<groups.count { starts[g + 1] = starts[g] + groups.sizes[g] }
     var byCluster = Array(repeating: 0, count: groups.memberCount)
-    var fill = Array(offsets.dropLast())
-    var members: [Int] = []
-    members.reserveCapacity(groups.memberCount)
+    var fill = Array(starts.dropLast())
     for i in 0..<x.rows where groups.groupOfRow[i] >= 0 {
       byCluster[fill[groups.groupOfRow[i]]] = i
       fill[groups.groupOfRow[i]] += 1
-      members.append(i)
     }
-    let candidates = byCluster
-    let queries = members
-    let chunkCount = (queries.count + chunkSize - 1) / chunkSize
-    let chunks = try Parallel.map(count: chunkCount) { chunk in
-      try context.checkCancellation()
-      let rows = queries[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, queries.count)]
-      var sums = Array(repeating: 0.0, count: rows.count)
-      var panel: [Double] = []
-      var a = Array(repeating: 0.0, count: rows.count)
-      var b = Array(repeating: Double.infinity, count: rows.count)
-      for g in 0..<groups.count {
-        for q in sums.indices { sums[q] = 0 }
-        Distance.addEuclideanSums(x, queries: rows, candidates: candidates[starts[g]..<starts[g + 1]], to: &sums, panel: &panel)
-        for (q, row) in zip(sums.indices, rows) {
-          if groups.groupOfRow[row] == g {
-            a[q] = sums[q] / Double(groups.sizes[g] - 1)
-          } else {
-            b[q] = min(b[q], sums[q] / Double(groups.sizes[g]))
-          }
-        }
-      }
-      return zip(sums.indices, rows).map { q, row in
-        coefficient(a: a[q], b: b[q], clusterSize: groups.sizes[groups.groupOfRow[row]])
-      }
+    let isCancelled = context.isCancelled
+    guard let (a, b) = try Distance.meanClusterDistances(x, rowsByCluster: byCluster, clusterStarts: starts, shouldStop: isCancelled) else {
+      throw FitError.cancelled
     }
     var values = [Double?](repeating: nil, count: x.rows)
-    for (row, s) in zip(queries, chunks.joined()) { values[row] = s }
+    for (p, row) in byCluster.enumerated() {
+      values[row] = coefficient(a: a[p], b: b[p], clusterSize: groups.sizes[groups.groupOfRow[row]])
+    }
     var clusterSums = Array(repeating: 0.0, count: groups.count)
     var total = 0.0
-    for row in queries {
-      let s = values[row]!
+    for row in 0..<x.rows {
+      guard let s = values[row] else { continue }
       clusterSums[groups.groupOfRow[row]] += s
       total += s
     }

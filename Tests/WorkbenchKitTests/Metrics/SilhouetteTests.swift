@@ -43,24 +43,34 @@ struct SilhouetteTests {
     expectClose(samples.mean, rows.reduce(0, +) / 5, relative: 1e-15)
   }
 
-  @Test("the blocked sums equal a naive loop for 0 to 9, 17 and 300 candidates and 1 to 5 columns")
-  func kernelMatchesNaive() {
+  @Test("per-row a and b equal a naive loop for 1 to 9 rows per cluster, many tiles and 1 to 5 columns")
+  func kernelMatchesNaive() throws {
     var rng = SeededGenerator(seed: 3)
     for columns in 1...5 {
-      let x = Matrix(rows: 310, columns: columns, storage: (0..<(310 * columns)).map { _ in rng.nextGaussian() })
-      for count in Array(0...9) + [17, 300] {
-        let queries = Array(0..<10)[...]
-        let candidates = Array(10..<(10 + count))[...]
-        var sums = Array(repeating: 0.0, count: queries.count)
-        var panel: [Double] = []
-        Distance.addEuclideanSums(x, queries: queries, candidates: candidates, to: &sums, panel: &panel)
-        let naive = queries.map { q in candidates.reduce(0.0) { $0 + Distance.squaredEuclidean(x, row: q, x, row: $1).squareRoot() } }
-        expectClose(sums, naive, relative: 1e-13, floor: 1e-300, "\(count) candidates, \(columns) columns")
+      for sizes in [[1, 2], [3, 9, 4], [5, 6, 7, 8], [130, 1, 200], [300, 17]] {
+        let count = sizes.reduce(0, +)
+        let x = Matrix(rows: count, columns: columns, storage: (0..<(count * columns)).map { _ in rng.nextGaussian() })
+        var labels: [Int] = []
+        for (c, size) in sizes.enumerated() { labels += Array(repeating: c, count: size) }
+        var order = Array(0..<count)
+        for i in order.indices.reversed() { order.swapAt(i, rng.nextIndex(below: i + 1)) }
+        let byCluster = order.sorted { (labels[$0], $0) < (labels[$1], $1) }
+        let starts = sizes.indices.reduce(into: [0]) { $0.append($0.last! + sizes[$1]) }
+        let (a, b) = try #require(try Distance.meanClusterDistances(x, rowsByCluster: byCluster, clusterStarts: starts, shouldStop: { false }))
+        for (p, row) in byCluster.enumerated() {
+          var sums = Array(repeating: 0.0, count: sizes.count)
+          for j in 0..<count { sums[labels[j]] += Distance.squaredEuclidean(x, row: row, x, row: j).squareRoot() }
+          let own = labels[row]
+          let expectedA = sizes[own] > 1 ? sums[own] / Double(sizes[own] - 1) : 0
+          let expectedB = sizes.indices.filter { $0 != own }.map { sums[$0] / Double(sizes[$0]) }.min()!
+          expectClose(a[p], expectedA, relative: 1e-13, floor: 1e-300, "a, sizes \(sizes), \(columns) columns")
+          expectClose(b[p], expectedB, relative: 1e-13, floor: 1e-300, "b, sizes \(sizes), \(columns) columns")
+        }
       }
     }
   }
 
-  @Test("more rows than one chunk: the value equals a naive per-row computation and repeats bit for bit")
+  @Test("more rows than one tile: the value equals a naive per-row computation and repeats bit for bit")
   func manyChunks() throws {
     let (x, labels) = Blobs.make(centers: 4, perCluster: 90, dimensions: 3, spread: 1, seed: 8)
     let first = try SilhouetteSamples.compute(x, labels: labels, context: FitContext(seed: 0)).get()
