@@ -8,6 +8,7 @@ enum TrialText {
     for name in record.metrics.keys.sorted() {
       switch record.metrics[name]! {
       case .value(let v): lines.append("  \(name): \(JSONNumber.format(v))")
+      case .estimate(let v, let low, let high): lines.append("  \(name): \(JSONNumber.format(v)) [\(JSONNumber.format(low)), \(JSONNumber.format(high))]")
       case .undefined(let reason): lines.append("  \(name): undefined (\(reason))")
       }
     }

@@ -63,7 +63,9 @@ public struct ExperimentReader: Sendable {
     } else {
       problems.append(Problem(root.appending("algorithms"), "'algorithms' is required.", fix: "list at least one, e.g. [{\"use\": \"kmeans\", \"grid\": {\"k\": {\"from\": 2, \"to\": 6}}}]."))
     }
-    var metrics = registry.metrics.filter { $0.computedByDefault }.map { PluginUse(name: $0.name, location: root.appending("metrics")) }
+    let available: MetricNeeds = top.members["data"]?.object?["truth"] != nil ? .truth : []
+    var metrics = registry.metrics.filter { $0.computedByDefault && available.isSuperset(of: $0.needs) }
+      .map { PluginUse(name: $0.name, location: root.appending("metrics")) }
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
     let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }

@@ -24,6 +24,7 @@ public struct PredictionStrength: ClusterMetric {
   public static let bounds: ClosedRange<Double>? = 0...1
   public static let kRule: KSelectionRule? = .largestAtLeast(0.8)
   public static let computedByDefault = false
+  public static let needs: MetricNeeds = .refit
 
   /// Half splits averaged (`repeats`).
   public let repeats: Int

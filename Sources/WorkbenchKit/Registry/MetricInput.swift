@@ -32,7 +32,20 @@ public enum Score: Sendable, Equatable {
   case value(Double)
   /// The metric is not defined for this clustering; the reason says why.
   case undefined(String)
+  /// A point value with an interval around it (a subsampled estimate's 95 % interval,
+  /// or the gap statistic ± one standard error); the metric's documentation says which.
+  case estimate(value: Double, low: Double, high: Double)
 
-  /// The value, if defined.
-  public var value: Double? { if case .value(let v) = self { v } else { nil } }
+  /// The (point) value, if defined.
+  public var value: Double? {
+    switch self {
+    case .value(let v), .estimate(let v, _, _): v
+    case .undefined: nil
+    }
+  }
+
+  /// The interval of an estimate; `nil` for exact values and undefined scores.
+  public var interval: (low: Double, high: Double)? {
+    if case .estimate(_, let low, let high) = self { (low, high) } else { nil }
+  }
 }

@@ -79,6 +79,8 @@ public protocol ClusterMetric: Plugin {
   static var direction: MetricDirection { get }
   /// The range the value always lies in, when bounded (silhouette: -1...1).
   static var bounds: ClosedRange<Double>? { get }
+  /// What the metric needs besides features and labels; empty (the default) for internal metrics of a partition.
+  static var needs: MetricNeeds { get }
   /// Scores one clustering; `.undefined` with a reason when the score does not exist (one cluster).
   func score(_ input: MetricInput, context: FitContext) throws -> Score
   /// How this metric picks the number of clusters from its curve over k; `nil` when it has no such rule.
@@ -92,6 +94,11 @@ extension ClusterMetric {
   public static var kRule: KSelectionRule? { nil }
   /// Metrics are computed by default unless they say otherwise.
   public static var computedByDefault: Bool { true }
+}
+
+extension ClusterMetric {
+  /// Features and labels suffice.
+  public static var needs: MetricNeeds { [] }
 }
 
 /// The direction in which a metric improves.

@@ -9,7 +9,11 @@ extension PluginRegistry {
           OneHot.self, Ordinal.self, PCA.self, ChurnRisk.self, CLVScore.self, LoyaltyScore.self, ValueScore.self, EngagementScore.self,
         ],
         algorithms: [KMeans.self, KMedoids.self, KPrototypes.self],
-        metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, PredictionStrength.self])
+        metrics: [
+          Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, SimplifiedSilhouette.self, Dunn.self, BIC.self, AIC.self,
+          XieBeni.self, PredictionStrength.self, AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self,
+          Homogeneity.self, Completeness.self, VMeasure.self, FowlkesMallows.self, Purity.self,
+        ])
     } catch {
       preconditionFailure("\(error)")
     }

@@ -29,7 +29,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var sizes: [Int]
   /// Rows labelled noise.
   public var noise: Int
-  /// Metric values by metric name; `nil` value with a reason when undefined.
+  /// Metric values by metric name; `nil` value with a reason when undefined; estimates add
+  /// their interval as `[low, high]` under `metric_intervals`.
   public var metrics: [String: Score]
   /// Algorithm diagnostics (iterations, converged, inertia, …).
   public var diagnostics: JSONValue
@@ -43,6 +44,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var stability: StabilityResult?
   /// For each segment in size order (as in `sizes`), its id in the labels file after alignment with the run's best trial.
   public var segmentIds: [Int]?
+  /// Segments against ground-truth classes, when the spec names a truth column.
+  public var contingency: JSONValue?
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -85,11 +88,16 @@ public struct TrialRecord: Sendable, Equatable {
     if let exemplarIds { o["exemplar_ids"] = .array(exemplarIds.map(JSONValue.string)) }
     if let stability { o["stability"] = stability.json }
     if let segmentIds { o["segment_ids"] = .array(segmentIds.map(JSONValue.int)) }
+    if let contingency { o["contingency"] = contingency }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
+    var intervals: [String: JSONValue] = [:]
     for (name, score) in metrics {
       switch score {
       case .value(let v): m[name] = .double(v)
+      case .estimate(let v, let low, let high):
+        m[name] = .double(v)
+        intervals[name] = [.double(low), .double(high)]
       case .undefined(let reason):
         m[name] = .null
         undefined[name] = .string(reason)
@@ -97,6 +105,7 @@ public struct TrialRecord: Sendable, Equatable {
     }
     o["metrics"] = .object(m)
     if !undefined.isEmpty { o["undefined_metrics"] = .object(undefined) }
+    if !intervals.isEmpty { o["metric_intervals"] = .object(intervals) }
     return .object(o)
   }
 
@@ -107,9 +116,14 @@ public struct TrialRecord: Sendable, Equatable {
       let configuration = o["config"], let status = o["status"]?.string.flatMap(Status.init(rawValue:))
     else { return nil }
     let undefined = o["undefined_metrics"]?.object ?? [:]
+    let intervals = o["metric_intervals"]?.object ?? [:]
     var metrics: [String: Score] = [:]
     for (name, value) in o["metrics"]?.object ?? [:] {
-      metrics[name] = value.number.map(Score.value) ?? .undefined(undefined[name]?.string ?? "undefined")
+      if let v = value.number, let bounds = intervals[name]?.array?.compactMap(\.number), bounds.count == 2 {
+        metrics[name] = .estimate(value: v, low: bounds[0], high: bounds[1])
+      } else {
+        metrics[name] = value.number.map(Score.value) ?? .undefined(undefined[name]?.string ?? "undefined")
+      }
     }
     self.init(
       index: index, configHash: hash, seed: seed, pipeline: pipeline, configuration: configuration, status: status,
@@ -120,5 +134,6 @@ public struct TrialRecord: Sendable, Equatable {
     exemplarIds = o["exemplar_ids"]?.array?.compactMap(\.string)
     stability = o["stability"].flatMap(StabilityResult.init(json:))
     segmentIds = o["segment_ids"]?.array?.compactMap(\.integer)
+    contingency = o["contingency"]
   }
 }

@@ -87,6 +87,7 @@ struct TrialExecutor: Sendable {
     record.diagnostics = clustering.diagnostics.json
     record.exemplarIds = clustering.exemplars.map { rows in rows.map { dataset.ids[prepared.datasetRows[$0]] } }
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
+    record.contingency = truth.map { ContingencyTable(labels: clustering.labels, truth: $0).json }
     let algorithmType = type(of: algorithm)
     let refit: @Sendable (Matrix, UInt64) throws -> Clustering = { x, seed in
       try algorithm.fit(ClusteringInput(numeric: x), context: FitContext(seed: seed))

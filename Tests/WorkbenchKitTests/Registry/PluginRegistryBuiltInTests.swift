@@ -7,7 +7,11 @@ struct PluginRegistryBuiltInTests {
   func names() {
     let registry = PluginRegistry.builtIn
     #expect(registry.names(of: .algorithm) == ["kmeans", "kmedoids", "kprototypes"])
-    #expect(registry.names(of: .metric) == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "prediction-strength"])
+    #expect(
+      registry.names(of: .metric) == [
+        "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn", "bic", "aic", "xie-beni",
+        "prediction-strength", "ari", "ami", "nmi", "homogeneity", "completeness", "v-measure", "fowlkes-mallows", "purity",
+      ])
     #expect(registry.algorithm(named: "kmeans") == KMeans.self)
     #expect(registry.metric(named: "davies-bouldin") == DaviesBouldin.self)
   }
