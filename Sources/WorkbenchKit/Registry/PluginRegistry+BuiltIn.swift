@@ -11,7 +11,7 @@ extension PluginRegistry {
         algorithms: [KMeans.self, KMedoids.self, KPrototypes.self],
         metrics: [
           Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, SimplifiedSilhouette.self, Dunn.self, BIC.self, AIC.self,
-          XieBeni.self, PredictionStrength.self, AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self,
+          XieBeni.self, GapStatistic.self, PredictionStrength.self, AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self,
           Homogeneity.self, Completeness.self, VMeasure.self, FowlkesMallows.self, Purity.self,
         ])
     } catch {

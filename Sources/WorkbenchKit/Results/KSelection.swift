@@ -76,12 +76,15 @@ public struct KSelection: Sendable, Equatable {
       guard Set(sweep.map(\.k)).count >= 2, let first = sweep.first?.record else { return nil }
       let ks = sweep.map(\.k)
       let curves = metrics.map { metric in (metric.name, sweep.map { $0.record.status == .ok ? $0.record.metrics[metric.name]?.value : nil }) }
+      let errors = Dictionary(uniqueKeysWithValues: metrics.map { metric in
+        (metric.name, sweep.map { entry in entry.record.metrics[metric.name]?.interval.map { ($0.high - $0.low) / 2 } })
+      })
       let stabilityCurve = sweep.map { $0.record.stability?.score }
       let hasStability = stabilityCurve.contains { $0 != nil }
       var choices: [(String, Int?)] = []
       for (metric, values) in curves {
         guard let rule = metrics.first(where: { $0.name == metric })?.rule else { continue }
-        choices.append(("\(metric) \(rule.label)", Self.pick(rule, ks: ks, values: values)))
+        choices.append(("\(metric) \(rule.label)", Self.pick(rule, ks: ks, values: values, errors: errors[metric] ?? [])))
       }
       if hasStability { choices.append(("stability max", Self.pick(.maximum, ks: ks, values: stabilityCurve))) }
       return Group(
@@ -91,7 +94,7 @@ public struct KSelection: Sendable, Equatable {
   }
 
   /// The k a rule picks from a curve (nil when no value is defined or the rule cannot decide).
-  static func pick(_ rule: KSelectionRule, ks: [Int], values: [Double?]) -> Int? {
+  static func pick(_ rule: KSelectionRule, ks: [Int], values: [Double?], errors: [Double?] = []) -> Int? {
     let defined = zip(ks, values).compactMap { k, v in v.map { (k, $0) } }
     guard !defined.isEmpty else { return nil }
     switch rule {
@@ -99,7 +102,13 @@ public struct KSelection: Sendable, Equatable {
     case .minimum: return defined.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
     case .largestAtLeast(let threshold): return defined.filter { $0.1 >= threshold }.map(\.0).max()
     case .elbow: return Self.kneedle(defined)
-    case .gapStandardError: return nil
+    case .gapStandardError:
+      // Smallest k with Gap(k) ≥ Gap(k+1) − s(k+1), over consecutive defined k values.
+      for i in ks.indices.dropLast() {
+        guard let gap = values[i], let next = values[i + 1], ks[i + 1] == ks[i] + 1, i + 1 < errors.count, let s = errors[i + 1] else { continue }
+        if gap >= next - s { return ks[i] }
+      }
+      return nil
     }
   }
 

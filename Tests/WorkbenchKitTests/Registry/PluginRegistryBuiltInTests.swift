@@ -9,7 +9,7 @@ struct PluginRegistryBuiltInTests {
     #expect(registry.names(of: .algorithm) == ["kmeans", "kmedoids", "kprototypes"])
     #expect(
       registry.names(of: .metric) == [
-        "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn", "bic", "aic", "xie-beni",
+        "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn", "bic", "aic", "xie-beni", "gap",
         "prediction-strength", "ari", "ami", "nmi", "homogeneity", "completeness", "v-measure", "fowlkes-mallows", "purity",
       ])
     #expect(registry.algorithm(named: "kmeans") == KMeans.self)
