@@ -10,3 +10,12 @@ public struct DataError: WorkbenchError, Equatable {
   public var kind: ErrorKind { .data }
   public var description: String { problem.description }
 }
+
+extension DataError {
+  /// This error with `context` (the pipeline step that met it) before its message; location and fix kept.
+  func prefixed(_ context: String) -> DataError {
+    var copy = self
+    copy.problem.message = context + copy.problem.message
+    return copy
+  }
+}

@@ -34,10 +34,8 @@ public struct ResultStore: Sendable {
   /// The labels file of a trial.
   public func labelsPath(configHash: String) -> String { path("labels/\(configHash).csv") }
 
-  /// Creates the folders and returns trials already recorded (with their labels, if they succeeded).
-  ///
-  /// With `fresh`, earlier results of this run are deleted first.
-  public func open(fresh: Bool) throws(ResultStoreError) -> [String: TrialRecord] {
+  /// Creates the run folder; with `fresh`, earlier results of this run are deleted first.
+  public func create(fresh: Bool) throws(ResultStoreError) {
     let manager = FileManager.default
     do {
       if fresh, manager.fileExists(atPath: directory) { try manager.removeItem(atPath: directory) }
@@ -45,6 +43,11 @@ public struct ResultStore: Sendable {
     } catch {
       throw ResultStoreError(path: directory, reason: "cannot create the results folder (\(error.localizedDescription))")
     }
+  }
+
+  /// Trials an earlier run of the same spec and data recorded (with their labels, if they succeeded); reads only.
+  public func recordedTrials() -> [String: TrialRecord] {
+    let manager = FileManager.default
     guard let text = try? String(contentsOfFile: path("trials.jsonl"), encoding: .utf8) else { return [:] }
     var records: [String: TrialRecord] = [:]
     for line in text.split(separator: "\n") {

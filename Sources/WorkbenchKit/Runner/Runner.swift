@@ -22,7 +22,7 @@ public struct Runner: Sendable {
     let started = Date()
     let store = ResultStore(root: options.outputRoot, plan: plan, dataFingerprint: dataset.fingerprint)
     let executor = try TrialExecutor(registry: registry, plan: plan, dataset: dataset)
-    let earlier = try store.open(fresh: options.fresh)
+    let earlier = options.fresh ? [:] : store.recordedTrials()
     var records: [Int: TrialRecord] = [:]
     for trial in plan.trials { if let r = earlier[trial.configHash], r.seed == trial.seed { records[trial.index] = r } }
     let resumed = records.count
@@ -31,13 +31,16 @@ public struct Runner: Sendable {
       plan: plan, dataFingerprint: dataset.fingerprint, rows: dataset.table.rowCount, columns: dataset.table.columns.count,
       runKey: URL(fileURLWithPath: store.directory).lastPathComponent, jobs: options.jobs, startedAt: started, status: .running,
       counts: (0, 0, resumed))
-    try store.write(manifest.json.prettyText, named: "manifest.json")
     let pending = plan.trials.filter { records[$0.index] == nil }
-    observe(.started(total: plan.trials.count, resumed: resumed, directory: store.directory))
-
+    // Pipelines are fitted before anything is written: a step that finds the data unusable
+    // (a missing or non-numeric column) stops the run with a located error and no results folder.
     let neededPipelines = plan.pipelines.filter { variant in pending.contains { $0.pipeline.hash == variant.hash } }
     let features = await Self.bounded(neededPipelines, jobs: options.jobs) { variant in (variant.hash, executor.prepare(variant)) }
+    for (_, result) in features { if case .failure(let failure) = result, let dataError = failure.dataError { throw dataError } }
     let featuresByHash = Dictionary(features, uniquingKeysWith: { first, _ in first })
+    try store.create(fresh: options.fresh)
+    try store.write(manifest.json.prettyText, named: "manifest.json")
+    observe(.started(total: plan.trials.count, resumed: resumed, directory: store.directory))
 
     var lastWrite = ContinuousClock.now
     try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialOutcome, Double) in

@@ -35,7 +35,8 @@ struct TrialExecutor: Sendable {
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
-        return .failure(TrialFailure("pipeline '\(variant.name)', step \(i + 1) (\(step.name)): \(Self.describe(error))"))
+        let context = "pipeline '\(variant.name)', step \(i + 1) (\(step.name)): "
+        return .failure(TrialFailure(context + Self.describe(error), dataError: (error as? DataError)?.prefixed(context)))
       }
       let kept = table.sourceRows ?? rows
       if kept.count < rows.count {
@@ -127,5 +128,12 @@ struct TrialExecutor: Sendable {
 /// Why a trial could not produce a clustering; recorded on the trial.
 struct TrialFailure: Error, Sendable {
   var reason: String
-  init(_ reason: String) { self.reason = reason }
+  /// Set when a pipeline step found the data itself unusable (a missing or non-numeric column):
+  /// such a problem stops the whole run before anything is written.
+  var dataError: DataError?
+
+  init(_ reason: String, dataError: DataError? = nil) {
+    self.reason = reason
+    self.dataError = dataError
+  }
 }

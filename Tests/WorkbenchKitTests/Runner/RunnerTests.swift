@@ -102,3 +102,23 @@ struct RunnerTests {
     }
   }
 }
+
+@Suite("Pipeline data errors")
+struct PipelineDataErrorTests {
+  @Test("a step naming a missing column stops the run with a located error and writes nothing")
+  func missingColumnInStep() async throws {
+    let fixture = try RunFixture(
+      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
+    defer { fixture.remove() }
+    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+    let out = fixture.results("r")
+    do {
+      _ = try await Runner(registry: .builtIn).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, jobs: 1))
+      Issue.record("expected a data error")
+    } catch let error as DataError {
+      #expect(error.problem.message.hasPrefix("pipeline 'p', step 2 (log1p): "))
+      #expect(error.description.contains("visitz"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}
