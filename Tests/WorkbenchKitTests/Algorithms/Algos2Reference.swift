@@ -36,11 +36,22 @@ struct Algos2Reference {
     var iterations: Int
   }
 
+  /// scikit-fuzzy's `cmeans` from explicit initial memberships.
+  struct FuzzyCase {
+    var k: Int
+    var m: Double
+    var initialMemberships: Matrix
+    var centers: Matrix
+    var memberships: Matrix
+    var iterations: Int
+  }
+
   /// Datasets with reference values (standardized Iris and Wine).
   static let names = ["iris-standardized", "wine-standardized"]
 
   var mixtures: [MixtureCase]
   var elkan: [ElkanCase]
+  var fuzzy: [FuzzyCase]
 
   static func load(_ name: String) throws -> Algos2Reference {
     guard let url = Bundle.module.url(forResource: "algos2-reference", withExtension: "json", subdirectory: "Fixtures") else {
@@ -67,7 +78,13 @@ struct Algos2Reference {
         initialCenters: try F.matrix(F.field(c, "init"), "init"), labels: try F.ints(F.field(c, "labels"), "labels"),
         inertia: try number(c, "inertia"), iterations: try int(c, "n_iter"))
     }
-    return Algos2Reference(mixtures: mixtures, elkan: elkan)
+    let fuzzy = try (F.field(dataset, "fuzzy_cmeans").array ?? []).map { c in
+      FuzzyCase(
+        k: try int(c, "k"), m: try number(c, "m"), initialMemberships: try F.matrix(F.field(c, "initial_memberships"), "initial_memberships"),
+        centers: try F.matrix(F.field(c, "centers"), "centers"), memberships: try F.matrix(F.field(c, "memberships"), "memberships"),
+        iterations: try int(c, "iterations"))
+    }
+    return Algos2Reference(mixtures: mixtures, elkan: elkan, fuzzy: fuzzy)
   }
 
   private static func number(_ object: JSONValue, _ key: String) throws -> Double {

@@ -2,7 +2,7 @@
 """Reference values for gmm, kmeans (elkan), fuzzy-cmeans, minibatch-kmeans and bisecting-kmeans tests.
 
 Pinned versions (requirements-fixtures.txt beside this script):
-    Python 3.11.7, scikit-learn 1.9.1, numpy 2.4.6, scipy 1.17.1
+    Python 3.11.7, scikit-learn 1.9.1, numpy 2.4.6, scipy 1.17.1, scikit-fuzzy 0.5.0
 
 Run from anywhere (after generate_fixtures.py has written the dataset fixtures):
     pip install -r Tests/WorkbenchKitTests/Fixtures/requirements-fixtures.txt
@@ -19,13 +19,14 @@ import warnings
 
 import numpy as np
 import sklearn
+import skfuzzy
 from sklearn.cluster import BisectingKMeans, KMeans, MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
 from sklearn.mixture._gaussian_mixture import _estimate_gaussian_parameters
 
 HERE = pathlib.Path(__file__).resolve().parent
-EXPECTED_VERSIONS = {"sklearn": "1.9.1", "numpy": "2.4.6"}
+EXPECTED_VERSIONS = {"sklearn": "1.9.1", "numpy": "2.4.6", "skfuzzy": "0.5.0"}
 DATASETS = ["iris-standardized", "wine-standardized"]
 COVARIANCE_TYPES = ["full", "tied", "diag", "spherical"]
 
@@ -89,8 +90,17 @@ def elkan_cases(x):
     return out
 
 
+def fuzzy_case(x, k, m, seed):
+    """scikit-fuzzy's cmeans from initial memberships drawn here (columns normalised), so Swift can start from the same."""
+    u0 = np.random.RandomState(seed).rand(k, x.shape[0])
+    u0 = u0 / u0.sum(axis=0, keepdims=True)
+    centers, u, _, _, jm, p, _ = skfuzzy.cluster.cmeans(x.T, k, m, error=1e-4, maxiter=300, init=u0.copy())
+    return {"k": k, "m": m, "tol": 1e-4, "max_iter": 300, "initial_memberships": u0.T.tolist(),
+            "centers": centers.tolist(), "memberships": u.T.tolist(), "iterations": int(p), "objective": float(jm[-1])}
+
+
 def main():
-    found = {"sklearn": sklearn.__version__, "numpy": np.__version__}
+    found = {"sklearn": sklearn.__version__, "numpy": np.__version__, "skfuzzy": skfuzzy.__version__}
     if found != EXPECTED_VERSIONS:
         raise SystemExit(f"expected {EXPECTED_VERSIONS}, found {found}; install requirements-fixtures.txt")
     out = {"generator": "Tests/WorkbenchKitTests/Fixtures/generate_algos2_fixtures.py", "versions": found, "datasets": {}}
@@ -98,7 +108,8 @@ def main():
         x = load(name)
         gmm = [gmm_case(x, 3, t, 100, 1e-3) for t in COVARIANCE_TYPES]
         gmm += [gmm_case(x, 4, t, 7, 0.0) for t in COVARIANCE_TYPES]
-        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x)}
+        fuzzy = [fuzzy_case(x, 3, 2.0, 0), fuzzy_case(x, 4, 1.5, 1), fuzzy_case(x, 2, 3.0, 2)]
+        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x), "fuzzy_cmeans": fuzzy}
     (HERE / "algos2-reference.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
 
 
