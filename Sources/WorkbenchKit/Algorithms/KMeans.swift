@@ -132,7 +132,7 @@ public struct KMeans: ClusteringAlgorithm {
   }
 
   /// The clustering for the best run, relabelled to consecutive labels if some cluster ended empty.
-  private func clustering(from run: Run, context: FitContext) -> Clustering {
+  func clustering(from run: Run, context: FitContext) -> Clustering {
     var sizes = Array(repeating: 0, count: clusterCount)
     for label in run.labels { sizes[label] += 1 }
     var diagnostics = Diagnostics(iterations: run.iterations, converged: run.converged, inertia: run.inertia)

@@ -46,12 +46,20 @@ struct Algos2Reference {
     var iterations: Int
   }
 
+  /// `MiniBatchKMeans` inertias over many random states, and KMeans's best inertia.
+  struct MiniBatchCase {
+    var k: Int
+    var medianInertia: Double
+    var kmeansInertia: Double
+  }
+
   /// Datasets with reference values (standardized Iris and Wine).
   static let names = ["iris-standardized", "wine-standardized"]
 
   var mixtures: [MixtureCase]
   var elkan: [ElkanCase]
   var fuzzy: [FuzzyCase]
+  var miniBatch: [MiniBatchCase]
 
   static func load(_ name: String) throws -> Algos2Reference {
     guard let url = Bundle.module.url(forResource: "algos2-reference", withExtension: "json", subdirectory: "Fixtures") else {
@@ -84,7 +92,10 @@ struct Algos2Reference {
         centers: try F.matrix(F.field(c, "centers"), "centers"), memberships: try F.matrix(F.field(c, "memberships"), "memberships"),
         iterations: try int(c, "iterations"))
     }
-    return Algos2Reference(mixtures: mixtures, elkan: elkan, fuzzy: fuzzy)
+    let miniBatch = try (F.field(dataset, "minibatch_kmeans").array ?? []).map { c in
+      MiniBatchCase(k: try int(c, "k"), medianInertia: try number(c, "median_inertia"), kmeansInertia: try number(c, "kmeans_inertia"))
+    }
+    return Algos2Reference(mixtures: mixtures, elkan: elkan, fuzzy: fuzzy, miniBatch: miniBatch)
   }
 
   private static func number(_ object: JSONValue, _ key: String) throws -> Double {

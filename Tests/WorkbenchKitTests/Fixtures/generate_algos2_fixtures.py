@@ -99,6 +99,18 @@ def fuzzy_case(x, k, m, seed):
             "centers": centers.tolist(), "memberships": u.T.tolist(), "iterations": int(p), "objective": float(jm[-1])}
 
 
+MINIBATCH_RANDOM_STATES = list(range(20))
+
+
+def minibatch_case(x, k):
+    """MiniBatchKMeans with default settings (n_init=3 as the Swift default) over 20 random states: its inertia
+    is a random variable, so the Swift test compares the distribution (median) rather than one draw."""
+    inertias = [float(MiniBatchKMeans(n_clusters=k, n_init=3, random_state=s).fit(x).inertia_) for s in MINIBATCH_RANDOM_STATES]
+    best = float(KMeans(n_clusters=k, n_init=10, random_state=0).fit(x).inertia_)
+    return {"k": k, "random_states": MINIBATCH_RANDOM_STATES, "inertias": inertias,
+            "median_inertia": float(np.median(inertias)), "kmeans_inertia": best}
+
+
 def main():
     found = {"sklearn": sklearn.__version__, "numpy": np.__version__, "skfuzzy": skfuzzy.__version__}
     if found != EXPECTED_VERSIONS:
@@ -109,7 +121,8 @@ def main():
         gmm = [gmm_case(x, 3, t, 100, 1e-3) for t in COVARIANCE_TYPES]
         gmm += [gmm_case(x, 4, t, 7, 0.0) for t in COVARIANCE_TYPES]
         fuzzy = [fuzzy_case(x, 3, 2.0, 0), fuzzy_case(x, 4, 1.5, 1), fuzzy_case(x, 2, 3.0, 2)]
-        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x), "fuzzy_cmeans": fuzzy}
+        minibatch = [minibatch_case(x, k) for k in (3, 4)]
+        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x), "fuzzy_cmeans": fuzzy, "minibatch_kmeans": minibatch}
     (HERE / "algos2-reference.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
 
 
