@@ -4,7 +4,7 @@ extension PluginRegistry {
     do {
       return try PluginRegistry(
         preprocessors: [Impute.self, StandardScaler.self],
-        algorithms: [KMeans.self, GaussianMixture.self, FuzzyCMeans.self, MiniBatchKMeans.self],
+        algorithms: [KMeans.self, GaussianMixture.self, FuzzyCMeans.self, MiniBatchKMeans.self, BisectingKMeans.self],
         metrics: [Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self])
     } catch {
       preconditionFailure("\(error)")

@@ -53,6 +53,14 @@ struct Algos2Reference {
     var kmeansInertia: Double
   }
 
+  /// `BisectingKMeans` inertias over many random states.
+  struct BisectingCase {
+    var k: Int
+    var strategy: String
+    var medianInertia: Double
+    var bestInertia: Double
+  }
+
   /// Datasets with reference values (standardized Iris and Wine).
   static let names = ["iris-standardized", "wine-standardized"]
 
@@ -60,6 +68,7 @@ struct Algos2Reference {
   var elkan: [ElkanCase]
   var fuzzy: [FuzzyCase]
   var miniBatch: [MiniBatchCase]
+  var bisecting: [BisectingCase]
 
   static func load(_ name: String) throws -> Algos2Reference {
     guard let url = Bundle.module.url(forResource: "algos2-reference", withExtension: "json", subdirectory: "Fixtures") else {
@@ -95,7 +104,12 @@ struct Algos2Reference {
     let miniBatch = try (F.field(dataset, "minibatch_kmeans").array ?? []).map { c in
       MiniBatchCase(k: try int(c, "k"), medianInertia: try number(c, "median_inertia"), kmeansInertia: try number(c, "kmeans_inertia"))
     }
-    return Algos2Reference(mixtures: mixtures, elkan: elkan, fuzzy: fuzzy, miniBatch: miniBatch)
+    let bisecting = try (F.field(dataset, "bisecting_kmeans").array ?? []).map { c in
+      BisectingCase(
+        k: try int(c, "k"), strategy: try F.field(c, "bisecting_strategy").string ?? "?", medianInertia: try number(c, "median_inertia"),
+        bestInertia: try number(c, "best_inertia"))
+    }
+    return Algos2Reference(mixtures: mixtures, elkan: elkan, fuzzy: fuzzy, miniBatch: miniBatch, bisecting: bisecting)
   }
 
   private static func number(_ object: JSONValue, _ key: String) throws -> Double {

@@ -111,6 +111,18 @@ def minibatch_case(x, k):
             "median_inertia": float(np.median(inertias)), "kmeans_inertia": best}
 
 
+BISECTING_RANDOM_STATES = list(range(20))
+
+
+def bisecting_case(x, k, strategy):
+    """BisectingKMeans with default settings (init="random", n_init=1) over 20 random states: which clusters the
+    random 2-means starts reach varies with the state, so the Swift test compares the median and the best."""
+    inertias = [float(BisectingKMeans(n_clusters=k, bisecting_strategy=strategy, random_state=s).fit(x).inertia_)
+                for s in BISECTING_RANDOM_STATES]
+    return {"k": k, "bisecting_strategy": strategy, "random_states": BISECTING_RANDOM_STATES, "inertias": inertias,
+            "median_inertia": float(np.median(inertias)), "best_inertia": min(inertias)}
+
+
 def main():
     found = {"sklearn": sklearn.__version__, "numpy": np.__version__, "skfuzzy": skfuzzy.__version__}
     if found != EXPECTED_VERSIONS:
@@ -122,7 +134,9 @@ def main():
         gmm += [gmm_case(x, 4, t, 7, 0.0) for t in COVARIANCE_TYPES]
         fuzzy = [fuzzy_case(x, 3, 2.0, 0), fuzzy_case(x, 4, 1.5, 1), fuzzy_case(x, 2, 3.0, 2)]
         minibatch = [minibatch_case(x, k) for k in (3, 4)]
-        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x), "fuzzy_cmeans": fuzzy, "minibatch_kmeans": minibatch}
+        bisecting = [bisecting_case(x, k, s) for k in (3, 4) for s in ("biggest_inertia", "largest_cluster")]
+        out["datasets"][name] = {"gmm": gmm, "elkan": elkan_cases(x), "fuzzy_cmeans": fuzzy, "minibatch_kmeans": minibatch,
+                                 "bisecting_kmeans": bisecting}
     (HERE / "algos2-reference.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
 
 

@@ -6,7 +6,7 @@ struct PluginRegistryBuiltInTests {
   @Test("builds and lists the shipped algorithms and metrics in order")
   func names() {
     let registry = PluginRegistry.builtIn
-    #expect(registry.names(of: .algorithm) == ["kmeans", "gmm", "fuzzy-cmeans", "minibatch-kmeans"])
+    #expect(registry.names(of: .algorithm) == ["kmeans", "gmm", "fuzzy-cmeans", "minibatch-kmeans", "bisecting-kmeans"])
     #expect(registry.names(of: .metric) == ["silhouette", "calinski-harabasz", "davies-bouldin", "inertia"])
     #expect(registry.algorithm(named: "kmeans") == KMeans.self)
     #expect(registry.metric(named: "davies-bouldin") == DaviesBouldin.self)
