@@ -1,6 +1,6 @@
 import WorkbenchNumerics
 
-/// Lloyd's k-means with greedy k-means++ seeding.
+/// k-means (Lloyd's or Elkan's iterations) with greedy k-means++ seeding.
 ///
 /// Partitions rows into `k` clusters minimising the within-cluster sum of
 /// squared Euclidean distances (inertia); the best of `n_init` seeded runs
@@ -11,6 +11,12 @@ import WorkbenchNumerics
 /// `tol` × the mean feature variance, and a final assignment step so labels
 /// match the returned centers. From the same explicit centers it gives
 /// scikit-learn's labels, centers, inertia and iteration count.
+///
+/// `algorithm` chooses how each iteration assigns rows: `"lloyd"` measures
+/// every row against every center; `"elkan"` (Elkan 2003, as scikit-learn's
+/// `_kmeans_single_elkan`) keeps triangle-inequality bounds and skips the
+/// distances they rule out. Both give the same labels, centers, inertia and
+/// iteration count (see ``KMeans/elkan(_:from:maxIterations:tolerance:workspace:context:)``).
 ///
 /// `n_init` defaults to 10 for every initialisation (scikit-learn's `"auto"`
 /// would use 1 for k-means++); explicit centers are deterministic and run once
@@ -28,7 +34,7 @@ import WorkbenchNumerics
 /// - SeeAlso: Arthur & Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
 public struct KMeans: ClusteringAlgorithm {
   public static let name = "kmeans"
-  public static let summary = "Lloyd's k-means with greedy k-means++ seeding (scikit-learn's KMeans, algorithm=\"lloyd\")."
+  public static let summary = "k-means with greedy k-means++ seeding, Lloyd or Elkan iterations (scikit-learn's KMeans)."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
     ParameterSpec(
@@ -41,6 +47,9 @@ public struct KMeans: ClusteringAlgorithm {
     ParameterSpec(
       "tol", .real(minimum: 0), default: 1e-4,
       "Converged when the total squared center shift is at most tol × the mean of the feature variances."),
+    ParameterSpec(
+      "algorithm", .choice(Algorithm.allCases.map(\.rawValue)), default: .string(Algorithm.lloyd.rawValue),
+      "\"lloyd\" (every distance each iteration) or \"elkan\" (triangle-inequality bounds skip distances); same result, Elkan is faster for well-separated clusters."),
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true)
@@ -55,6 +64,16 @@ public struct KMeans: ClusteringAlgorithm {
   public let maxIterations: Int
   /// Relative convergence tolerance (`tol`), before scaling by the mean feature variance.
   public let tolerance: Double
+  /// How iterations assign rows (`algorithm`).
+  public let algorithm: Algorithm
+
+  /// The iteration schemes (the string values of `algorithm`).
+  public enum Algorithm: String, Sendable, CaseIterable {
+    /// Every row against every center, each iteration.
+    case lloyd
+    /// Elkan's bounds: the same assignments with fewer distance computations.
+    case elkan
+  }
 
   public init(validated parameters: Parameters) throws {
     clusterCount = parameters.int("k")
@@ -62,6 +81,17 @@ public struct KMeans: ClusteringAlgorithm {
     runCount = parameters.int("n_init")
     maxIterations = parameters.int("max_iter")
     tolerance = parameters.real("tol")
+    algorithm = parameters.choice("algorithm")
+  }
+
+  /// A k-means with these settings, for algorithms built on it (bisecting k-means, mixture initialisation).
+  init(clusterCount: Int, initialization: Initialization, runCount: Int, maxIterations: Int, tolerance: Double, algorithm: Algorithm) {
+    self.clusterCount = clusterCount
+    self.initialization = initialization
+    self.runCount = runCount
+    self.maxIterations = maxIterations
+    self.tolerance = tolerance
+    self.algorithm = algorithm
   }
 
   public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {
@@ -82,8 +112,14 @@ public struct KMeans: ClusteringAlgorithm {
       try context.checkCancellation()
       var rng = SeededGenerator(seed: seeds.next())
       let start = initialCenters(x, using: &rng)
-      return try KMeans.lloyd(
-        x, from: start, maxIterations: maxIterations, tolerance: scaledTolerance, workspace: &workspace, context: context)
+      switch algorithm {
+      case .lloyd:
+        return try KMeans.lloyd(
+          x, from: start, maxIterations: maxIterations, tolerance: scaledTolerance, workspace: &workspace, context: context)
+      case .elkan:
+        return try KMeans.elkan(
+          x, from: start, maxIterations: maxIterations, tolerance: scaledTolerance, workspace: &workspace, context: context)
+      }
     }
     var best = try makeRun()
     for _ in 1..<runs {
@@ -96,7 +132,7 @@ public struct KMeans: ClusteringAlgorithm {
   }
 
   /// The clustering for the best run, relabelled to consecutive labels if some cluster ended empty.
-  private func clustering(from run: Run, context: FitContext) -> Clustering {
+  func clustering(from run: Run, context: FitContext) -> Clustering {
     var sizes = Array(repeating: 0, count: clusterCount)
     for label in run.labels { sizes[label] += 1 }
     var diagnostics = Diagnostics(iterations: run.iterations, converged: run.converged, inertia: run.inertia)

@@ -153,3 +153,8 @@ public struct KPrototypes: ClusteringAlgorithm {
     return 0.5 * total / Double(x.columns)
   }
 }
+
+extension KPrototypes: CommonCheckTuning {
+  /// k-prototypes needs categorical features; the checks add a constant one.
+  public static var checkingCategoricalFeatures: Int { 1 }
+}

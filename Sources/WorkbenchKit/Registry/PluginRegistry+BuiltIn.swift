@@ -8,7 +8,9 @@ extension PluginRegistry {
           Clip.self, StandardScaler.self, MinMaxScaler.self, RobustScaler.self, MaxAbsScaler.self, Log1p.self, PowerTransform.self,
           OneHot.self, Ordinal.self, PCA.self, ChurnRisk.self, CLVScore.self, LoyaltyScore.self, ValueScore.self, EngagementScore.self,
         ],
-        algorithms: [KMeans.self, KMedoids.self, KPrototypes.self],
+        algorithms: [
+          KMeans.self, MiniBatchKMeans.self, BisectingKMeans.self, KMedoids.self, KPrototypes.self, GaussianMixture.self, FuzzyCMeans.self,
+        ],
         metrics: [
           Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, SimplifiedSilhouette.self, Dunn.self, BIC.self, AIC.self,
           XieBeni.self, GapStatistic.self, PredictionStrength.self, AdjustedRandIndex.self, AdjustedMutualInformation.self, NormalizedMutualInformation.self,

@@ -154,7 +154,7 @@ struct KMeansTests {
   @Test("defaults follow scikit-learn except n_init, which is 10")
   func defaults() throws {
     let resolved = try Parameters.resolve([:], for: KMeans.self, at: Location()).get()
-    #expect(resolved.json == ["k": 8, "init": "k-means++", "n_init": 10, "max_iter": 300, "tol": 1e-4])
+    #expect(resolved.json == ["k": 8, "init": "k-means++", "n_init": 10, "max_iter": 300, "tol": 1e-4, "algorithm": "lloyd"])
     let kmeans = try KMeans(validated: resolved)
     #expect(kmeans.initialization == .seeded(.kMeansPlusPlus))
   }

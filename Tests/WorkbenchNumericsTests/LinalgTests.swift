@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import WorkbenchNumerics
+import WorkbenchTestSupport
+
+/// A random symmetric positive-definite matrix A Aᵀ + n I.
+private func randomSPD(_ n: Int, _ rng: inout SeededGenerator) -> Matrix {
+  let a = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextGaussian() })
+  var out = Matrix(rows: n, columns: n)
+  for i in 0..<n {
+    for j in 0..<n {
+      var sum = 0.0
+      for p in 0..<n { sum += a[i, p] * a[j, p] }
+      out[i, j] = sum + (i == j ? Double(n) : 0)
+    }
+  }
+  return out
+}
+
+private func product(_ a: Matrix, _ b: Matrix) -> Matrix {
+  var out = Matrix(rows: a.rows, columns: b.columns)
+  for i in 0..<a.rows {
+    for j in 0..<b.columns {
+      var sum = 0.0
+      for p in 0..<a.columns { sum += a[i, p] * b[p, j] }
+      out[i, j] = sum
+    }
+  }
+  return out
+}
+
+@Suite("Linalg and Reduce kernels")
+struct LinalgTests {
+  @Test("Cholesky reproduces the matrix and is lower triangular, for sizes 1…9", arguments: 1...9)
+  func choleskyReconstructs(_ n: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(40 + n))
+    let a = randomSPD(n, &rng)
+    let l = try #require(Linalg.cholesky(a))
+    for i in 0..<n { for j in (i + 1)..<max(n, i + 1) { #expect(l[i, j] == 0) } }
+    expectClose(product(l, Linalg.transposed(l)).storage, a.storage, relative: 1e-13)
+  }
+
+  @Test("Cholesky rejects singular, indefinite and NaN matrices")
+  func choleskyRejects() {
+    #expect(Linalg.cholesky(Matrix([[1, 1], [1, 1]])) == nil)
+    #expect(Linalg.cholesky(Matrix([[1, 2], [2, 1]])) == nil)
+    #expect(Linalg.cholesky(Matrix([[0]])) == nil)
+    #expect(Linalg.cholesky(Matrix([[.nan, 0], [0, 1]])) == nil)
+    #expect(Linalg.cholesky(Matrix([[4, 2], [2, 5]])) == Matrix([[2, 0], [1, 2]]))
+  }
+
+  @Test("the inverse of a triangular factor times the factor is the identity; log det is half of log det A", arguments: 1...9)
+  func inverseAndLogDeterminant(_ n: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(70 + n))
+    let a = randomSPD(n, &rng)
+    let l = try #require(Linalg.cholesky(a))
+    let inverse = Linalg.invertLowerTriangular(l)
+    var identity = Matrix(rows: n, columns: n)
+    for i in 0..<n { identity[i, i] = 1 }
+    let residual = zip(product(inverse, l).storage, identity.storage).map { abs($0 - $1) }.max() ?? 0
+    #expect(residual < 1e-13)
+    // det A by Gaussian elimination, naively.
+    var m = a
+    var logDet = 0.0
+    for p in 0..<n {
+      logDet += log(m[p, p])
+      for i in (p + 1)..<max(n, p + 1) {
+        let f = m[i, p] / m[p, p]
+        for j in p..<n { m[i, j] -= f * m[p, j] }
+      }
+    }
+    expectClose(2 * Linalg.logDiagonalSum(l), logDet, relative: 1e-12)
+    expectClose(-2 * Linalg.logDiagonalSum(inverse), logDet, relative: 1e-12)
+  }
+
+  @Test("quadratic forms equal the naive (x − μ)ᵀ WᵀW (x − μ) for 0…9 rows, every row position", arguments: 0...9)
+  func quadraticForms(_ rows: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(90 + rows))
+    let d = 5
+    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * 3 })
+    let mean = (0..<d).map { _ in rng.nextGaussian() }
+    let w = Linalg.invertLowerTriangular(try #require(Linalg.cholesky(randomSPD(d, &rng))))
+    var out = Array(repeating: -1.0, count: rows * 2)
+    Linalg.lowerQuadraticForms(x, mean: mean, lowerFactor: w, into: &out, stride: 2, offset: 1)
+    for r in 0..<rows {
+      var expected = 0.0
+      for j in 0..<d {
+        var y = 0.0
+        for i in 0...j { y += w[j, i] * (x[r, i] - mean[i]) }
+        expected += y * y
+      }
+      #expect(out[r * 2 + 1] == expected, "row \(r): SIMD lanes and the tail run the same additions")
+      #expect(out[r * 2] == -1)
+    }
+  }
+
+  @Test("weighted scatter equals the naive sum over rows, zero weights included", arguments: [0, 1, 3, 4, 5, 9, 37])
+  func weightedScatter(_ rows: Int) {
+    var rng = SeededGenerator(seed: UInt64(120 + rows))
+    let d = 3
+    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() })
+    let weights = (0..<rows).map { r in r % 3 == 0 ? 0 : rng.nextUnit() }
+    let mean = [0.5, -1, 2]
+    var scatter = Matrix(rows: d, columns: d)
+    Linalg.addWeightedScatter(x, weights: weights, stride: 1, offset: 0, mean: mean, into: &scatter)
+    for i in 0..<d {
+      for j in 0...i {
+        var expected = 0.0
+        for r in 0..<rows { expected += weights[r] * (x[r, i] - mean[i]) * (x[r, j] - mean[j]) }
+        expectClose(scatter[i, j], expected, relative: 1e-13)
+      }
+      for j in (i + 1)..<d { #expect(scatter[i, j] == 0, "upper triangle untouched") }
+    }
+  }
+
+  @Test("log-sum-exp is stable for large values and handles −∞ and empty input")
+  func logSumExp() {
+    expectClose(Reduce.logSumExp([1000, 1000][...]), 1000 + log(2), relative: 1e-15)
+    expectClose(Reduce.logSumExp([-1000, -1001][...]), -1000 + log(1 + exp(-1)), relative: 1e-15)
+    expectClose(Reduce.logSumExp([0.1, 0.2, 0.3][...]), log(exp(0.1) + exp(0.2) + exp(0.3)), relative: 1e-15)
+    #expect(Reduce.logSumExp([-.infinity, -.infinity][...]) == -.infinity)
+    #expect(Reduce.logSumExp([][...]) == -.infinity)
+    #expect(Reduce.logSumExp([-.infinity, 2][...]) == 2)
+  }
+}
