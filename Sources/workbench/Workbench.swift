@@ -13,7 +13,7 @@ struct Workbench: AsyncParsableCommand {
       2 bad spec or usage, 3 bad data, 4 a quality gate failed.
       """,
     version: WorkbenchVersion.current,
-    subcommands: [Run.self, Validate.self, Cluster.self, Plugins.self, Schema.self, Simulate.self, Assign.self])
+    subcommands: [Run.self, Validate.self, Cluster.self, Plugins.self, Schema.self, Simulate.self, Assign.self, Bench.self])
 
   /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
   static func main() async {
