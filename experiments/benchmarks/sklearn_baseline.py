@@ -60,7 +60,7 @@ def load_matrix(path):
 
 
 def environment():
-    pools = threadpoolctl.threadpool_info()
+    pools = sorted(threadpoolctl.threadpool_info(), key=lambda p: (p.get("internal_api", ""), str(p.get("version")), p.get("filepath", "")))
     blas = "; ".join(
         f"{p.get('internal_api')} {p.get('version')} {p.get('architecture', '')} ({p.get('num_threads')} threads)".replace("  ", " ")
         for p in pools

@@ -36,7 +36,7 @@ public struct BenchOrchestrator: Sendable {
     var files: [BenchSize: BenchFiles] = [:]
     for size in plan.sizes {
       progress("preparing \(size.rawValue) data (\(size.rows) × \(size.columns)) in \(cache.directory)")
-      let prepared = try cache.prepare(size)
+      let prepared = try cache.prepare(size, gridResamples: plan.gridResamples)
       if !prepared.generated.isEmpty { progress("generated \(prepared.generated.joined(separator: ", "))") }
       files[size] = prepared.files
     }

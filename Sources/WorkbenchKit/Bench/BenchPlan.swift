@@ -12,8 +12,14 @@ public struct BenchPlan: Sendable, Equatable {
   public var compare: Bool
   /// Bytes streamed to measure memory bandwidth; 0 skips the machine limits.
   public var limitBytes: Int
+  /// Bootstrap resamples per grid configuration (``BenchWorkload/gridResamples`` unless a quick run lowers it).
+  public var gridResamples: Int
 
-  public init(workloads: [BenchWorkload], size: BenchSize?, repetitions: Int, warmUps: Int, compare: Bool, limitBytes: Int) {
+  public init(
+    workloads: [BenchWorkload], size: BenchSize?, repetitions: Int, warmUps: Int, compare: Bool, limitBytes: Int,
+    gridResamples: Int = BenchWorkload.gridResamples
+  ) {
+    self.gridResamples = gridResamples
     self.workloads = workloads
     self.size = size
     self.repetitions = repetitions

@@ -25,7 +25,7 @@ struct Bench: AsyncParsableCommand {
   @Option(help: "Untimed runs before the timed ones, in each child process (default 1; 0 with --quick).")
   var warmUps: Int?
 
-  @Flag(help: "One timed repetition, no warm-up, S size, a smaller bandwidth test: seconds in a release build.")
+  @Flag(help: "One timed repetition, no warm-up, S size, 2 grid resamples, a smaller bandwidth test: seconds in a release build.")
   var quick = false
 
   @Flag(help: "Run the scikit-learn baseline alternately with the workbench and report ratios.")
@@ -79,7 +79,7 @@ struct Bench: AsyncParsableCommand {
       #endif
       let plan = BenchPlan(
         workloads: try workloads, size: size ?? (quick ? .small : nil), repetitions: quick ? 1 : repetitions, warmUps: warmUps ?? (quick ? 0 : 1),
-        compare: compare, limitBytes: quick ? 1 << 27 : 1 << 30)
+        compare: compare, limitBytes: quick ? 1 << 27 : 1 << 30, gridResamples: quick ? 2 : BenchWorkload.gridResamples)
       let orchestrator = BenchOrchestrator(
         executable: Bundle.main.executablePath ?? CommandLine.arguments[0], cache: BenchCache(directory: cache), python: python,
         baselineScript: baseline)
