@@ -139,7 +139,10 @@ def prepare(workload, m, notes):
         return lambda: (silhouette_score(x, labels), None)[1]
     if workload == "grid":
         configs = [("kmeans", k, None) for k in m["grid_cluster_counts"]]
-        configs += [("gmm", k, c) for k in m["grid_cluster_counts"] for c in m["grid_covariance_types"]]
+        if "gmm" in m.get("grid_methods", ["kmeans", "gmm"]):
+            configs += [("gmm", k, c) for k in m["grid_cluster_counts"] for c in m["grid_covariance_types"]]
+        else:
+            notes.append("gmm configurations skipped, as on the workbench side (gmm not registered there)")
         notes.append(f"{len(configs)} configurations, {m['grid_resamples']} bootstrap resamples each, joblib n_jobs={m['grid_jobs']}")
 
         def grid():

@@ -25,9 +25,12 @@ public struct BenchCache: Sendable {
   /// Makes sure every file of `size` exists with its recorded fingerprint, generating what is missing or different.
   ///
   /// Returns the files and the names of those (re)generated. `gridResamples` is written into the
-  /// manifest both sides read (fewer under `--quick`, so a smoke run stays short).
+  /// manifest both sides read (fewer under `--quick`, so a smoke run stays short); so are the grid's
+  /// algorithms, those of `registry` among kmeans and gmm, so both sides run the same configurations.
   /// - Complexity: O(file bytes) to check fingerprints; O(rows · columns) when the table is generated.
-  public func prepare(_ size: BenchSize, gridResamples: Int = BenchWorkload.gridResamples) throws -> (files: BenchFiles, generated: [String]) {
+  public func prepare(
+    _ size: BenchSize, gridResamples: Int = BenchWorkload.gridResamples, registry: PluginRegistry = .builtIn
+  ) throws -> (files: BenchFiles, generated: [String]) {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -50,6 +53,7 @@ public struct BenchCache: Sendable {
       size: size, rows: size.rows, columns: size.columns, data: data.path, dataSHA256: data.digest, initialCenters: centers.path,
       silhouetteData: silhouette.path, silhouetteLabels: labels.path, clusterCount: k, maxIterations: BenchWorkload.maxIterations,
       gridClusterCounts: Array(BenchWorkload.gridClusterCounts), gridKMeansRuns: BenchWorkload.gridKMeansRuns,
+      gridMethods: ["kmeans", "gmm"].filter { registry.algorithm(named: $0) != nil },
       gridCovarianceTypes: BenchWorkload.gridCovarianceTypes, gridResamples: gridResamples, gridJobs: BenchWorkload.gridJobs,
       gridSeed: BenchWorkload.gridSeed)
     try AtomicFile.write(try BenchJSON.encode(files), to: manifestPath(for: size))

@@ -28,6 +28,8 @@ public struct BenchFiles: Sendable, Codable, Equatable {
   public var gridClusterCounts: [Int]
   /// `n_init` of the grid's kmeans configurations.
   public var gridKMeansRuns: Int
+  /// Algorithms of the grid: kmeans, and gmm when registered (the baseline runs the same ones).
+  public var gridMethods: [String]
   /// Covariance types of the grid's gmm configurations.
   public var gridCovarianceTypes: [String]
   /// Bootstrap resamples per grid configuration.
@@ -47,6 +49,7 @@ public struct BenchFiles: Sendable, Codable, Equatable {
     case maxIterations = "max_iterations"
     case gridClusterCounts = "grid_cluster_counts"
     case gridKMeansRuns = "grid_kmeans_runs"
+    case gridMethods = "grid_methods"
     case gridCovarianceTypes = "grid_covariance_types"
     case gridResamples = "grid_resamples"
     case gridJobs = "grid_jobs"

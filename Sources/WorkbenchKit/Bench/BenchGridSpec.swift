@@ -22,7 +22,7 @@ struct BenchGridSpec {
     if files.gridResamples != BenchWorkload.gridResamples {
       notes.append("\(files.gridResamples) bootstrap resamples per configuration (quick run), not \(BenchWorkload.gridResamples)")
     }
-    if let gmm = registry.algorithm(named: "gmm") {
+    if files.gridMethods.contains("gmm"), let gmm = registry.algorithm(named: "gmm") {
       let countKey = gmm.parameters.contains { $0.name == "n_components" } ? "n_components" : "k"
       algorithms.append(["use": "gmm", "grid": .object([countKey: ks, "covariance_type": .array(files.gridCovarianceTypes.map(JSONValue.string))])])
     } else {

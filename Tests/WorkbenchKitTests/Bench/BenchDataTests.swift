@@ -50,6 +50,9 @@ struct BenchDataTests {
     #expect(try DataFingerprint.sha256(ofFileAt: first.files.data) == first.files.dataSHA256)
     #expect(try cache.files(for: .small) == first.files)
     #expect(try cache.prepare(.small).generated.isEmpty)
+    let kmeansOnly = try PluginRegistry(preprocessors: [], algorithms: [KMeans.self], metrics: [])
+    let quick = try cache.prepare(.small, gridResamples: 2, registry: kmeansOnly).files
+    #expect(quick.gridMethods == ["kmeans"] && quick.gridResamples == 2 && quick.data == first.files.data)
     try "tampered\n".write(toFile: first.files.initialCenters, atomically: true, encoding: .utf8)
     try FileManager.default.removeItem(atPath: first.files.silhouetteLabels)
     let again = try cache.prepare(.small)
