@@ -14,7 +14,7 @@ struct Workbench: AsyncParsableCommand {
       """,
     version: WorkbenchVersion.current,
     subcommands: [
-      Run.self, Validate.self, Cluster.self, Evaluate.self, Assign.self, Verify.self, Plugins.self, Schema.self, Simulate.self,
+      Run.self, Validate.self, Cluster.self, Evaluate.self, Assign.self, Verify.self, Plugins.self, Schema.self, Simulate.self, Bench.self,
     ])
 
   /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
@@ -28,7 +28,10 @@ struct Workbench: AsyncParsableCommand {
       }
     } catch {
       let code = exitCode(for: error)
-      if code == .validationFailure { exit(withError: ExitCode(CLIFailure.usage)) }
+      if code == .validationFailure {
+        CLIFailure.printError(fullMessage(for: error))
+        exit(withError: ExitCode(CLIFailure.usage))
+      }
       exit(withError: error)
     }
   }

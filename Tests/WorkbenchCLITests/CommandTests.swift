@@ -73,7 +73,9 @@ struct CommandTests {
   @Test("usage errors exit 2")
   func usage() throws {
     #expect(try CommandRunner.run(["run"]).status == 2)
-    #expect(try CommandRunner.run(["run", "x.json", "--jobs", "0"]).status == 2)
+    let jobs = try CommandRunner.run(["run", "x.json", "--jobs", "0"])
+    #expect(jobs.status == 2)
+    #expect(jobs.stderr.contains("--jobs must be at least 1; got 0."))
     #expect(try CommandRunner.run(["frobnicate"]).status == 2)
   }
 

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""The scikit-learn baseline of `workbench bench --compare`: the same workloads on the same files.
+
+`workbench bench` generates the data and writes `bench-<size>.json` (paths and
+shared settings) into its cache folder; this script reads that manifest, runs
+one workload (untimed warm-ups, then timed repetitions) and prints one JSON
+measurement in the shape the workbench's own children print:
+
+    {"implementation": "scikit-learn", "workload": ..., "size": ..., "rows": ...,
+     "columns": ..., "seconds": [...], "iterations": [...] | null,
+     "peak_rss_bytes": ..., "skipped": null, "notes": [...], "environment": {...}}
+
+Run it without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE so OpenBLAS picks this
+machine's own kernel (`workbench bench --compare` removes them for this
+command only):
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 \
+        experiments/benchmarks/sklearn_baseline.py --manifest .bench-cache/bench-L.json --workload kmeans
+
+Pinned packages: experiments/benchmarks/requirements.txt.
+"""
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+import warnings
+
+import joblib
+import numpy as np
+import pandas as pd
+import scipy
+import sklearn
+import threadpoolctl
+from sklearn.cluster import KMeans
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
+from sklearn.mixture import GaussianMixture
+
+WORKLOADS = ["csv-load", "kmeans", "gmm", "silhouette", "grid"]
+
+
+def peak_rss_bytes():
+    """VmHWM of this process (the workbench reads the same line); ru_maxrss where /proc is missing."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def load_matrix(path):
+    return pd.read_csv(path).to_numpy(dtype=np.float64)
+
+
+def environment():
+    pools = sorted(threadpoolctl.threadpool_info(), key=lambda p: (p.get("internal_api", ""), str(p.get("version")), p.get("filepath", "")))
+    blas = "; ".join(
+        f"{p.get('internal_api')} {p.get('version')} {p.get('architecture', '')} ({p.get('num_threads')} threads)".replace("  ", " ")
+        for p in pools
+    )
+    return {
+        "python": platform.python_version(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "pandas": pd.__version__,
+        "joblib": joblib.__version__,
+        "threadpoolctl": threadpoolctl.__version__,
+        "blas": blas,
+        "threadpool_info": json.dumps(pools, sort_keys=True),
+        "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE", "(unset)"),
+        "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE", "(unset)"),
+        "cores": str(os.cpu_count()),
+    }
+
+
+def grid_configuration(x, config, seed, resamples, kmeans_runs):
+    """Fit one configuration, score it with three metrics, and measure bootstrap stability (ARI vs the full fit)."""
+    method, k, covariance = config
+
+    def model(random_state):
+        if method == "kmeans":
+            return KMeans(n_clusters=k, n_init=kmeans_runs, algorithm="lloyd", random_state=random_state)
+        return GaussianMixture(n_components=k, covariance_type=covariance, random_state=random_state)
+
+    labels = model(seed).fit_predict(x)
+    scores = {}
+    if len(np.unique(labels)) > 1:
+        scores = {
+            "silhouette": silhouette_score(x, labels),
+            "calinski-harabasz": calinski_harabasz_score(x, labels),
+            "davies-bouldin": davies_bouldin_score(x, labels),
+        }
+    rng = np.random.default_rng(seed)
+    aris = []
+    for b in range(resamples):
+        rows = rng.integers(0, x.shape[0], x.shape[0])
+        resample_labels = model(seed + b + 1).fit_predict(x[rows])
+        aris.append(adjusted_rand_score(labels[rows], resample_labels))
+    return scores, float(np.mean(aris)) if aris else None
+
+
+
+def prepare(workload, m, notes):
+    """Reads the inputs (untimed, except in csv-load and grid) and returns the timed body."""
+    k, max_iter = m["cluster_count"], m["max_iterations"]
+    if workload == "csv-load":
+        return lambda: (pd.read_csv(m["data"]), None)[1]
+    if workload == "kmeans":
+        x, centers = load_matrix(m["data"]), load_matrix(m["initial_centers"])
+
+        def kmeans():
+            fit = KMeans(n_clusters=k, init=centers, n_init=1, max_iter=max_iter, tol=0, algorithm="lloyd").fit(x)
+            return int(fit.n_iter_)
+
+        return kmeans
+    if workload == "gmm":
+        x, means = load_matrix(m["data"]), load_matrix(m["initial_centers"])
+        notes.append("init_params='random_from_data' for weights and covariances; means from means_init; the time includes that initialisation")
+
+        def gmm():
+            fit = GaussianMixture(
+                n_components=k, covariance_type="full", means_init=means, max_iter=max_iter, tol=0, n_init=1,
+                init_params="random_from_data", random_state=0,
+            ).fit(x)
+            return int(fit.n_iter_)
+
+        return gmm
+    if workload == "silhouette":
+        x = load_matrix(m["silhouette_data"])
+        labels = pd.read_csv(m["silhouette_labels"])["label"].to_numpy()
+        return lambda: (silhouette_score(x, labels), None)[1]
+    if workload == "grid":
+        configs = [("kmeans", k, None) for k in m["grid_cluster_counts"]]
+        if "gmm" in m.get("grid_methods", ["kmeans", "gmm"]):
+            configs += [("gmm", k, c) for k in m["grid_cluster_counts"] for c in m["grid_covariance_types"]]
+        else:
+            notes.append("gmm configurations skipped, as on the workbench side (gmm not registered there)")
+        notes.append(f"{len(configs)} configurations, {m['grid_resamples']} bootstrap resamples each, joblib n_jobs={m['grid_jobs']}")
+
+        def grid():
+            x = load_matrix(m["data"])
+            joblib.Parallel(n_jobs=m["grid_jobs"])(
+                joblib.delayed(grid_configuration)(x, config, m["grid_seed"], m["grid_resamples"], m["grid_kmeans_runs"])
+                for config in configs
+            )
+            return None
+
+        return grid
+    raise SystemExit(f"unknown workload {workload!r}; use one of {', '.join(WORKLOADS)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--manifest", required=True, help="bench-<size>.json written by `workbench bench`")
+    parser.add_argument("--workload", required=True, choices=WORKLOADS)
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--warm-ups", type=int, default=1)
+    args = parser.parse_args()
+    with open(args.manifest) as f:
+        m = json.load(f)
+    warnings.simplefilter("ignore", ConvergenceWarning)
+    notes = []
+    body = prepare(args.workload, m, notes)
+    rows, columns = m["rows"], m["columns"]
+    if args.workload == "silhouette":
+        with open(m["silhouette_labels"]) as f:
+            rows = sum(1 for _ in f) - 1
+    for _ in range(args.warm_ups):
+        body()
+    seconds, iterations = [], []
+    for _ in range(args.repetitions):
+        start = time.perf_counter()
+        count = body()
+        seconds.append(time.perf_counter() - start)
+        if count is not None:
+            iterations.append(count)
+    measurement = {
+        "implementation": "scikit-learn",
+        "workload": args.workload,
+        "size": m["size"],
+        "rows": rows,
+        "columns": columns,
+        "seconds": seconds,
+        "iterations": iterations if args.workload in ("kmeans", "gmm") else None,
+        "peak_rss_bytes": peak_rss_bytes(),
+        "skipped": None,
+        "notes": notes,
+        "environment": environment(),
+    }
+    json.dump(measurement, sys.stdout, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
