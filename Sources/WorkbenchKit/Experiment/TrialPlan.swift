@@ -59,10 +59,30 @@ public struct TrialPlan: Sendable {
         }
       }
     }
+    problems += categoricalProblems(experiment, registry: registry)
     var seenVariant: Set<String> = []
     let distinct = variants.filter { seenVariant.insert($0.hash).inserted }
     let metrics = experiment.metrics.flatMap { resolve($0, registry.metric(named: $0.name)!) }
     guard problems.isEmpty else { return .failure(SpecError(problems)) }
     return .success(TrialPlan(experiment: experiment, pipelines: distinct, trials: trials, metrics: metrics))
+  }
+
+  /// Numeric-only algorithms that would receive the spec's categorical columns unencoded, found before any data is read.
+  static func categoricalProblems(_ experiment: Experiment, registry: PluginRegistry) -> [Problem] {
+    let categorical = experiment.data.categorical
+    guard !categorical.isEmpty else { return [] }
+    let unencoded = experiment.pipelines.filter { pipeline in
+      pipeline.steps.allSatisfy { registry.preprocessor(named: $0.name)?.categoricalEffect == .keeps }
+    }
+    guard !unencoded.isEmpty else { return [] }
+    let accepting = registry.algorithms.filter { $0.capabilities.acceptsCategorical }.map { $0.name }
+    return experiment.algorithms.compactMap { use in
+      guard let type = registry.algorithm(named: use.name), !type.capabilities.acceptsCategorical else { return nil }
+      let names = unencoded.map { "'\($0.name)'" }.joined(separator: ", ")
+      return Problem(
+        use.location,
+        "\(use.name) needs numeric features, but pipeline \(names) passes the categorical column\(categorical.count == 1 ? "" : "s") \(categorical.joined(separator: ", ")) (data.categorical) through unencoded.",
+        fix: "add a \"one-hot\" step to the pipeline, or use an algorithm for mixed data (\(accepting.joined(separator: ", "))).")
+    }
   }
 }

@@ -5,6 +5,7 @@
 /// - Complexity: O(columns).
 public struct DropColumns: Preprocessor {
   public static let name = "drop"
+  public static let categoricalEffect = CategoricalEffect.mayRemove
   public static let summary = "Remove the named columns."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("columns", .textList, default: [], "The columns to remove; empty removes none.")

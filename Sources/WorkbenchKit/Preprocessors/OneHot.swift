@@ -13,6 +13,7 @@
 /// - Complexity: O(rows · categories) per column.
 public struct OneHot: Preprocessor {
   public static let name = "one-hot"
+  public static let categoricalEffect = CategoricalEffect.encodes
   public static let summary = "Encode categorical columns as 0/1 indicator columns (sklearn OneHotEncoder)."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("columns", .textList, default: [], "The categorical columns to encode; empty means all of them."),

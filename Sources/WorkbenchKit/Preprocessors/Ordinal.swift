@@ -13,6 +13,7 @@
 /// - Complexity: O(rows · log categories) per column.
 public struct Ordinal: Preprocessor {
   public static let name = "ordinal"
+  public static let categoricalEffect = CategoricalEffect.encodes
   public static let summary = "Encode categorical columns as integer codes, in sorted or given order (sklearn OrdinalEncoder)."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("columns", .textList, default: [], "The categorical columns to encode; empty means all of them."),

@@ -5,6 +5,7 @@
 /// - Complexity: O(columns) (columns are shared, not copied).
 public struct SelectColumns: Preprocessor {
   public static let name = "select"
+  public static let categoricalEffect = CategoricalEffect.mayRemove
   public static let summary = "Keep only the named columns, in the order given."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("columns", .textList, default: [], "The columns to keep, in output order; empty keeps every column.")

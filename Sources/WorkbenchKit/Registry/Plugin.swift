@@ -23,6 +23,23 @@ public protocol Preprocessor: Plugin {
   func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor
   /// Rebuilds a fitted step from its saved ``FittedPreprocessor/state`` (to label new rows later).
   static func restore(state: JSONValue) throws -> any FittedPreprocessor
+  /// What the step may do to categorical columns; lets a spec be checked before any data is read.
+  static var categoricalEffect: CategoricalEffect { get }
+}
+
+/// What a pipeline step may do to categorical columns.
+public enum CategoricalEffect: Sendable, Equatable {
+  /// Passes them through unchanged (most steps).
+  case keeps
+  /// May turn them into numeric columns (encoders).
+  case encodes
+  /// May remove them (column selection).
+  case mayRemove
+}
+
+extension Preprocessor {
+  /// Steps keep categorical columns unless they say otherwise.
+  public static var categoricalEffect: CategoricalEffect { .keeps }
 }
 
 /// The learned state of a pipeline step.

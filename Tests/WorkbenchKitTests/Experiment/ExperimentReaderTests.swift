@@ -116,6 +116,15 @@ struct ExperimentReaderTests {
     #expect(found.map(\.location.jsonPath) == ["ranking.metric"])
   }
 
+  @Test("categorical columns reaching a numeric-only algorithm unencoded are a spec error at the algorithm")
+  func categoricalToKMeans() {
+    let found = problems(
+      #"{"name": "x", "data": {"path": "d.csv", "categorical": ["region"]}, "pipelines": [{"name": "raw"}, {"name": "enc", "steps": ["one-hot"]}], "algorithms": ["kprototypes", "kmeans"]}"#)
+    #expect(found.map(\.location.jsonPath) == ["algorithms[1]"])
+    #expect(found.first?.message == "kmeans needs numeric features, but pipeline 'raw' passes the categorical column region (data.categorical) through unencoded.")
+    #expect(found.first?.fix?.hasPrefix("add a \"one-hot\" step to the pipeline") == true)
+  }
+
   @Test("malformed JSON in a file names the line and column")
   func malformedFile() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("malformed-\(UInt32.random(in: 0...UInt32.max)).json").path
