@@ -61,7 +61,8 @@ extension Distance {
           var best = 0
           var bestDistance = Double.infinity
           for c in 0..<k {
-            let distance = squaredEuclidean(point, UnsafeBufferPointer(rebasing: means[(c * d)..<((c + 1) * d)]))
+            let center = UnsafeBufferPointer(rebasing: means[(c * d)..<((c + 1) * d)])
+            let distance = c == 0 ? squaredEuclidean(point, center) : squaredEuclidean(point, center, unlessAbove: bestDistance)
             if distance < bestDistance || c == 0 {
               best = c
               bestDistance = distance
@@ -73,6 +74,34 @@ extension Distance {
         return total
       }
     }
+  }
+
+  /// ``squaredEuclidean(_:_:)`` bit for bit, or +∞ as soon as the result is sure to exceed `bound`.
+  ///
+  /// Every term is a square (≥ 0 or NaN) and rounded addition is monotone,
+  /// so the lanes only grow and ((l₀ + l₁) + (l₂ + l₃)) after any block is at
+  /// most the final ((L₀ + L₁) + (L₂ + L₃)) + tail. Once that partial value
+  /// is strictly above `bound`, the exact result is too, and a caller that
+  /// keeps only results `≤ bound` loses nothing (ties are still computed in
+  /// full). A NaN partial never compares above, so NaN rows are computed in full.
+  private static func squaredEuclidean(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, unlessAbove bound: Double) -> Double {
+    let n = a.count
+    assert(b.count == n, "buffers of unequal length")
+    var acc = SIMD4<Double>()
+    var i = 0
+    while i + 4 <= n {
+      let d = SIMD4(a[i], a[i + 1], a[i + 2], a[i + 3]) - SIMD4(b[i], b[i + 1], b[i + 2], b[i + 3])
+      acc += d * d
+      i += 4
+      if (acc[0] + acc[1]) + (acc[2] + acc[3]) > bound { return .infinity }
+    }
+    var tail = 0.0
+    while i < n {
+      let d = a[i] - b[i]
+      tail += d * d
+      i += 1
+    }
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + tail
   }
 
   /// One chunk of ``totalSquaredDistance(_:to:labels:)``.
