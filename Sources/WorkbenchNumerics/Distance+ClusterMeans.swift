@@ -43,7 +43,7 @@ extension Distance {
     let tiles = (count + tileSize - 1) / tileSize
     for i in 0..<tiles {
       if shouldStop() { return nil }
-      let partials = try Parallel.map(count: tiles - i) { offset in layout.tile(i, i + offset, columnsTo: offset == 0 ? nil : state) }
+      let partials = Parallel.map(count: tiles - i) { offset in layout.tile(i, i + offset, columnsTo: offset == 0 ? nil : state) }
       for partial in partials {
         for (s, cluster) in partial.clusters.enumerated() {
           for q in 0..<partial.rowCount { state.add(partial.sums[s * partial.rowCount + q], cluster: cluster, at: partial.firstPosition + q) }

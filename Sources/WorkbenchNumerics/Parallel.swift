@@ -19,6 +19,32 @@ public enum Parallel {
     DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(Result { try body(i) }, at: i) }
     return try slots.collect()
   }
+
+  /// `body(0), body(1), …, body(count − 1)` for a body that cannot fail, possibly concurrently, returned in index order.
+  ///
+  /// - Complexity: the sum of the chunks' costs, spread over the available cores.
+  public static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    precondition(count >= 0, "negative chunk count")
+    let slots = Slots<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(.success(body(i)), at: i) }
+    do {
+      return try slots.collect()
+    } catch {
+      preconditionFailure("a chunk that cannot throw threw \(error)")
+    }
+  }
+
+  /// How many chunks of `size` cover `total` items (the last may be shorter).
+  public static func chunkCount(_ total: Int, size: Int) -> Int {
+    precondition(total >= 0 && size > 0, "bad chunking of \(total) items by \(size)")
+    return (total + size - 1) / size
+  }
+
+  /// The items of chunk `chunk` when `total` items are cut into chunks of `size`.
+  public static func chunkRange(_ chunk: Int, size: Int, total: Int) -> Range<Int> {
+    assert(chunk >= 0 && chunk < chunkCount(total, size: size), "chunk \(chunk) out of range")
+    return (chunk * size)..<min((chunk + 1) * size, total)
+  }
 }
 
 /// One result slot per chunk; each chunk writes only its own slot, so no lock is needed.

@@ -72,27 +72,17 @@ extension KMeans {
   }
 
   /// Sets each row's label to its nearest center; returns the sum of the squared distances.
+  ///
+  /// Rows run in fixed chunks concurrently (``Distance/assignNearest(_:among:labels:)``); the sum is
+  /// combined in chunk order, so it is the same on any thread count.
   static func assign(_ x: Matrix, to centers: Matrix, labels: inout [Int]) -> Double {
-    var total = 0.0
-    for i in 0..<x.rows {
-      let nearest = Distance.nearest(x, row: i, among: centers)
-      labels[i] = nearest.index
-      total += nearest.squaredDistance
-    }
-    return total
+    Distance.assignNearest(x, among: centers, labels: &labels)
   }
 
-  /// Per-cluster sums and counts of the rows with each label, in row order.
+  /// Per-cluster sums and counts of the rows with each label, in fixed row chunks added in chunk order
+  /// (``Matrix/clusterSums(labels:into:counts:)``); Lloyd and Elkan both use it, so they stay identical.
   static func accumulate(_ x: Matrix, labels: [Int], sums: inout Matrix, counts: inout [Int]) {
-    for c in 0..<counts.count { counts[c] = 0 }
-    for c in 0..<sums.rows {
-      for j in 0..<sums.columns { sums[c, j] = 0 }
-    }
-    for i in 0..<x.rows {
-      let label = labels[i]
-      counts[label] += 1
-      for j in 0..<x.columns { sums[label, j] += x[i, j] }
-    }
+    x.clusterSums(labels: labels, into: &sums, counts: &counts)
   }
 
   /// Turns the sums into means (multiplying by the reciprocal count, as scikit-learn does), writes them into
@@ -112,10 +102,8 @@ extension KMeans {
     return shift
   }
 
-  /// Σ squared distance from each row to its assigned center, in row order.
+  /// Σ squared distance from each row to its assigned center, in fixed row chunks added in chunk order.
   static func inertia(_ x: Matrix, centers: Matrix, labels: [Int]) -> Double {
-    var total = 0.0
-    for i in 0..<x.rows { total += Distance.squaredEuclidean(x, row: i, centers, row: labels[i]) }
-    return total
+    Distance.totalSquaredDistance(x, to: centers, labels: labels)
   }
 }

@@ -158,18 +158,25 @@ public struct KMeans: ClusteringAlgorithm {
   /// The mean of the population variances of the columns: scikit-learn scales `tol` by it.
   static func meanColumnVariance(_ x: Matrix) -> Double {
     guard x.rows > 0, x.columns > 0 else { return 0 }
-    var total = 0.0
-    for c in 0..<x.columns {
-      var sum = 0.0
-      for r in 0..<x.rows { sum += x[r, c] }
-      let mean = sum / Double(x.rows)
-      var squares = 0.0
+    // Rows are streamed once per pass and each column keeps its own running sums, so every column sees the
+    // same additions in the same (row) order as a column-by-column loop, without strided passes.
+    let n = Double(x.rows)
+    var sums = [Double](repeating: 0, count: x.columns)
+    var squares = [Double](repeating: 0, count: x.columns)
+    x.withStorage { all in
       for r in 0..<x.rows {
-        let d = x[r, c] - mean
-        squares += d * d
+        for c in 0..<x.columns { sums[c] += all[r * x.columns + c] }
       }
-      total += squares / Double(x.rows)
+      let means = sums.map { $0 / n }
+      for r in 0..<x.rows {
+        for c in 0..<x.columns {
+          let d = all[r * x.columns + c] - means[c]
+          squares[c] += d * d
+        }
+      }
     }
+    var total = 0.0
+    for c in 0..<x.columns { total += squares[c] / n }
     return total / Double(x.columns)
   }
 
