@@ -42,6 +42,15 @@ struct CSVColumnBuilder {
     return true
   }
 
+  /// Makes a numeric column categorical with every row so far awaiting backfill (a later chunk held text).
+  mutating func becomeCategorical() {
+    guard isNumeric else { return }
+    isNumeric = false
+    convertedAtRow = numbers.count
+    labels = Array(repeating: nil, count: numbers.count)
+    numbers = []
+  }
+
   /// Sets the text of an earlier `row` that was read while the column was numeric.
   mutating func backfill(row: Int, with text: String?) {
     precondition(!isNumeric && row < convertedAtRow, "backfill outside the converted prefix")

@@ -23,6 +23,8 @@ public struct CSVReader: Sendable {
   public var delimiter: CSVDelimiter?
   /// Columns read as text whatever they hold, so ids such as `007` keep their spelling.
   public var textColumns: Set<String>
+  /// Bytes per chunk when rows are parsed concurrently (see ``readInChunks``); a constant, so the split never depends on the machine.
+  var chunkBytes = 4 << 20
 
   /// A reader using `delimiter` (detected when `nil`) that keeps `textColumns` as text.
   public init(delimiter: CSVDelimiter? = nil, textColumns: Set<String> = []) {
@@ -53,6 +55,11 @@ public struct CSVReader: Sendable {
       throw DataError(file, "the file is empty.", fix: "export the data again with a header row and at least one data row.")
     }
     let names = try headerNames(fields, line: header.line, bytes: bytes, file: file)
+    if let table = readInChunks(
+      bytes, from: scanner.position, line: scanner.line, names: names, delimiter: separator, sourceName: sourceName)
+    {
+      return table
+    }
     var builders = names.map { CSVColumnBuilder(text: textColumns.contains($0)) }
     var lines: [Int] = []
     var offsets: [Int] = []
@@ -80,7 +87,7 @@ public struct CSVReader: Sendable {
   }
 
   /// The next record, with scanner failures turned into located errors.
-  private func scan(
+  func scan(
     _ scanner: inout CSVScanner, into fields: inout [CSVField], names: [String], file: Location
   ) throws(DataError) -> (line: Int, offset: Int)? {
     do {
@@ -123,7 +130,7 @@ public struct CSVReader: Sendable {
   }
 
   /// Recovers the text of cells read before their column turned categorical, in one pass over those rows.
-  private func backfill(
+  func backfill(
     _ builders: inout [CSVColumnBuilder], offsets: [Int], lines: [Int], bytes: [UInt8], delimiter: CSVDelimiter,
     names: [String], file: Location
   ) throws(DataError) {
