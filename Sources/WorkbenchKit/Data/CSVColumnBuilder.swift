@@ -42,6 +42,11 @@ struct CSVColumnBuilder {
     return true
   }
 
+  /// Reserves room for `rows` cells, so a column read in one go grows without copies.
+  mutating func reserve(_ rows: Int) {
+    if isNumeric { numbers.reserveCapacity(rows) } else { labels.reserveCapacity(rows) }
+  }
+
   /// Makes a numeric column categorical with every row so far awaiting backfill (a later chunk held text).
   mutating func becomeCategorical() {
     guard isNumeric else { return }

@@ -71,10 +71,16 @@ extension CSVReader {
     _ bytes: [UInt8], _ range: Range<Int>, names: [String], delimiter: CSVDelimiter, textColumns: Set<String>
   ) -> Chunk? {
     var scanner = CSVScanner(bytes, delimiter: delimiter, position: range.lowerBound, line: 0, end: range.upperBound)
+    let lineFeeds = bytes[range].withUnsafeBufferPointer { chunk in
+      chunk.reduce(0) { $0 + ($1 == CSVByte.newline ? 1 : 0) }
+    }
     var builders = names.map { CSVColumnBuilder(text: textColumns.contains($0)) }
+    for c in builders.indices { builders[c].reserve(lineFeeds) }
     var fields: [CSVField] = []
     var lines: [Int] = []
     var offsets: [Int] = []
+    lines.reserveCapacity(lineFeeds)
+    offsets.reserveCapacity(lineFeeds)
     do {
       while let record = try scanner.nextRecord(into: &fields) {
         guard fields.count == names.count else { return nil }
