@@ -165,9 +165,32 @@ public struct CSVReader: Sendable {
     guard !isDirectory.boolValue else {
       throw DataError(Location(file: name), "this is a directory, not a data file.", fix: "name the CSV file inside it.")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readRegularFile(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
       throw DataError(Location(file: name), "the file cannot be read.", fix: "check that you have permission to read it.")
     }
-    return [UInt8](data)
+    return bytes
   }
+}
+
+/// A regular file's bytes read straight into an array (no intermediate `Data` copy), or `nil` for other files or on failure.
+private func readRegularFile(_ path: String) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var info = stat()
+  guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+  let size = Int(info.st_size)
+  var complete = true
+  let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    guard let base = buffer.baseAddress else { return }
+    while count < size {
+      let got = read(descriptor, base + count, size - count)
+      guard got > 0 else {
+        complete = false
+        return
+      }
+      count += got
+    }
+  }
+  return complete ? bytes : nil
 }
