@@ -42,6 +42,20 @@ struct CSVColumnBuilder {
     return true
   }
 
+  /// Reserves room for `rows` cells, so a column read in one go grows without copies.
+  mutating func reserve(_ rows: Int) {
+    if isNumeric { numbers.reserveCapacity(rows) } else { labels.reserveCapacity(rows) }
+  }
+
+  /// Makes a numeric column categorical with every row so far awaiting backfill (a later chunk held text).
+  mutating func becomeCategorical() {
+    guard isNumeric else { return }
+    isNumeric = false
+    convertedAtRow = numbers.count
+    labels = Array(repeating: nil, count: numbers.count)
+    numbers = []
+  }
+
   /// Sets the text of an earlier `row` that was read while the column was numeric.
   mutating func backfill(row: Int, with text: String?) {
     precondition(!isNumeric && row < convertedAtRow, "backfill outside the converted prefix")

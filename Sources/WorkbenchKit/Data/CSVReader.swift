@@ -23,6 +23,8 @@ public struct CSVReader: Sendable {
   public var delimiter: CSVDelimiter?
   /// Columns read as text whatever they hold, so ids such as `007` keep their spelling.
   public var textColumns: Set<String>
+  /// Bytes per chunk when rows are parsed concurrently (see ``readInChunks``); a constant, so the split never depends on the machine.
+  var chunkBytes = 4 << 20
 
   /// A reader using `delimiter` (detected when `nil`) that keeps `textColumns` as text.
   public init(delimiter: CSVDelimiter? = nil, textColumns: Set<String> = []) {
@@ -53,6 +55,11 @@ public struct CSVReader: Sendable {
       throw DataError(file, "the file is empty.", fix: "export the data again with a header row and at least one data row.")
     }
     let names = try headerNames(fields, line: header.line, bytes: bytes, file: file)
+    if let table = readInChunks(
+      bytes, from: scanner.position, line: scanner.line, names: names, delimiter: separator, sourceName: sourceName)
+    {
+      return table
+    }
     var builders = names.map { CSVColumnBuilder(text: textColumns.contains($0)) }
     var lines: [Int] = []
     var offsets: [Int] = []
@@ -80,7 +87,7 @@ public struct CSVReader: Sendable {
   }
 
   /// The next record, with scanner failures turned into located errors.
-  private func scan(
+  func scan(
     _ scanner: inout CSVScanner, into fields: inout [CSVField], names: [String], file: Location
   ) throws(DataError) -> (line: Int, offset: Int)? {
     do {
@@ -123,7 +130,7 @@ public struct CSVReader: Sendable {
   }
 
   /// Recovers the text of cells read before their column turned categorical, in one pass over those rows.
-  private func backfill(
+  func backfill(
     _ builders: inout [CSVColumnBuilder], offsets: [Int], lines: [Int], bytes: [UInt8], delimiter: CSVDelimiter,
     names: [String], file: Location
   ) throws(DataError) {
@@ -158,9 +165,32 @@ public struct CSVReader: Sendable {
     guard !isDirectory.boolValue else {
       throw DataError(Location(file: name), "this is a directory, not a data file.", fix: "name the CSV file inside it.")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readRegularFile(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
       throw DataError(Location(file: name), "the file cannot be read.", fix: "check that you have permission to read it.")
     }
-    return [UInt8](data)
+    return bytes
   }
+}
+
+/// A regular file's bytes read straight into an array (no intermediate `Data` copy), or `nil` for other files or on failure.
+private func readRegularFile(_ path: String) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var info = stat()
+  guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+  let size = Int(info.st_size)
+  var complete = true
+  let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    guard let base = buffer.baseAddress else { return }
+    while count < size {
+      let got = read(descriptor, base + count, size - count)
+      guard got > 0 else {
+        complete = false
+        return
+      }
+      count += got
+    }
+  }
+  return complete ? bytes : nil
 }

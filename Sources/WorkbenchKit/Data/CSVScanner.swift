@@ -16,14 +16,17 @@ struct CSVScanner {
 
   private let bytes: [UInt8]
   private let delimiter: UInt8
+  /// One past the last byte this scanner reads (the end of `bytes`, or of a chunk ending after a line feed).
+  private let end: Int
   /// Offset of the next unread byte.
   private(set) var position: Int
   /// 1-based line of the next unread byte.
   private(set) var line: Int
 
-  /// A scanner over `bytes` starting at `position`, which lies on `line`.
-  init(_ bytes: [UInt8], delimiter: CSVDelimiter, position: Int, line: Int) {
+  /// A scanner over `bytes[..<end]` (all of them when `end` is `nil`) starting at `position`, which lies on `line`.
+  init(_ bytes: [UInt8], delimiter: CSVDelimiter, position: Int, line: Int, end: Int? = nil) {
     self.bytes = bytes
+    self.end = end ?? bytes.count
     self.delimiter = delimiter.rawValue
     self.position = position
     self.line = line
@@ -31,7 +34,7 @@ struct CSVScanner {
 
   /// Reads the next record's fields into `fields`; returns its first line and byte offset, or `nil` at the end.
   mutating func nextRecord(into fields: inout [CSVField]) throws(Failure) -> (line: Int, offset: Int)? {
-    let n = bytes.count
+    let n = end
     while position < n, bytes[position] == CSVByte.newline || bytes[position] == CSVByte.carriageReturn {
       consumeLineBreak()
     }
@@ -53,7 +56,7 @@ struct CSVScanner {
 
   /// Scans one field and leaves `position` on the delimiter, line break or end that follows it.
   private mutating func scanField(number: Int) throws(Failure) -> CSVField {
-    let n = bytes.count
+    let n = end
     var p = position
     while p < n, bytes[p] == CSVByte.space { p += 1 }
     guard p < n, bytes[p] == CSVByte.quote else {
@@ -101,7 +104,7 @@ struct CSVScanner {
 
   /// Steps over one LF, CRLF or lone CR and counts the line.
   private mutating func consumeLineBreak() {
-    if bytes[position] == CSVByte.carriageReturn, position + 1 < bytes.count, bytes[position + 1] == CSVByte.newline {
+    if bytes[position] == CSVByte.carriageReturn, position + 1 < end, bytes[position + 1] == CSVByte.newline {
       position += 1
     }
     position += 1
