@@ -31,7 +31,7 @@ extension Distance {
   /// row in range. A cluster with one row gets a = 0; b is +∞ with one cluster.
   /// Returns `nil` when `shouldStop` (polled once per row of tiles) says so.
   /// - Complexity: O(rows² · columns / 2) time; O(rows · columns + clusters)
-  ///   memory (the centred copy) plus a 4 × columns panel and ``tileSize``
+  ///   memory (the centred copy, 24 bytes per value with its broadcast form) plus a 4 × columns panel and ``tileSize``
   ///   lanes of sums per running tile.
   public static func meanClusterDistances(
     _ x: Matrix, rowsByCluster: [Int], clusterStarts: [Int], shouldStop: @Sendable () -> Bool
@@ -72,6 +72,8 @@ private struct RowPartials: Sendable {
 private struct TileLayout: Sendable {
   /// `count × columns`, row-major: the row at each position minus the column means.
   let points: [Double]
+  /// ``points`` with every value doubled into both lanes, so the kernel broadcasts a row's value with one load.
+  let broadcasts: [SIMD2<Double>]
   /// ‖point‖² per position, summed in column order.
   let norms: [Double]
   let columns: Int
@@ -103,6 +105,7 @@ private struct TileLayout: Sendable {
       }
     }
     self.points = points
+    broadcasts = points.map { SIMD2(repeating: $0) }
     self.norms = norms
     columns = d
     self.clusterOf = clusterOf
@@ -140,54 +143,56 @@ private struct TileLayout: Sendable {
     var rowAcc = [SIMD4<Double>](repeating: SIMD4(), count: rowCount)
     var panel = [SIMD4<Double>](repeating: SIMD4(), count: d)
     points.withUnsafeBufferPointer { pointBuffer in
-      norms.withUnsafeBufferPointer { normBuffer in
-        panel.withUnsafeMutableBufferPointer { panelBuffer in
-          rowAcc.withUnsafeMutableBufferPointer { accBuffer in
-            let xs = pointBuffer.baseAddress!, ns = normBuffer.baseAddress!
-            let pan = panelBuffer.baseAddress!, acc = accBuffer.baseAddress! - firstI
-            for segment in jSegments {
-              for q in 0..<rowCount { accBuffer[q] = SIMD4() }
-              var start = segment.start
-              while start < segment.end {
-                let lanes = min(4, segment.end - start)
-                var partnerNorms = SIMD4<Double>()
-                for l in 0..<4 {
-                  let q = start + min(l, lanes - 1)
-                  partnerNorms[l] = ns[q]
-                  for c in 0..<d { pan[c][l] = xs[q * d + c] }
+      broadcasts.withUnsafeBufferPointer { broadcastBuffer in
+        norms.withUnsafeBufferPointer { normBuffer in
+          panel.withUnsafeMutableBufferPointer { panelBuffer in
+            rowAcc.withUnsafeMutableBufferPointer { accBuffer in
+              let xs = pointBuffer.baseAddress!, ns = normBuffer.baseAddress!
+              let pan = panelBuffer.baseAddress!, acc = accBuffer.baseAddress! - firstI
+              for segment in jSegments {
+                for q in 0..<rowCount { accBuffer[q] = SIMD4() }
+                var start = segment.start
+                while start < segment.end {
+                  let lanes = min(4, segment.end - start)
+                  var partnerNorms = SIMD4<Double>()
+                  for l in 0..<4 {
+                    let q = start + min(l, lanes - 1)
+                    partnerNorms[l] = ns[q]
+                    for c in 0..<d { pan[c][l] = xs[q * d + c] }
+                  }
+                  let block = PairBlock(xs: xs, broadcasts: broadcastBuffer.baseAddress!, columns: d, panel: pan, partnerNorms: partnerNorms, firstPartner: start, lanes: lanes)
+                  for iSegment in iSegments {
+                    var column = SIMD4<Double>()
+                    var p = iSegment.start
+                    while p + 4 <= iSegment.end {
+                      let (l0, l1, l2, l3) = block.lengths4(p, norms: ns)
+                      acc[p] += l0
+                      acc[p + 1] += l1
+                      acc[p + 2] += l2
+                      acc[p + 3] += l3
+                      column += l0
+                      column += l1
+                      column += l2
+                      column += l3
+                      p += 4
+                    }
+                    while p < iSegment.end {
+                      let l0 = block.lengths1(p, norm: ns[p])
+                      acc[p] += l0
+                      column += l0
+                      p += 1
+                    }
+                    if let state {
+                      for l in 0..<lanes { state.add(column[l], cluster: iSegment.cluster, at: start + l) }
+                    }
+                  }
+                  start += lanes
                 }
-                let block = PairBlock(xs: xs, columns: d, panel: pan, partnerNorms: partnerNorms, firstPartner: start, lanes: lanes)
-                for iSegment in iSegments {
-                  var column = SIMD4<Double>()
-                  var p = iSegment.start
-                  while p + 4 <= iSegment.end {
-                    let (l0, l1, l2, l3) = block.lengths4(p, norms: ns)
-                    acc[p] += l0
-                    acc[p + 1] += l1
-                    acc[p + 2] += l2
-                    acc[p + 3] += l3
-                    column += l0
-                    column += l1
-                    column += l2
-                    column += l3
-                    p += 4
-                  }
-                  while p < iSegment.end {
-                    let l0 = block.lengths1(p, norm: ns[p])
-                    acc[p] += l0
-                    column += l0
-                    p += 1
-                  }
-                  if let state {
-                    for l in 0..<lanes { state.add(column[l], cluster: iSegment.cluster, at: start + l) }
-                  }
+                out.clusters.append(segment.cluster)
+                for q in 0..<rowCount {
+                  let r = accBuffer[q]
+                  out.sums.append((r[0] + r[1]) + (r[2] + r[3]))
                 }
-                start += lanes
-              }
-              out.clusters.append(segment.cluster)
-              for q in 0..<rowCount {
-                let r = accBuffer[q]
-                out.sums.append((r[0] + r[1]) + (r[2] + r[3]))
               }
             }
           }
@@ -209,6 +214,8 @@ private struct PairBlock {
   static let cancellationRatio = 1e-3
 
   let xs: UnsafePointer<Double>
+  /// `xs` with each value in both lanes.
+  let broadcasts: UnsafePointer<SIMD2<Double>>
   let columns: Int
   /// `columns` lanes of four partners' coordinates.
   let panel: UnsafeMutablePointer<SIMD4<Double>>
@@ -220,14 +227,15 @@ private struct PairBlock {
   @inline(__always)
   func lengths4(_ p: Int, norms: UnsafePointer<Double>) -> (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>) {
     let d = columns
-    let r0 = xs + p * d, r1 = r0 + d, r2 = r1 + d, r3 = r2 + d
+    let r0 = broadcasts + p * d, r1 = r0 + d, r2 = r1 + d, r3 = r2 + d
     var a0 = SIMD4<Double>(), a1 = SIMD4<Double>(), a2 = SIMD4<Double>(), a3 = SIMD4<Double>()
     for c in 0..<d {
       let v = panel[c]
-      a0 += SIMD4(repeating: r0[c]) * v
-      a1 += SIMD4(repeating: r1[c]) * v
-      a2 += SIMD4(repeating: r2[c]) * v
-      a3 += SIMD4(repeating: r3[c]) * v
+      let b0 = r0[c], b1 = r1[c], b2 = r2[c], b3 = r3[c]
+      a0 += SIMD4(lowHalf: b0, highHalf: b0) * v
+      a1 += SIMD4(lowHalf: b1, highHalf: b1) * v
+      a2 += SIMD4(lowHalf: b2, highHalf: b2) * v
+      a3 += SIMD4(lowHalf: b3, highHalf: b3) * v
     }
     return (
       lengths(dot: a0, row: p, norm: norms[p]), lengths(dot: a1, row: p + 1, norm: norms[p + 1]),
@@ -238,9 +246,9 @@ private struct PairBlock {
   /// The distances of row p to the four partners, unused lanes 0.
   @inline(__always)
   func lengths1(_ p: Int, norm: Double) -> SIMD4<Double> {
-    let r0 = xs + p * columns
+    let r0 = broadcasts + p * columns
     var a0 = SIMD4<Double>()
-    for c in 0..<columns { a0 += SIMD4(repeating: r0[c]) * panel[c] }
+    for c in 0..<columns { a0 += SIMD4(lowHalf: r0[c], highHalf: r0[c]) * panel[c] }
     return lengths(dot: a0, row: p, norm: norm)
   }
 
