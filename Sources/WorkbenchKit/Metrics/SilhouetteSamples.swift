@@ -5,8 +5,9 @@ import WorkbenchNumerics
 /// For row i with mean distance a to the other rows of its cluster and b to
 /// the rows of the nearest other cluster, s(i) = (b − a) / max(a, b), with
 /// s = 0 for a row alone in its cluster and when a = b = 0, as
-/// `sklearn.metrics.silhouette_samples` gives. Distances are exact Euclidean
-/// distances. Noise rows (label −1) are left out of every mean and have no
+/// `sklearn.metrics.silhouette_samples` gives. Distances are Euclidean, from
+/// ‖x‖² + ‖y‖² − 2x·y as scikit-learn computes them, recomputed from exact
+/// differences where that form would cancel. Noise rows (label −1) are left out of every mean and have no
 /// value (see ``ClusterGroups``).
 public struct SilhouetteSamples: Sendable, Equatable {
   /// s(i) per row, `nil` for noise rows.
