@@ -1,6 +1,6 @@
 import WorkbenchNumerics
 
-/// Mean silhouette coefficient with exact Euclidean distances, optionally estimated on subsamples.
+/// Mean silhouette coefficient over Euclidean distances (the ‖x‖² + ‖y‖² − 2x·y form scikit-learn uses, exact differences where it cancels), optionally estimated on subsamples.
 ///
 /// For row i with mean distance a to the other rows of its cluster and b to
 /// the rows of the nearest other cluster, s(i) = (b − a) / max(a, b); the score
