@@ -91,17 +91,13 @@ extension KMeans {
       }
       iterations += 1
       context.log(.iteration(iterations, objective: inertia(x, centers: centers, labels: w.labels)))
-      accumulate(x, labels: w.labels, sums: &w.sums, counts: &w.counts)
-      if w.counts.contains(0) {
-        relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
-      }
-      let shift = moveCenters(&centers, sums: &w.sums, counts: w.counts)
-      if w.labels == w.previousLabels {
+      let step = updateCenters(x, centers: &centers, workspace: &w)
+      if step.labelsRepeated {
         strictlyConverged = true
         converged = true
         break
       }
-      if shift <= tolerance {
+      if step.shift <= tolerance {
         converged = true
         break
       }

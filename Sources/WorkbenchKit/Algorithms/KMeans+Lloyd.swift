@@ -49,17 +49,13 @@ extension KMeans {
       let objective = assign(x, to: centers, labels: &w.labels)
       iterations += 1
       context.log(.iteration(iterations, objective: objective))
-      accumulate(x, labels: w.labels, sums: &w.sums, counts: &w.counts)
-      if w.counts.contains(0) {
-        relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
-      }
-      let shift = moveCenters(&centers, sums: &w.sums, counts: w.counts)
-      if w.labels == w.previousLabels {
+      let step = updateCenters(x, centers: &centers, workspace: &w)
+      if step.labelsRepeated {
         strictlyConverged = true
         converged = true
         break
       }
-      if shift <= tolerance {
+      if step.shift <= tolerance {
         converged = true
         break
       }
@@ -69,6 +65,18 @@ extension KMeans {
       _ = assign(x, to: centers, labels: &w.labels)
     }
     return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
+  }
+
+  /// The update half of an iteration, shared by Lloyd and Elkan: moves every center to the mean of its rows
+  /// (refilling empty clusters first, as scikit-learn does). Returns the total squared center shift and whether
+  /// the labels repeat the previous iteration's (strict convergence). The previous centers are left in `w.sums`.
+  static func updateCenters(_ x: Matrix, centers: inout Matrix, workspace w: inout Workspace) -> (shift: Double, labelsRepeated: Bool) {
+    accumulate(x, labels: w.labels, sums: &w.sums, counts: &w.counts)
+    if w.counts.contains(0) {
+      relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
+    }
+    let shift = moveCenters(&centers, sums: &w.sums, counts: w.counts)
+    return (shift, w.labels == w.previousLabels)
   }
 
   /// Sets each row's label to its nearest center; returns the sum of the squared distances.
