@@ -64,6 +64,20 @@ enum FeatureColumns {
     return out
   }
 
+  /// Each column's non-missing values, sorted ascending, for steps that learn quantiles or moments;
+  /// a column with no value is a located error (nothing can be learned from it).
+  static func sortedObservedValues(_ names: [String], of values: [[Double]], in table: DataTable, for step: String) throws(DataError) -> [[Double]] {
+    var out: [[Double]] = []
+    for (name, x) in zip(names, values) {
+      let sorted = x.filter { !$0.isNaN }.sorted()
+      guard !sorted.isEmpty else {
+        throw allMissing(name, in: table, for: step, fix: "impute it first or leave it out of 'columns'.")
+      }
+      out.append(sorted)
+    }
+    return out
+  }
+
   /// `table` with the columns called `names` replaced, in place, by numeric columns holding `values`.
   static func replacing(_ names: [String], with values: [[Double]], in table: DataTable) -> DataTable {
     var columns = table.columns

@@ -73,11 +73,7 @@ public struct RemoveOutliers: Preprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
     var lows: [Double] = [], highs: [Double] = []
-    for (name, x) in zip(names, values) {
-      let sorted = x.filter { !$0.isNaN }.sorted()
-      guard !sorted.isEmpty else {
-        throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or leave it out of 'columns'.")
-      }
+    for sorted in try FeatureColumns.sortedObservedValues(names, of: values, in: table, for: Self.name) {
       switch method {
       case .iqr:
         let q1 = Quantile.linear(sorted: sorted, 0.25), q3 = Quantile.linear(sorted: sorted, 0.75)

@@ -51,11 +51,8 @@ public struct RobustScaler: Preprocessor {
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     var centers: [Double] = [], scales: [Double] = []
-    for (name, x) in zip(names, try FeatureColumns.numericValues(names, of: table, for: Self.name)) {
-      let sorted = x.filter { !$0.isNaN }.sorted()
-      guard !sorted.isEmpty else {
-        throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or leave it out of 'columns'.")
-      }
+    let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
+    for sorted in try FeatureColumns.sortedObservedValues(names, of: values, in: table, for: Self.name) {
       centers.append(withCentering ? Quantile.linear(sorted: sorted, 0.5) : 0)
       let spread = Quantile.linear(sorted: sorted, quantileRange.upper / 100) - Quantile.linear(sorted: sorted, quantileRange.lower / 100)
       scales.append(withScaling && spread >= 10 * Double.ulpOfOne ? spread : 1)
