@@ -15,8 +15,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // Kernels and the matrix type; no dependencies; the only module with unsafe pointers.
-    .target(name: "WorkbenchNumerics"),
+    // Vector kernels Swift cannot compile per CPU: built for the baseline and for AVX2 + FMA, chosen at run time.
+    .target(name: "WorkbenchKernels"),
+    // Kernels and the matrix type; the only Swift module with unsafe pointers.
+    .target(name: "WorkbenchNumerics", dependencies: ["WorkbenchKernels"]),
     .target(
       name: "WorkbenchKit",
       dependencies: [

@@ -19,4 +19,10 @@ struct DisjointWrites<Element>: @unchecked Sendable {
     guard let base else { preconditionFailure("write into an empty buffer") }
     base[i] = value
   }
+
+  /// Calls `body` with the elements of `range` as one buffer; `range` must be this chunk's own.
+  func withRange<R>(_ range: Range<Int>, _ body: (UnsafeMutableBufferPointer<Element>) -> R) -> R {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) out of 0..<\(count)")
+    return body(UnsafeMutableBufferPointer(start: base.map { $0 + range.lowerBound }, count: range.count))
+  }
 }

@@ -9,26 +9,51 @@ extension Distance {
 
   /// Labels every row of `x` with its nearest row of `centers`; returns Σ of the squared distances.
   ///
-  /// Each row gets exactly ``nearest(_:row:among:)``'s answer (the same
-  /// per-distance kernel, ties to the lowest center index, as scikit-learn's
-  /// `argmin`). Rows are cut into chunks of ``chunkRows`` processed
-  /// concurrently; each chunk sums its own squared distances in row order and
-  /// the chunk sums are added in chunk order, so the total is the same on any
-  /// thread count (it differs from a strict row-order sum only by rounding).
+  /// Each row gets exactly ``nearest(_:row:among:)``'s answer (the exact
+  /// distances, ties to the lowest center index, as scikit-learn's `argmin`),
+  /// found by the vectorised kernel described on `NearestCenters`. Rows are
+  /// cut into chunks of ``chunkRows`` processed concurrently; each chunk sums
+  /// its own squared distances in row order and the chunk sums are added in
+  /// chunk order, so the total is the same on any thread count (it differs
+  /// from a strict row-order sum only by rounding).
   /// Domain: `centers.rows ≥ 1`, equal column counts, `labels.count == x.rows` (all checked).
   /// - Complexity: O(`x.rows` · `centers.rows` · `x.columns`) time spread over the cores; no allocation per row.
   public static func assignNearest(_ x: Matrix, among centers: Matrix, labels: inout [Int]) -> Double {
+    assignInChunks(x, among: centers, labels: &labels, summing: false).map(\.distance).reduce(0, +)
+  }
+
+  /// One Lloyd pass: labels every row as ``assignNearest(_:among:labels:)`` does and, in the same pass over `x`,
+  /// computes the per-cluster sums and counts of ``Matrix/clusterSums(labels:into:counts:)`` (bit for bit).
+  ///
+  /// Why: at a million rows the iteration is bound by reading `x`; one pass instead of two nearly halves it.
+  /// `sums` must be `centers.rows × x.columns` and `counts` hold `centers.rows` entries (checked; overwritten).
+  /// - Complexity: as ``assignNearest(_:among:labels:)``, plus O(chunks · `centers.rows` · `x.columns`) memory for the partials.
+  public static func assignNearest(_ x: Matrix, among centers: Matrix, labels: inout [Int], sums: inout Matrix, counts: inout [Int]) -> Double {
+    precondition(sums.rows == centers.rows && sums.columns == x.columns, "sums of \(sums.rows) × \(sums.columns) for \(centers.rows) × \(x.columns)")
+    precondition(counts.count == centers.rows, "\(counts.count) counts for \(centers.rows) clusters")
+    let chunks = assignInChunks(x, among: centers, labels: &labels, summing: true)
+    Matrix.combine(chunks.compactMap(\.partial), into: &sums, counts: &counts)
+    return chunks.map(\.distance).reduce(0, +)
+  }
+
+  /// The chunks of both assignment passes, in chunk order.
+  private static func assignInChunks(
+    _ x: Matrix, among centers: Matrix, labels: inout [Int], summing: Bool
+  ) -> [(distance: Double, partial: ClusterPartial?)] {
     precondition(centers.rows >= 1, "no centers")
     precondition(x.columns == centers.columns, "matrices of \(x.columns) and \(centers.columns) columns")
     precondition(labels.count == x.rows, "\(labels.count) labels for \(x.rows) rows")
+    let prepared = NearestCenters(centers)
     let chunks = Parallel.chunkCount(x.rows, size: chunkRows)
-    let partials = labels.withUnsafeMutableBufferPointer { buffer in
+    return labels.withUnsafeMutableBufferPointer { buffer in
       let target = DisjointWrites(buffer)
       return Parallel.map(count: chunks) { chunk in
-        nearest(x, rows: Parallel.chunkRange(chunk, size: chunkRows, total: x.rows), among: centers, labels: target)
+        let rows = Parallel.chunkRange(chunk, size: chunkRows, total: x.rows)
+        var partial = summing ? ClusterPartial(clusters: centers.rows, columns: x.columns) : nil
+        let distance = target.withRange(rows) { labels in prepared.assign(x, rows: rows, labels: labels, partial: &partial) }
+        return (distance, partial)
       }
     }
-    return partials.reduce(0, +)
   }
 
   /// Σ over rows of the squared distance from row i of `x` to row `labels[i]` of `centers` (the k-means inertia).
@@ -46,62 +71,6 @@ extension Distance {
       assignedDistances(x, rows: Parallel.chunkRange(chunk, size: chunkRows, total: x.rows), centers: centers, labels: labels)
     }
     return partials.reduce(0, +)
-  }
-
-  /// One chunk of ``assignNearest(_:among:labels:)``: writes the labels of `rows`, returns their squared distances' sum.
-  private static func nearest(_ x: Matrix, rows: Range<Int>, among centers: Matrix, labels: DisjointWrites<Int>) -> Double {
-    let d = x.columns
-    let k = centers.rows
-    return x.withStorage { all in
-      centers.withStorage { means in
-        var total = 0.0
-        for i in rows {
-          assert((i + 1) * d <= all.count, "row \(i) beyond the storage")
-          let point = UnsafeBufferPointer(rebasing: all[(i * d)..<((i + 1) * d)])
-          var best = 0
-          var bestDistance = Double.infinity
-          for c in 0..<k {
-            let center = UnsafeBufferPointer(rebasing: means[(c * d)..<((c + 1) * d)])
-            let distance = c == 0 ? squaredEuclidean(point, center) : squaredEuclidean(point, center, unlessAbove: bestDistance)
-            if distance < bestDistance || c == 0 {
-              best = c
-              bestDistance = distance
-            }
-          }
-          labels.store(best, at: i)
-          total += bestDistance
-        }
-        return total
-      }
-    }
-  }
-
-  /// ``squaredEuclidean(_:_:)`` bit for bit, or +∞ as soon as the result is sure to exceed `bound`.
-  ///
-  /// Every term is a square (≥ 0 or NaN) and rounded addition is monotone,
-  /// so the lanes only grow and ((l₀ + l₁) + (l₂ + l₃)) after any block is at
-  /// most the final ((L₀ + L₁) + (L₂ + L₃)) + tail. Once that partial value
-  /// is strictly above `bound`, the exact result is too, and a caller that
-  /// keeps only results `≤ bound` loses nothing (ties are still computed in
-  /// full). A NaN partial never compares above, so NaN rows are computed in full.
-  private static func squaredEuclidean(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, unlessAbove bound: Double) -> Double {
-    let n = a.count
-    assert(b.count == n, "buffers of unequal length")
-    var acc = SIMD4<Double>()
-    var i = 0
-    while i + 4 <= n {
-      let d = SIMD4(a[i], a[i + 1], a[i + 2], a[i + 3]) - SIMD4(b[i], b[i + 1], b[i + 2], b[i + 3])
-      acc += d * d
-      i += 4
-      if (acc[0] + acc[1]) + (acc[2] + acc[3]) > bound { return .infinity }
-    }
-    var tail = 0.0
-    while i < n {
-      let d = a[i] - b[i]
-      tail += d * d
-      i += 1
-    }
-    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + tail
   }
 
   /// One chunk of ``totalSquaredDistance(_:to:labels:)``.

@@ -22,12 +22,18 @@ extension Matrix {
     let partials = Parallel.map(count: chunks) { chunk in
       partialSums(labels: labels, rows: Parallel.chunkRange(chunk, size: Distance.chunkRows, total: rows), clusters: k)
     }
-    for c in 0..<k { counts[c] = 0 }
+    Matrix.combine(partials, into: &sums, counts: &counts)
+  }
+
+  /// Adds chunk partials in chunk order into `sums` and `counts` (overwritten); the one combination step of
+  /// every chunked cluster-sum pass, so passes that chunk alike give identical bits.
+  static func combine(_ partials: [ClusterPartial], into sums: inout Matrix, counts: inout [Int]) {
+    for c in 0..<counts.count { counts[c] = 0 }
     sums.withMutableStorage { total in
       for p in 0..<total.count { total[p] = 0 }
       for partial in partials {
         for p in 0..<total.count { total[p] += partial.sums[p] }
-        for c in 0..<k { counts[c] += partial.counts[c] }
+        for c in 0..<counts.count { counts[c] += partial.counts[c] }
       }
     }
   }
@@ -54,8 +60,18 @@ extension Matrix {
   }
 }
 
-/// Sums and counts of one chunk of rows, per cluster.
-private struct ClusterPartial: Sendable {
+/// Sums (`clusters × columns`, row-major) and counts of one chunk of rows, per cluster.
+struct ClusterPartial: Sendable {
   var sums: [Double]
   var counts: [Int]
+
+  init(sums: [Double], counts: [Int]) {
+    self.sums = sums
+    self.counts = counts
+  }
+
+  /// Zero sums and counts.
+  init(clusters: Int, columns: Int) {
+    self.init(sums: [Double](repeating: 0, count: clusters * columns), counts: [Int](repeating: 0, count: clusters))
+  }
 }

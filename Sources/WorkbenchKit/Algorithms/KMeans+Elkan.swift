@@ -91,6 +91,7 @@ extension KMeans {
       }
       iterations += 1
       context.log(.iteration(iterations, objective: inertia(x, centers: centers, labels: w.labels)))
+      x.clusterSums(labels: w.labels, into: &w.sums, counts: &w.counts)
       let step = updateCenters(x, centers: &centers, workspace: &w)
       if step.labelsRepeated {
         strictlyConverged = true

@@ -46,7 +46,7 @@ extension KMeans {
     var converged = false
     while iterations < maxIterations {
       try context.checkCancellation()
-      let objective = assign(x, to: centers, labels: &w.labels)
+      let objective = Distance.assignNearest(x, among: centers, labels: &w.labels, sums: &w.sums, counts: &w.counts)
       iterations += 1
       context.log(.iteration(iterations, objective: objective))
       let step = updateCenters(x, centers: &centers, workspace: &w)
@@ -67,11 +67,11 @@ extension KMeans {
     return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
   }
 
-  /// The update half of an iteration, shared by Lloyd and Elkan: moves every center to the mean of its rows
-  /// (refilling empty clusters first, as scikit-learn does). Returns the total squared center shift and whether
-  /// the labels repeat the previous iteration's (strict convergence). The previous centers are left in `w.sums`.
+  /// The update half of an iteration, shared by Lloyd and Elkan: from the per-cluster sums and counts of
+  /// `w.labels` already in `w.sums` and `w.counts`, moves every center to the mean of its rows (refilling empty
+  /// clusters first, as scikit-learn does). Returns the total squared center shift and whether the labels repeat
+  /// the previous iteration's (strict convergence). The previous centers are left in `w.sums`.
   static func updateCenters(_ x: Matrix, centers: inout Matrix, workspace w: inout Workspace) -> (shift: Double, labelsRepeated: Bool) {
-    accumulate(x, labels: w.labels, sums: &w.sums, counts: &w.counts)
     if w.counts.contains(0) {
       relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
     }
@@ -85,12 +85,6 @@ extension KMeans {
   /// combined in chunk order, so it is the same on any thread count.
   static func assign(_ x: Matrix, to centers: Matrix, labels: inout [Int]) -> Double {
     Distance.assignNearest(x, among: centers, labels: &labels)
-  }
-
-  /// Per-cluster sums and counts of the rows with each label, in fixed row chunks added in chunk order
-  /// (``Matrix/clusterSums(labels:into:counts:)``); Lloyd and Elkan both use it, so they stay identical.
-  static func accumulate(_ x: Matrix, labels: [Int], sums: inout Matrix, counts: inout [Int]) {
-    x.clusterSums(labels: labels, into: &sums, counts: &counts)
   }
 
   /// Turns the sums into means (multiplying by the reciprocal count, as scikit-learn does), writes them into
