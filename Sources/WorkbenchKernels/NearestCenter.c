@@ -3,6 +3,10 @@
 #include <math.h>
 #include <string.h>
 
+// Every helper that takes or returns a vector is always inlined, so no vector crosses a call and the
+// baseline/AVX calling-convention difference clang warns about cannot arise.
+#pragma clang diagnostic ignored "-Wpsabi"
+
 typedef double v4 __attribute__((ext_vector_type(4)));
 /// Four doubles read or written at any 8-byte aligned address.
 typedef double v4u __attribute__((ext_vector_type(4), aligned(8)));
@@ -41,103 +45,143 @@ static inline __attribute__((always_inline)) long exact_nearest(const double *ro
   return best;
 }
 
-/// ‖c‖² − 2x·c for `tile` (1–4) rows against every padded center, into `scores[r * padded + c]`.
-static inline __attribute__((always_inline)) void rank_tile(const double *x, long tile, const wb_centers *c, double *scores) {
-  const long d = c->columns, padded = c->padded_count;
-  for (long block = 0; block < padded; block += 4) {
-    v4 acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
+/// 4 × 4 transpose: row r of the input holds (row r, centers b..b+3); output c holds (rows 0..3, center b+c).
+#define TRANSPOSE4(r0, r1, r2, r3, o)                                   \
+  do {                                                                  \
+    v4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 2, 6);                \
+    v4 t1 = __builtin_shufflevector(r0, r1, 1, 5, 3, 7);                \
+    v4 t2 = __builtin_shufflevector(r2, r3, 0, 4, 2, 6);                \
+    v4 t3 = __builtin_shufflevector(r2, r3, 1, 5, 3, 7);                \
+    (o)[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);               \
+    (o)[1] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);               \
+    (o)[2] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);               \
+    (o)[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);               \
+  } while (0)
+
+/// ‖c‖² − 2x·c for four consecutive rows against every padded center, into `scores[c]` (lanes = the four rows).
+static inline __attribute__((always_inline)) void rank_four_rows(const double *x, long d, const wb_centers *c, v4u *scores) {
+  const long padded = c->padded_count;
+  long block = 0;
+  for (; block + 8 <= padded; block += 8) {
+    v4 a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
     const double *column = c->transposed + block;
-    if (tile == 4) {
-      for (long j = 0; j < d; j++) {
-        v4 w = LOAD4(column + j * padded);
-        acc0 += x[j] * w;
-        acc1 += x[d + j] * w;
-        acc2 += x[2 * d + j] * w;
-        acc3 += x[3 * d + j] * w;
-      }
-    } else {
-      for (long j = 0; j < d; j++) {
-        v4 w = LOAD4(column + j * padded);
-        acc0 += x[j] * w;
-        if (tile > 1) acc1 += x[d + j] * w;
-        if (tile > 2) acc2 += x[2 * d + j] * w;
-      }
+    for (long j = 0; j < d; j++) {
+      v4 w = LOAD4(column + j * padded), v = LOAD4(column + j * padded + 4);
+      double x0 = x[j], x1 = x[d + j], x2 = x[2 * d + j], x3 = x[3 * d + j];
+      a0 += x0 * w;
+      b0 += x0 * v;
+      a1 += x1 * w;
+      b1 += x1 * v;
+      a2 += x2 * w;
+      b2 += x2 * v;
+      a3 += x3 * w;
+      b3 += x3 * v;
     }
-    v4 norms = LOAD4(c->norms + block);
-    *(v4u *)(scores + block) = norms - 2 * acc0;
-    if (tile > 1) *(v4u *)(scores + padded + block) = norms - 2 * acc1;
-    if (tile > 2) *(v4u *)(scores + 2 * padded + block) = norms - 2 * acc2;
-    if (tile > 3) *(v4u *)(scores + 3 * padded + block) = norms - 2 * acc3;
+    v4 n = LOAD4(c->norms + block), m = LOAD4(c->norms + block + 4);
+    TRANSPOSE4(n - 2 * a0, n - 2 * a1, n - 2 * a2, n - 2 * a3, scores + block);
+    TRANSPOSE4(m - 2 * b0, m - 2 * b1, m - 2 * b2, m - 2 * b3, scores + block + 4);
+  }
+  if (block < padded) {
+    v4 a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    const double *column = c->transposed + block;
+    for (long j = 0; j < d; j++) {
+      v4 w = LOAD4(column + j * padded);
+      a0 += x[j] * w;
+      a1 += x[d + j] * w;
+      a2 += x[2 * d + j] * w;
+      a3 += x[3 * d + j] * w;
+    }
+    v4 n = LOAD4(c->norms + block);
+    TRANSPOSE4(n - 2 * a0, n - 2 * a1, n - 2 * a2, n - 2 * a3, scores + block);
   }
 }
 
-static inline __attribute__((always_inline)) double assign_body(const double *x, long rows, const wb_centers *c, long *labels,
-                                                               double *sums, long *counts, double *scratch) {
+/// `sum[j] += row[j]` for every column, each element rounded as a scalar addition would be.
+static inline __attribute__((always_inline)) void add_row(double *restrict sum, const double *restrict row, long d) {
+  long j = 0;
+  for (; j + 4 <= d; j += 4) *(v4u *)(sum + j) = LOAD4(sum + j) + LOAD4(row + j);
+  for (; j < d; j++) sum[j] += row[j];
+}
+
+static inline __attribute__((always_inline)) double assign_body(const double *x, const double *row_norms, long rows,
+                                                               const wb_centers *c, long *labels, double *sums, long *counts,
+                                                               double *scratch) {
   const long d = c->columns, k = c->count, padded = c->padded_count;
-  // Rounding bound of the ranking form against the exact distances (see the Swift caller's documentation).
+  // Rounding bound of the ranking form against the exact distances, relative to ‖x‖² + max ‖c‖² (see the header).
   const double margin_scale = 8.0 * (double)(d + 2) * 0x1p-52;
   if (sums) {
     memset(sums, 0, sizeof(double) * (size_t)(k * d));
     memset(counts, 0, sizeof(long) * (size_t)k);
   }
+  v4u *scores = (v4u *)scratch;
+  double *tail = scratch + 4 * padded;
   double total = 0;
   for (long start = 0; start < rows; start += 4) {
     const long tile = rows - start < 4 ? rows - start : 4;
     const double *block = x + start * d;
-    rank_tile(block, tile, c, scratch);
+    v4 norm;
+    if (tile == 4) {
+      rank_four_rows(block, d, c, scores);
+      norm = LOAD4(row_norms + start);
+    } else {
+      memset(tail, 0, sizeof(double) * (size_t)(4 * d + 4));
+      memcpy(tail, block, sizeof(double) * (size_t)(tile * d));
+      memcpy(tail + 4 * d, row_norms + start, sizeof(double) * (size_t)tile);
+      rank_four_rows(tail, d, c, scores);
+      norm = LOAD4(tail + 4 * d);
+    }
+    // Lanes are the tile's rows; a strictly smaller score takes first place, so ties keep the lower index.
+    v4 first = scores[0], second = INFINITY, best = 0;
+    for (long j = 1; j < k; j++) {
+      v4 s = scores[j];
+      v4 was = first;
+      first = s < first ? s : first;
+      best = s < was ? (double)j : best;
+      second = s < was ? was : (s < second ? s : second);
+    }
+    // A lane is decided when the runner-up trails by more than the rounding bound; NaN anywhere fails the test.
+    v4 margin = margin_scale * (norm + c->largest_norm);
+    v4 gap = second - first;
     for (long r = 0; r < tile; r++) {
       const double *row = block + r * d;
-      const double *scores = scratch + r * padded;
-      long best = 0;
-      double first = scores[0], second = INFINITY;
-      for (long j = 1; j < k; j++) {
-        double s = scores[j];
-        if (s < first) {
-          second = first;
-          first = s;
-          best = j;
-        } else if (s < second) {
-          second = s;
-        }
-      }
-      double norm = 0;
-      for (long j = 0; j < d; j++) norm += row[j] * row[j];
-      double distance;
-      if (second - first > margin_scale * (norm + c->largest_norm)) {
-        distance = exact_distance(row, c->centers + best * d, d);
+      long label;
+      if (gap[r] > margin[r]) {
+        label = (long)best[r];
+        total += norm[r] + first[r];
       } else {
-        best = exact_nearest(row, c, &distance);
+        double distance;
+        label = exact_nearest(row, c, &distance);
+        total += distance;
       }
-      labels[start + r] = best;
-      total += distance;
+      labels[start + r] = label;
       if (sums) {
-        counts[best] += 1;
-        double *sum = sums + best * d;
-        for (long j = 0; j < d; j++) sum[j] += row[j];
+        counts[label] += 1;
+        add_row(sums + label * d, row, d);
       }
     }
   }
   return total;
 }
 
-double wb_assign_nearest_baseline(const double *x, long rows, const wb_centers *c, long *labels, double *sums, long *counts,
-                                  double *scratch) {
-  return assign_body(x, rows, c, labels, sums, counts, scratch);
+double wb_assign_nearest_baseline(const double *x, const double *row_norms, long rows, const wb_centers *c, long *labels,
+                                  double *sums, long *counts, double *scratch) {
+  return assign_body(x, row_norms, rows, c, labels, sums, counts, scratch);
 }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma"))) static double assign_avx2(const double *x, long rows, const wb_centers *c, long *labels,
-                                                              double *sums, long *counts, double *scratch) {
-  return assign_body(x, rows, c, labels, sums, counts, scratch);
+__attribute__((target("avx2,fma"))) static double assign_avx2(const double *x, const double *row_norms, long rows,
+                                                              const wb_centers *c, long *labels, double *sums, long *counts,
+                                                              double *scratch) {
+  return assign_body(x, row_norms, rows, c, labels, sums, counts, scratch);
 }
 #endif
 
-double wb_assign_nearest(const double *x, long rows, const wb_centers *centers, long *labels, double *sums, long *counts,
-                         double *scratch) {
+double wb_assign_nearest(const double *x, const double *row_norms, long rows, const wb_centers *centers, long *labels,
+                         double *sums, long *counts, double *scratch) {
 #if defined(__x86_64__)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-    return assign_avx2(x, rows, centers, labels, sums, counts, scratch);
+    return assign_avx2(x, row_norms, rows, centers, labels, sums, counts, scratch);
   }
 #endif
-  return wb_assign_nearest_baseline(x, rows, centers, labels, sums, counts, scratch);
+  return wb_assign_nearest_baseline(x, row_norms, rows, centers, labels, sums, counts, scratch);
 }

@@ -91,7 +91,7 @@ public struct BisectingKMeans: ClusteringAlgorithm {
     }
     let mean = (0..<raw.columns).map { j in raw.column(j).reduce(0, +) / Double(raw.rows) }
     let x = Self.centered(raw, by: mean)
-    let tolerance = inner.tolerance * KMeans.meanColumnVariance(x)
+    let tolerance = inner.tolerance * x.meanColumnVariance()
     var rng = SeededGenerator(seed: context.seed)
     var nodes = [Node(center: mean.map { _ in 0 }, rows: Array(0..<x.rows), score: 0)]
     var iterations = 0

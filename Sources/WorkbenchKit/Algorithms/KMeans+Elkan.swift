@@ -109,7 +109,7 @@ extension KMeans {
       for i in 0..<w.labels.count { w.previousLabels[i] = w.labels[i] }
     }
     if !strictlyConverged {
-      _ = assign(x, to: centers, labels: &w.labels)
+      _ = NearestCenterSearch(x).assign(to: centers, labels: &w.labels)
     }
     return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
   }

@@ -20,6 +20,8 @@ extension KMeans {
     var sums: Matrix
     /// Rows assigned to each cluster.
     var counts: [Int]
+    /// The rows prepared for assignment passes: made by the first Lloyd run of a fit, reused by the others.
+    var search: NearestCenterSearch?
 
     init(rows: Int, clusterCount: Int, columns: Int) {
       labels = Array(repeating: -1, count: rows)
@@ -40,13 +42,15 @@ extension KMeans {
     _ x: Matrix, from start: Matrix, maxIterations: Int, tolerance: Double, workspace w: inout Workspace, context: FitContext
   ) throws -> Run {
     var centers = start
+    let search = w.search ?? NearestCenterSearch(x)
+    w.search = search
     for i in 0..<w.previousLabels.count { w.previousLabels[i] = -1 }
     var iterations = 0
     var strictlyConverged = false
     var converged = false
     while iterations < maxIterations {
       try context.checkCancellation()
-      let objective = Distance.assignNearest(x, among: centers, labels: &w.labels, sums: &w.sums, counts: &w.counts)
+      let objective = search.assign(to: centers, labels: &w.labels, sums: &w.sums, counts: &w.counts)
       iterations += 1
       context.log(.iteration(iterations, objective: objective))
       let step = updateCenters(x, centers: &centers, workspace: &w)
@@ -62,7 +66,7 @@ extension KMeans {
       swap(&w.labels, &w.previousLabels)
     }
     if !strictlyConverged {
-      _ = assign(x, to: centers, labels: &w.labels)
+      _ = search.assign(to: centers, labels: &w.labels)
     }
     return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
   }
@@ -79,12 +83,10 @@ extension KMeans {
     return (shift, w.labels == w.previousLabels)
   }
 
-  /// Sets each row's label to its nearest center; returns the sum of the squared distances.
-  ///
-  /// Rows run in fixed chunks concurrently (``Distance/assignNearest(_:among:labels:)``); the sum is
-  /// combined in chunk order, so it is the same on any thread count.
+  /// Sets each row's label to its nearest center (``NearestCenterSearch``); returns the exact inertia.
   static func assign(_ x: Matrix, to centers: Matrix, labels: inout [Int]) -> Double {
-    Distance.assignNearest(x, among: centers, labels: &labels)
+    _ = NearestCenterSearch(x).assign(to: centers, labels: &labels)
+    return inertia(x, centers: centers, labels: labels)
   }
 
   /// Turns the sums into means (multiplying by the reciprocal count, as scikit-learn does), writes them into

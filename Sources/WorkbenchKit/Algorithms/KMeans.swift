@@ -104,7 +104,7 @@ public struct KMeans: ClusteringAlgorithm {
       throw FitError.degenerate(
         "the 'init' centers of kmeans have \(centers.columns) columns but the data has \(x.columns); give one value per feature")
     }
-    let scaledTolerance = tolerance * KMeans.meanColumnVariance(x)
+    let scaledTolerance = tolerance * x.meanColumnVariance()
     var workspace = Workspace(rows: x.rows, clusterCount: clusterCount, columns: x.columns)
     var seeds = SeededGenerator(seed: context.seed)
     let runs = if case .explicit = initialization { 1 } else { runCount }
@@ -153,31 +153,6 @@ public struct KMeans: ClusteringAlgorithm {
     return Clustering(
       labels: run.labels.map { newLabel[$0] }, clusterCount: kept.count, centers: centers, model: Self.model(centers: centers),
       diagnostics: diagnostics)
-  }
-
-  /// The mean of the population variances of the columns: scikit-learn scales `tol` by it.
-  static func meanColumnVariance(_ x: Matrix) -> Double {
-    guard x.rows > 0, x.columns > 0 else { return 0 }
-    // Rows are streamed once per pass and each column keeps its own running sums, so every column sees the
-    // same additions in the same (row) order as a column-by-column loop, without strided passes.
-    let n = Double(x.rows)
-    var sums = [Double](repeating: 0, count: x.columns)
-    var squares = [Double](repeating: 0, count: x.columns)
-    x.withStorage { all in
-      for r in 0..<x.rows {
-        for c in 0..<x.columns { sums[c] += all[r * x.columns + c] }
-      }
-      let means = sums.map { $0 / n }
-      for r in 0..<x.rows {
-        for c in 0..<x.columns {
-          let d = all[r * x.columns + c] - means[c]
-          squares[c] += d * d
-        }
-      }
-    }
-    var total = 0.0
-    for c in 0..<x.columns { total += squares[c] / n }
-    return total / Double(x.columns)
   }
 
   /// Whether `labels` partitions rows as `reference` does up to renaming (scikit-learn's `_is_same_clustering`).

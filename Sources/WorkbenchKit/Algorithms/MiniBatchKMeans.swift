@@ -105,7 +105,7 @@ public struct MiniBatchKMeans: ClusteringAlgorithm {
     var centers = try bestStart(x, sampleSize: sampleSize, validation: validation, using: &rng, context: context)
     var state = StepState(clusterCount: k, batchSize: batch, columns: x.columns)
     let steps = maxIterations * n / batch
-    let scaledTolerance = tolerance * KMeans.meanColumnVariance(x)
+    let scaledTolerance = tolerance * x.meanColumnVariance()
     var taken = 0
     var stoppedEarly = false
     while taken < steps {
