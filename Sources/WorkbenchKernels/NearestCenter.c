@@ -11,6 +11,10 @@ typedef double v4 __attribute__((ext_vector_type(4)));
 /// Four doubles read or written at any 8-byte aligned address.
 typedef double v4u __attribute__((ext_vector_type(4), aligned(8)));
 
+typedef long l4 __attribute__((ext_vector_type(4)));
+/// Four longs written at any 8-byte aligned address.
+typedef long l4u __attribute__((ext_vector_type(4), aligned(8)));
+
 #define LOAD4(p) (*(const v4u *)(p))
 
 /// Σ (aⱼ − bⱼ)² in the documented lane order; separately rounded (no fused multiply-add).
@@ -140,12 +144,25 @@ static inline __attribute__((always_inline)) double assign_body(const double *x,
       second = s < was ? was : (s < second ? s : second);
     }
     // A lane is decided when the runner-up trails by more than the rounding bound; NaN anywhere fails the test.
-    v4 margin = margin_scale * (norm + c->largest_norm);
-    v4 gap = second - first;
+    const v4 margin = margin_scale * (norm + c->largest_norm);
+    const l4 decided = (second - first) > margin;
+    if (tile == 4 && (decided.x & decided.y & decided.z & decided.w)) {
+      const l4 label = __builtin_convertvector(best, l4);
+      *(l4u *)(labels + start) = label;
+      const v4 objective = norm + first;
+      total = (((total + objective.x) + objective.y) + objective.z) + objective.w;
+      if (sums) {
+        for (long r = 0; r < 4; r++) {
+          counts[label[r]] += 1;
+          add_row(sums + label[r] * d, block + r * d, d);
+        }
+      }
+      continue;
+    }
     for (long r = 0; r < tile; r++) {
       const double *row = block + r * d;
       long label;
-      if (gap[r] > margin[r]) {
+      if (decided[r]) {
         label = (long)best[r];
         total += norm[r] + first[r];
       } else {
