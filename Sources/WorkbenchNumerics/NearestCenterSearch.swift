@@ -43,26 +43,33 @@ public struct NearestCenterSearch: Sendable {
   /// Domain: `centers.rows ≥ 1`, equal column counts, `labels.count == rows.rows` (all checked).
   /// - Complexity: O(`rows.rows` · `centers.rows` · `rows.columns`) time spread over the cores; no allocation per row.
   public func assign(to centers: Matrix, labels: inout [Int]) -> Double {
-    passes(to: centers, labels: &labels, summing: false).map(\.objective).reduce(0, +)
+    passes(to: centers, labels: &labels, previous: nil, summing: false).map(\.objective).reduce(0, +)
   }
 
   /// One Lloyd pass: labels every row as ``assign(to:labels:)`` does and, in the same pass over the rows,
-  /// computes the per-cluster sums and counts of ``Matrix/clusterSums(labels:into:counts:)``, bit for bit.
+  /// computes the per-cluster sums and counts of ``Matrix/clusterSums(labels:into:counts:)``, bit for bit, and
+  /// whether the new labels repeat `previous` (scikit-learn's strict convergence test).
   ///
-  /// Why: the iteration is bound by reading the rows; one pass instead of two nearly halves it. `sums` must be
-  /// `centers.rows × rows.columns` and `counts` hold `centers.rows` entries (checked; overwritten).
+  /// Why: the iteration is bound by reading the rows; one pass instead of three (labels, sums, comparison)
+  /// makes it nearly that of the assignment alone. `sums` must be `centers.rows × rows.columns`, `counts` hold
+  /// `centers.rows` entries (checked; both overwritten) and `previous` one label per row (checked).
   /// - Complexity: as ``assign(to:labels:)``, plus O(chunks · `centers.rows` · `rows.columns`) memory for the partials.
-  public func assign(to centers: Matrix, labels: inout [Int], sums: inout Matrix, counts: inout [Int]) -> Double {
+  public func assign(
+    to centers: Matrix, labels: inout [Int], comparedWith previous: [Int], sums: inout Matrix, counts: inout [Int]
+  ) -> (objective: Double, labelsRepeated: Bool) {
     precondition(
       sums.rows == centers.rows && sums.columns == rows.columns, "sums of \(sums.rows) × \(sums.columns) for \(centers.rows) × \(rows.columns)")
     precondition(counts.count == centers.rows, "\(counts.count) counts for \(centers.rows) clusters")
-    let chunks = passes(to: centers, labels: &labels, summing: true)
+    precondition(previous.count == rows.rows, "\(previous.count) previous labels for \(rows.rows) rows")
+    let chunks = passes(to: centers, labels: &labels, previous: previous, summing: true)
     Matrix.combine(chunks.compactMap(\.partial), into: &sums, counts: &counts)
-    return chunks.map(\.objective).reduce(0, +)
+    return (chunks.map(\.objective).reduce(0, +), chunks.allSatisfy(\.repeated))
   }
 
-  /// The chunks of both passes, in chunk order.
-  private func passes(to centers: Matrix, labels: inout [Int], summing: Bool) -> [(objective: Double, partial: ClusterPartial?)] {
+  /// The chunks of both passes, in chunk order; `repeated` says whether the chunk's labels equal `previous`'s.
+  private func passes(
+    to centers: Matrix, labels: inout [Int], previous: [Int]?, summing: Bool
+  ) -> [(objective: Double, partial: ClusterPartial?, repeated: Bool)] {
     precondition(centers.rows >= 1, "no centers")
     precondition(rows.columns == centers.columns, "matrices of \(rows.columns) and \(centers.columns) columns")
     precondition(labels.count == rows.rows, "\(labels.count) labels for \(rows.rows) rows")
@@ -73,10 +80,13 @@ public struct NearestCenterSearch: Sendable {
       return Parallel.map(count: chunks) { chunk in
         let range = Parallel.chunkRange(chunk, size: Distance.chunkRows, total: rows.rows)
         var partial = summing ? ClusterPartial(clusters: centers.rows, columns: rows.columns) : nil
+        var repeated = false
         let objective = target.withRange(range) { labels in
-          prepared.assign(rows, rowNorms: norms, rows: range, labels: labels, partial: &partial)
+          let objective = prepared.assign(rows, rowNorms: norms, rows: range, labels: labels, partial: &partial)
+          repeated = previous.map { labels.elementsEqual($0[range]) } ?? false
+          return objective
         }
-        return (objective, partial)
+        return (objective, partial, repeated)
       }
     }
   }

@@ -84,7 +84,7 @@ struct NearestCentersTests {
   }
 
   // `==` on purpose: Lloyd's fused pass and Elkan's separate passes must agree bit for bit.
-  @Test("the fused Lloyd pass gives the labels-only pass's labels and objective and clusterSums' sums and counts, bit for bit")
+  @Test("the fused Lloyd pass gives the labels-only pass's labels and objective and clusterSums' sums and counts, bit for bit, and compares labels")
   func fusedPassMatchesSeparatePasses() {
     var rng = SeededGenerator(seed: 23)
     let rows = 3 * Distance.chunkRows + 501
@@ -100,9 +100,14 @@ struct NearestCentersTests {
     var fusedLabels = [Int](repeating: -1, count: rows)
     var fusedSums = Matrix(rows: 8, columns: 16, repeating: 7)
     var fusedCounts = [Int](repeating: 3, count: 8)
-    let fusedTotal = search.assign(to: centers, labels: &fusedLabels, sums: &fusedSums, counts: &fusedCounts)
+    var previous = labels
+    previous[rows - 1] = (previous[rows - 1] + 1) % 8
+    let fused = search.assign(to: centers, labels: &fusedLabels, comparedWith: previous, sums: &fusedSums, counts: &fusedCounts)
     #expect(fusedLabels == labels)
-    #expect(fusedTotal == total)
+    #expect(fused.objective == total)
+    #expect(!fused.labelsRepeated, "one label in the last chunk differs")
+    let again = search.assign(to: centers, labels: &fusedLabels, comparedWith: labels, sums: &fusedSums, counts: &fusedCounts)
+    #expect(again.labelsRepeated)
     #expect(fusedSums == sums)
     #expect(fusedCounts == counts)
     #expect(counts.reduce(0, +) == rows)

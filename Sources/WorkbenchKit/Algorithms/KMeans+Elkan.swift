@@ -92,13 +92,13 @@ extension KMeans {
       iterations += 1
       context.log(.iteration(iterations, objective: inertia(x, centers: centers, labels: w.labels)))
       x.clusterSums(labels: w.labels, into: &w.sums, counts: &w.counts)
-      let step = updateCenters(x, centers: &centers, workspace: &w)
-      if step.labelsRepeated {
+      let shift = updateCenters(x, centers: &centers, workspace: &w)
+      if w.labels == w.previousLabels {
         strictlyConverged = true
         converged = true
         break
       }
-      if step.shift <= tolerance {
+      if shift <= tolerance {
         converged = true
         break
       }

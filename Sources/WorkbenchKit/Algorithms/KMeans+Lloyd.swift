@@ -50,16 +50,16 @@ extension KMeans {
     var converged = false
     while iterations < maxIterations {
       try context.checkCancellation()
-      let objective = search.assign(to: centers, labels: &w.labels, sums: &w.sums, counts: &w.counts)
+      let pass = search.assign(to: centers, labels: &w.labels, comparedWith: w.previousLabels, sums: &w.sums, counts: &w.counts)
       iterations += 1
-      context.log(.iteration(iterations, objective: objective))
-      let step = updateCenters(x, centers: &centers, workspace: &w)
-      if step.labelsRepeated {
+      context.log(.iteration(iterations, objective: pass.objective))
+      let shift = updateCenters(x, centers: &centers, workspace: &w)
+      if pass.labelsRepeated {
         strictlyConverged = true
         converged = true
         break
       }
-      if step.shift <= tolerance {
+      if shift <= tolerance {
         converged = true
         break
       }
@@ -73,14 +73,13 @@ extension KMeans {
 
   /// The update half of an iteration, shared by Lloyd and Elkan: from the per-cluster sums and counts of
   /// `w.labels` already in `w.sums` and `w.counts`, moves every center to the mean of its rows (refilling empty
-  /// clusters first, as scikit-learn does). Returns the total squared center shift and whether the labels repeat
-  /// the previous iteration's (strict convergence). The previous centers are left in `w.sums`.
-  static func updateCenters(_ x: Matrix, centers: inout Matrix, workspace w: inout Workspace) -> (shift: Double, labelsRepeated: Bool) {
+  /// clusters first, as scikit-learn does). Returns the total squared center shift. The previous centers are left
+  /// in `w.sums`.
+  static func updateCenters(_ x: Matrix, centers: inout Matrix, workspace w: inout Workspace) -> Double {
     if w.counts.contains(0) {
       relocateEmptyClusters(x, centers: centers, labels: w.labels, sums: &w.sums, counts: &w.counts)
     }
-    let shift = moveCenters(&centers, sums: &w.sums, counts: w.counts)
-    return (shift, w.labels == w.previousLabels)
+    return moveCenters(&centers, sums: &w.sums, counts: w.counts)
   }
 
   /// Sets each row's label to its nearest center (``NearestCenterSearch``); returns the exact inertia.
