@@ -75,8 +75,8 @@ struct BenchHarnessTests {
     let row = BenchRow(ours: ours, theirs: theirs, limits: limits, fileBytes: 0)
     #expect(row.ratios == [1, 2])
     #expect(row.ratio?.median == 1.5)
-    // 3 · 1,000 rows · 8 clusters · 10 columns = 240,000 flops per iteration; median 0.15 s per iteration.
-    expectClose(try #require(row.oursFraction), 240_000 / 0.15 / 2.4e6, relative: 1e-12)
+    // One read of 1,000 rows × 10 columns × 8 bytes = 80,000 bytes per iteration; median 0.15 s per iteration.
+    expectClose(try #require(row.oursFraction), 80_000 / 0.15 / 1e9, relative: 1e-12)
     let text = BenchReport(limits: limits, rows: [row]).markdown()
     #expect(text.contains("| kmeans | L | workbench | 3.00 | 2.00 | 4.00 | 0.150 | 20 |"))
     #expect(text.contains("| kmeans | L | 1.00, 2.00 | 1.50 | ±33 % |"))
