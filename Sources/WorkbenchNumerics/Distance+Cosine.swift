@@ -9,8 +9,7 @@ extension Distance {
   /// Domain: finite values; `x.columns == y.columns` and rows in range (checked).
   /// - Complexity: O(`x.columns`).
   public static func cosine(_ x: Matrix, row i: Int, _ y: Matrix, row j: Int) -> Double {
-    precondition(x.columns == y.columns, "matrices of \(x.columns) and \(y.columns) columns")
-    return x.withRow(i) { a in y.withRow(j) { b in cosine(a, b) } }
+    onRows(x, row: i, y, row: j, cosine)
   }
 
   /// The kernel behind ``cosine(_:row:_:row:)``.

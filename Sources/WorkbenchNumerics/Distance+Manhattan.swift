@@ -6,8 +6,7 @@ extension Distance {
   /// Domain: finite values; `x.columns == y.columns` and rows in range (checked).
   /// - Complexity: O(`x.columns`).
   public static func manhattan(_ x: Matrix, row i: Int, _ y: Matrix, row j: Int) -> Double {
-    precondition(x.columns == y.columns, "matrices of \(x.columns) and \(y.columns) columns")
-    return x.withRow(i) { a in y.withRow(j) { b in manhattan(a, b) } }
+    onRows(x, row: i, y, row: j, manhattan)
   }
 
   /// The kernel: Σ |aᵢ − bᵢ| over `a.count` elements, in the fixed lane order described on ``Distance``.

@@ -22,8 +22,20 @@ public enum Distance {
   /// Domain: `x.columns == y.columns` (checked), rows in range (checked).
   /// - Complexity: O(`x.columns`).
   public static func squaredEuclidean(_ x: Matrix, row i: Int, _ y: Matrix, row j: Int) -> Double {
+    onRows(x, row: i, y, row: j, squaredEuclidean)
+  }
+
+  /// `kernel` applied to row `i` of `x` and row `j` of `y`: the row access every row-pair distance shares.
+  ///
+  /// Domain: `x.columns == y.columns` (checked), rows in range (checked).
+  /// - Complexity: O(1) plus the kernel's.
+  @inline(__always)
+  static func onRows(
+    _ x: Matrix, row i: Int, _ y: Matrix, row j: Int,
+    _ kernel: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Double
+  ) -> Double {
     precondition(x.columns == y.columns, "matrices of \(x.columns) and \(y.columns) columns")
-    return x.withRow(i) { a in y.withRow(j) { b in squaredEuclidean(a, b) } }
+    return x.withRow(i) { a in y.withRow(j) { b in kernel(a, b) } }
   }
 
   /// The kernel: Σ (aᵢ − bᵢ)² over `a.count` elements, in the fixed lane order described on ``Distance``.

@@ -313,19 +313,6 @@ public enum CommonChecks {
     return candidates.filter { kind.normalize($0) == nil }
   }
 
-  /// Whether two labelings are the same partition up to renaming.
-  static func samePartition(_ a: [Int], _ b: [Int]) -> Bool {
-    guard a.count == b.count else { return false }
-    var forward: [Int: Int] = [:]
-    var backward: [Int: Int] = [:]
-    for (p, q) in zip(a, b) {
-      if forward[p, default: q] != q || backward[q, default: p] != p { return false }
-      forward[p] = q
-      backward[q] = p
-    }
-    return true
-  }
-
   static func appendingConstantColumn(_ x: Matrix) -> Matrix {
     Matrix((0..<x.rows).map { x.rowArray($0) + [7] })
   }

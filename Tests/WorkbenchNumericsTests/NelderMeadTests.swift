@@ -3,18 +3,18 @@ import Testing
 import WorkbenchNumerics
 import WorkbenchTestSupport
 
+/// Rosenbrock's banana valley, minimum 0 at (1, …, 1): the test problem both minimizers share.
+private func rosenbrock(_ x: [Double]) -> Double {
+  var sum = 0.0
+  for i in 0..<(x.count - 1) {
+    let valley = x[i + 1] - x[i] * x[i]
+    sum += 100 * valley * valley + (1 - x[i]) * (1 - x[i])
+  }
+  return sum
+}
+
 @Suite("Nelder-Mead")
 struct NelderMeadTests {
-  /// Rosenbrock's banana valley, minimum 0 at (1, …, 1).
-  private func rosenbrock(_ x: [Double]) -> Double {
-    var sum = 0.0
-    for i in 0..<(x.count - 1) {
-      let valley = x[i + 1] - x[i] * x[i]
-      sum += 100 * valley * valley + (1 - x[i]) * (1 - x[i])
-    }
-    return sum
-  }
-
   @Test("finds the Rosenbrock minimum (1, 1) from (-1.2, 1) to 1e-8")
   func rosenbrock2() {
     let found = NelderMead().minimize(rosenbrock, from: [-1.2, 1])
@@ -62,15 +62,6 @@ struct NelderMeadTests {
 
 @Suite("BFGS")
 struct BFGSTests {
-  private func rosenbrock(_ x: [Double]) -> Double {
-    var sum = 0.0
-    for i in 0..<(x.count - 1) {
-      let valley = x[i + 1] - x[i] * x[i]
-      sum += 100 * valley * valley + (1 - x[i]) * (1 - x[i])
-    }
-    return sum
-  }
-
   /// Central differences have error ~ε^(2/3) ≈ 1e-11 per gradient entry, which bounds the attainable accuracy.
   @Test("finds the Rosenbrock minimum (1, 1) from (-1.2, 1) to 1e-6")
   func rosenbrock2() {

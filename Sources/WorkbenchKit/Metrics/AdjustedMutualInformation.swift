@@ -12,29 +12,24 @@
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(classes · clusters · rows) for the expected value.
 /// - SeeAlso: Vinh, Epps & Bailey, "Information theoretic measures for clusterings comparison", JMLR 11, 2010.
-public struct AdjustedMutualInformation: ClusterMetric {
+public struct AdjustedMutualInformation: ExternalMetric {
   public static let name = "ami"
   public static let summary = "Adjusted mutual information against the truth column, at most 1; higher is better."
-  public static let parameters: [ParameterSpec] = []
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = nil
-  public static let needs: MetricNeeds = .truth
 
   public init(validated parameters: Parameters) throws {}
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      if table.classes.count == 1 && table.clusters.count == 1 { return 1 }
-      if table.classes.count == 1 || table.clusters.count == 1 { return 0 }
-      let mi = table.mutualInformation
-      let emi = table.expectedMutualInformation
-      let normalizer = (table.classEntropy + table.clusterEntropy) / 2
-      let eps = Double.ulpOfOne
-      let difference = normalizer - emi
-      let denominator = difference < 0 ? min(difference, -eps) : max(difference, eps)
-      let excess = mi - emi
-      let numerator = excess < 0 ? min(excess, -eps) : max(excess, eps)
-      return numerator / denominator
-    }
+  public func value(of table: ContingencyTable) -> Double {
+    if table.classes.count == 1 && table.clusters.count == 1 { return 1 }
+    if table.classes.count == 1 || table.clusters.count == 1 { return 0 }
+    let mi = table.mutualInformation
+    let emi = table.expectedMutualInformation
+    let normalizer = (table.classEntropy + table.clusterEntropy) / 2
+    let eps = Double.ulpOfOne
+    let difference = normalizer - emi
+    let denominator = difference < 0 ? min(difference, -eps) : max(difference, eps)
+    let excess = mi - emi
+    let numerator = excess < 0 ? min(excess, -eps) : max(excess, eps)
+    return numerator / denominator
   }
 }

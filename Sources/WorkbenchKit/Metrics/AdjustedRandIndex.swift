@@ -14,33 +14,28 @@ import Foundation
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(rows · log rows).
 /// - SeeAlso: Hubert & Arabie, "Comparing partitions", J. Classification 2, 1985.
-public struct AdjustedRandIndex: ClusterMetric {
+public struct AdjustedRandIndex: ExternalMetric {
   public static let name = "ari"
   public static let summary = "Adjusted Rand index against the truth column, in [-0.5, 1]; higher is better."
-  public static let parameters: [ParameterSpec] = []
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = -0.5...1
-  public static let needs: MetricNeeds = .truth
 
   public init(validated parameters: Parameters) throws {}
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      let n = Double(table.total)
-      let sumSquares = ContingencyTable.sumOfSquares(table.cellCounts)
-      var byCluster = 0.0, byClass = 0.0
-      for cell in table.cells {
-        byCluster += Double(cell.count) * Double(table.clusterTotals[cell.clusterIndex])
-        byClass += Double(cell.count) * Double(table.classTotals[cell.classIndex])
-      }
-      let tp = sumSquares - n
-      let fp = byCluster - sumSquares
-      let fn = byClass - sumSquares
-      let tn = n * n - fp - fn - sumSquares
-      if fn == 0 && fp == 0 { return 1 }
-      let product = fn * fp
-      let numerator = fma(tp, tn, -product) + fma(-fn, fp, product)
-      return 2 * numerator / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
+  public func value(of table: ContingencyTable) -> Double {
+    let n = Double(table.total)
+    let sumSquares = ContingencyTable.sumOfSquares(table.cellCounts)
+    var byCluster = 0.0, byClass = 0.0
+    for cell in table.cells {
+      byCluster += Double(cell.count) * Double(table.clusterTotals[cell.clusterIndex])
+      byClass += Double(cell.count) * Double(table.classTotals[cell.classIndex])
     }
+    let tp = sumSquares - n
+    let fp = byCluster - sumSquares
+    let fn = byClass - sumSquares
+    let tn = n * n - fp - fn - sumSquares
+    if fn == 0 && fp == 0 { return 1 }
+    let product = fn * fp
+    let numerator = fma(tp, tn, -product) + fma(-fn, fp, product)
+    return 2 * numerator / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
   }
 }

@@ -8,24 +8,19 @@
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(rows · log rows).
 /// - SeeAlso: Fowlkes & Mallows, "A method for comparing two hierarchical clusterings", JASA 78, 1983.
-public struct FowlkesMallows: ClusterMetric {
+public struct FowlkesMallows: ExternalMetric {
   public static let name = "fowlkes-mallows"
   public static let summary = "Fowlkes-Mallows index against the truth column, in [0, 1]; higher is better."
-  public static let parameters: [ParameterSpec] = []
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...1
-  public static let needs: MetricNeeds = .truth
 
   public init(validated parameters: Parameters) throws {}
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      let n = Double(table.total)
-      let tk = ContingencyTable.sumOfSquares(table.cellCounts) - n
-      guard tk != 0 else { return 0 }
-      let pk = ContingencyTable.sumOfSquares(table.clusterTotals) - n
-      let qk = ContingencyTable.sumOfSquares(table.classTotals) - n
-      return (tk / pk).squareRoot() * (tk / qk).squareRoot()
-    }
+  public func value(of table: ContingencyTable) -> Double {
+    let n = Double(table.total)
+    let tk = ContingencyTable.sumOfSquares(table.cellCounts) - n
+    guard tk != 0 else { return 0 }
+    let pk = ContingencyTable.sumOfSquares(table.clusterTotals) - n
+    let qk = ContingencyTable.sumOfSquares(table.classTotals) - n
+    return (tk / pk).squareRoot() * (tk / qk).squareRoot()
   }
 }

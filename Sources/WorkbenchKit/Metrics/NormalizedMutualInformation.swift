@@ -9,22 +9,17 @@
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(rows · log rows).
 /// - SeeAlso: Strehl & Ghosh, "Cluster ensembles", JMLR 3, 2002.
-public struct NormalizedMutualInformation: ClusterMetric {
+public struct NormalizedMutualInformation: ExternalMetric {
   public static let name = "nmi"
   public static let summary = "Normalized mutual information against the truth column, in [0, 1]; higher is better."
-  public static let parameters: [ParameterSpec] = []
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...1
-  public static let needs: MetricNeeds = .truth
 
   public init(validated parameters: Parameters) throws {}
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      if table.classes.count == 1 && table.clusters.count == 1 { return 1 }
-      let mi = table.mutualInformation
-      if mi == 0 { return 0 }
-      return mi / ((table.classEntropy + table.clusterEntropy) / 2)
-    }
+  public func value(of table: ContingencyTable) -> Double {
+    if table.classes.count == 1 && table.clusters.count == 1 { return 1 }
+    let mi = table.mutualInformation
+    if mi == 0 { return 0 }
+    return mi / ((table.classEntropy + table.clusterEntropy) / 2)
   }
 }

@@ -9,21 +9,16 @@
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(rows · log rows).
 /// - SeeAlso: Manning, Raghavan & Schütze, "Introduction to Information Retrieval", §16.3, 2008.
-public struct Purity: ClusterMetric {
+public struct Purity: ExternalMetric {
   public static let name = "purity"
   public static let summary = "Purity against the truth column, in (0, 1]; higher is better."
-  public static let parameters: [ParameterSpec] = []
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...1
-  public static let needs: MetricNeeds = .truth
 
   public init(validated parameters: Parameters) throws {}
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      var largest = Array(repeating: 0, count: table.clusters.count)
-      for cell in table.cells { largest[cell.clusterIndex] = max(largest[cell.clusterIndex], cell.count) }
-      return Double(largest.reduce(0, +)) / Double(table.total)
-    }
+  public func value(of table: ContingencyTable) -> Double {
+    var largest = Array(repeating: 0, count: table.clusters.count)
+    for cell in table.cells { largest[cell.clusterIndex] = max(largest[cell.clusterIndex], cell.count) }
+    return Double(largest.reduce(0, +)) / Double(table.total)
   }
 }

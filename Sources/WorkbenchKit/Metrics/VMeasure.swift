@@ -8,15 +8,13 @@
 /// left out and noise (−1) counts as one more cluster (see ``ContingencyTable``).
 /// - Complexity: O(rows · log rows).
 /// - SeeAlso: Rosenberg & Hirschberg, "V-Measure", EMNLP-CoNLL 2007.
-public struct VMeasure: ClusterMetric {
+public struct VMeasure: ExternalMetric {
   public static let name = "v-measure"
   public static let summary = "V-measure against the truth column, in [0, 1]; higher is better."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("beta", .real(minimum: 0), default: 1.0, "Weight of completeness relative to homogeneity (scikit-learn's beta).")
   ]
-  public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...1
-  public static let needs: MetricNeeds = .truth
 
   /// β, the weight of completeness.
   let beta: Double
@@ -25,11 +23,9 @@ public struct VMeasure: ClusterMetric {
     beta = parameters.real("beta")
   }
 
-  public func score(_ input: MetricInput, context: FitContext) throws -> Score {
-    ContingencyTable.score(input, metric: Self.name) { table in
-      let h = table.homogeneity, c = table.completeness
-      guard h + c != 0 else { return 0 }
-      return (1 + beta) * h * c / (beta * h + c)
-    }
+  public func value(of table: ContingencyTable) -> Double {
+    let h = table.homogeneity, c = table.completeness
+    guard h + c != 0 else { return 0 }
+    return (1 + beta) * h * c / (beta * h + c)
   }
 }

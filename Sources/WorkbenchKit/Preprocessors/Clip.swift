@@ -48,16 +48,12 @@ public struct Clip: Preprocessor {
 
   /// Learns each column's bounds.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
-    let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
-    let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
-    var lows: [Double] = [], highs: [Double] = []
-    for sorted in try FeatureColumns.sortedObservedValues(names, of: values, in: table, for: Self.name) {
-      lows.append(Quantile.linear(sorted: sorted, lower))
-      highs.append(Quantile.linear(sorted: sorted, upper))
+    let learned = try FeatureColumns.bounds(columns, in: table, for: Self.name) { sorted in
+      (Quantile.linear(sorted: sorted, lower), Quantile.linear(sorted: sorted, upper))
     }
-    let unchanged = FittedClip(columnNames: names, lowerBounds: lows, upperBounds: highs, changedCells: 0)
+    let unchanged = FittedClip(columnNames: learned.names, lowerBounds: learned.lows, upperBounds: learned.highs, changedCells: 0)
     return FittedClip(
-      columnNames: names, lowerBounds: lows, upperBounds: highs,
-      changedCells: FeatureColumns.changedCells(values, unchanged.clipped(values)))
+      columnNames: learned.names, lowerBounds: learned.lows, upperBounds: learned.highs,
+      changedCells: FeatureColumns.changedCells(learned.values, unchanged.clipped(learned.values)))
   }
 }

@@ -70,26 +70,21 @@ public struct RemoveOutliers: Preprocessor {
 
   /// Learns each column's bounds and counts what they remove from `table`.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
-    let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
-    let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
-    var lows: [Double] = [], highs: [Double] = []
-    for sorted in try FeatureColumns.sortedObservedValues(names, of: values, in: table, for: Self.name) {
+    let learned = try FeatureColumns.bounds(columns, in: table, for: Self.name) { sorted in
       switch method {
       case .iqr:
         let q1 = Quantile.linear(sorted: sorted, 0.25), q3 = Quantile.linear(sorted: sorted, 0.75)
-        lows.append(q1 - factor * (q3 - q1))
-        highs.append(q3 + factor * (q3 - q1))
+        return (q1 - factor * (q3 - q1), q3 + factor * (q3 - q1))
       case .zscore:
         let (mean, variance) = StandardScaler.meanAndVariance(sorted) ?? (0, 0)
-        lows.append(mean - threshold * variance.squareRoot())
-        highs.append(mean + threshold * variance.squareRoot())
+        return (mean - threshold * variance.squareRoot(), mean + threshold * variance.squareRoot())
       }
     }
     let probe = FittedRemoveOutliers(
-      columnNames: names, lowerBounds: lows, upperBounds: highs, rule: rule, removedRows: 0, outlierCells: [])
-    let flags = probe.outlierFlags(values)
+      columnNames: learned.names, lowerBounds: learned.lows, upperBounds: learned.highs, rule: rule, removedRows: 0, outlierCells: [])
+    let flags = probe.outlierFlags(learned.values)
     return FittedRemoveOutliers(
-      columnNames: names, lowerBounds: lows, upperBounds: highs, rule: rule,
+      columnNames: learned.names, lowerBounds: learned.lows, upperBounds: learned.highs, rule: rule,
       removedRows: table.rowCount - probe.keptRows(flags, rows: table.rowCount).count,
       outlierCells: flags.map { $0.count { $0 } })
   }

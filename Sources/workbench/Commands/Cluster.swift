@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import WorkbenchKit
 
 /// `workbench cluster DATA.csv --algorithm kmeans --set k=4`: one algorithm, no spec.
@@ -21,14 +20,7 @@ struct Cluster: ParsableCommand {
   @Option(name: .customLong("set"), help: ArgumentHelp("A parameter, NAME=VALUE; repeatable.", valueName: "name=value"))
   var settings: [String] = []
 
-  @Option(help: "Comma-separated feature columns (default: every numeric column but the id).")
-  var features: String?
-
-  @Option(help: "The id column (default: rows are numbered).")
-  var id: String?
-
-  @Option(help: "Feature scaling: none or standard.")
-  var scale: SingleTrial.Scaling = .none
+  @OptionGroup var columns: FeatureOptions
 
   @Option(help: "Fill missing cells first: mean, median, most_frequent or constant.")
   var impute: String?
@@ -46,8 +38,7 @@ struct Cluster: ParsableCommand {
     do {
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
-        features: features?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, idColumn: id, impute: impute,
-        scaling: scale, seed: seed)
+        features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed)
       let outcome = try trial.run(registry: .builtIn)
       if let labelsOut, let labels = outcome.labels {
         try LabelsFile.write(labels, ids: outcome.ids, idColumn: outcome.idColumn, to: labelsOut)
@@ -61,5 +52,3 @@ struct Cluster: ParsableCommand {
     }
   }
 }
-
-extension SingleTrial.Scaling: ExpressibleByArgument {}

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import WorkbenchKit
 
 /// `workbench evaluate DATA.csv --labels LABELS.csv`: score an existing segmentation.
@@ -21,14 +20,7 @@ struct Evaluate: ParsableCommand {
   @Option(help: "The labels CSV file (id,label[,excluded_by]).")
   var labels: String
 
-  @Option(help: "The id column of the data (default: rows are numbered from 1).")
-  var id: String?
-
-  @Option(help: "Comma-separated feature columns (default: every numeric column but the id and truth).")
-  var features: String?
-
-  @Option(help: "Feature scaling before scoring: none or standard.")
-  var scale: SingleTrial.Scaling = .none
+  @OptionGroup var columns: FeatureOptions
 
   @Option(help: "The ground-truth column, for external metrics (ari, ami, nmi, …).")
   var truth: String?
@@ -42,17 +34,12 @@ struct Evaluate: ParsableCommand {
   func run() throws {
     do {
       let evaluation = SegmentationEvaluation(
-        dataPath: data, labelsPath: labels, idColumn: id, features: Self.list(features), scaling: scale, truthColumn: truth,
-        metrics: Self.list(metrics))
+        dataPath: data, labelsPath: labels, idColumn: columns.id, features: columns.featureNames, scaling: columns.scale,
+        truthColumn: truth, metrics: CommaList.names(metrics))
       let report = try evaluation.run(registry: .builtIn)
       print(json ? report.json.prettyText : report.text, terminator: json ? "" : "\n")
     } catch {
       throw CLIFailure.report(error)
     }
-  }
-
-  /// A comma-separated flag value as trimmed names.
-  private static func list(_ text: String?) -> [String]? {
-    text?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
   }
 }

@@ -3,19 +3,6 @@ import WorkbenchKit
 import WorkbenchNumerics
 import WorkbenchTestSupport
 
-/// Whether two labelings are the same partition up to renaming clusters.
-private func samePartition(_ a: [Int], _ b: [Int]) -> Bool {
-  guard a.count == b.count else { return false }
-  var forward: [Int: Int] = [:]
-  var backward: [Int: Int] = [:]
-  for (p, q) in zip(a, b) {
-    if forward[p, default: q] != q || backward[q, default: p] != p { return false }
-    forward[p] = q
-    backward[q] = p
-  }
-  return true
-}
-
 @Suite("kmeans")
 struct KMeansTests {
   @Test("from scikit-learn's explicit centers it gives scikit-learn's labels, centers, inertia and iterations",

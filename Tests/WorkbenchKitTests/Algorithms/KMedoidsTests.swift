@@ -77,7 +77,7 @@ struct KMedoidsTests {
     #expect(result.clusterCount == 3 && exemplars.count == 3)
     #expect(result.centers == x.selecting(rows: exemplars))
     for (label, row) in exemplars.enumerated() { #expect(result.labels[row] == label) }
-    #expect(isSamePartition(result.labels, truth))
+    #expect(samePartition(result.labels, truth))
   }
 
   @Test("predict gives the fit rows their labels back, for every metric", arguments: KMedoids.Metric.allCases)

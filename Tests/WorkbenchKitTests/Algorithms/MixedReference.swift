@@ -46,16 +46,3 @@ enum MixedReference {
 
 /// A saved model as it comes back from disk: written as canonical JSON text and parsed again.
 func reparsed(_ model: JSONValue) throws -> JSONValue { try JSONParser.parse(model.canonicalText) }
-
-/// Whether two labelings are the same partition up to renaming clusters.
-func isSamePartition(_ a: [Int], _ b: [Int]) -> Bool {
-  guard a.count == b.count else { return false }
-  var forward: [Int: Int] = [:]
-  var backward: [Int: Int] = [:]
-  for (p, q) in zip(a, b) {
-    if forward[p, default: q] != q || backward[q, default: p] != p { return false }
-    forward[p] = q
-    backward[q] = p
-  }
-  return true
-}

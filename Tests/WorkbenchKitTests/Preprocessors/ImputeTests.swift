@@ -8,13 +8,7 @@ import Testing
 /// constant on text gives "missing_value".
 @Suite("impute")
 struct ImputeTests {
-  private let table = DataTable(
-    columns: [
-      .numeric("a", [1, 2, 4, 7.5, .nan]),
-      .numeric("b", [10, .nan, 30, 25, 12.5]),
-      .numeric("c", [5, 5, 5, 5, 5]),
-    ],
-    sourceLines: [2, 3, 4, 5, 6], sourceName: "x.csv")
+  private let table = DataTable.gapsSample
 
   private func fills(_ strategy: Impute.Strategy, _ t: DataTable? = nil) throws -> [FittedImpute.Fill] {
     try Impute(strategy: strategy).fitImputer(t ?? table).fills

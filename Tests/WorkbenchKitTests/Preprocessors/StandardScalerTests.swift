@@ -5,13 +5,7 @@ import Testing
 /// `StandardScaler().fit(X)` with X = [[1, 10, 5], [2, nan, 5], [4, 30, 5], [7.5, 25, 5], [nan, 12.5, 5]].
 @Suite("standard-scaler")
 struct StandardScalerTests {
-  private let table = DataTable(
-    columns: [
-      .numeric("a", [1, 2, 4, 7.5, .nan]),
-      .numeric("b", [10, .nan, 30, 25, 12.5]),
-      .numeric("c", [5, 5, 5, 5, 5]),
-    ],
-    sourceLines: [2, 3, 4, 5, 6], sourceName: "x.csv")
+  private let table = DataTable.gapsSample
 
   private func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool {
     a.isNaN ? b.isNaN : abs(a - b) <= tol * max(1, abs(b))
