@@ -130,17 +130,30 @@ extension Linalg {
                 while r < n {
                   var kept = 0
                   while r < n && kept < chunkBlocks {
-                    var lanes = SIMD4<Double>()
-                    for lane in 0..<4 where r + lane < n { lanes[lane] = wt[(r + lane) * stride + offset] }
-                    if lanes != .zero {
-                      for j in 0..<d {
-                        var v = SIMD4<Double>(repeating: mu[j])
-                        for lane in 0..<4 where r + lane < n { v[lane] = xs[(r + lane) * d + j] }
-                        let cj = v - SIMD4(repeating: mu[j])
-                        c[kept * d + j] = cj
-                        wc[kept * d + j] = lanes * cj
+                    if r + 4 <= n {
+                      let lanes = SIMD4(wt[r * stride + offset], wt[(r + 1) * stride + offset], wt[(r + 2) * stride + offset], wt[(r + 3) * stride + offset])
+                      if lanes != .zero {
+                        for j in 0..<d {
+                          let cj = SIMD4(xs[r * d + j], xs[(r + 1) * d + j], xs[(r + 2) * d + j], xs[(r + 3) * d + j]) - SIMD4(repeating: mu[j])
+                          c[kept * d + j] = cj
+                          wc[kept * d + j] = lanes * cj
+                        }
+                        kept += 1
                       }
-                      kept += 1
+                    } else {
+                      // The last, partial block: missing rows have weight 0 and centred value 0.
+                      var lanes = SIMD4<Double>()
+                      for lane in 0..<(n - r) { lanes[lane] = wt[(r + lane) * stride + offset] }
+                      if lanes != .zero {
+                        for j in 0..<d {
+                          var v = SIMD4<Double>(repeating: mu[j])
+                          for lane in 0..<(n - r) { v[lane] = xs[(r + lane) * d + j] }
+                          let cj = v - SIMD4(repeating: mu[j])
+                          c[kept * d + j] = cj
+                          wc[kept * d + j] = lanes * cj
+                        }
+                        kept += 1
+                      }
                     }
                     r += 4
                   }
@@ -188,11 +201,22 @@ extension Linalg {
         a[j * d + i + 3] = a3
         i += 4
       }
-      while i <= j {
+      if i + 2 <= j + 1 {
+        var a0 = a[j * d + i]
+        var a1 = a[j * d + i + 1]
+        for b in 0..<blocks {
+          let w = wc[b * d + j]
+          a0 += w * c[b * d + i]
+          a1 += w * c[b * d + i + 1]
+        }
+        a[j * d + i] = a0
+        a[j * d + i + 1] = a1
+        i += 2
+      }
+      if i <= j {
         var a0 = a[j * d + i]
         for b in 0..<blocks { a0 += wc[b * d + j] * c[b * d + i] }
         a[j * d + i] = a0
-        i += 1
       }
     }
   }
