@@ -113,6 +113,48 @@ struct LinalgTests {
     }
   }
 
+  @Test("quadratic forms match the one-row loop bit for bit for 1…9 columns", arguments: 1...9)
+  func quadraticFormsEveryWidth(_ d: Int) throws {
+    var rng = SeededGenerator(seed: UInt64(300 + d))
+    let rows = 11
+    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * 1e3 })
+    let mean = (0..<d).map { _ in rng.nextGaussian() }
+    let w = Linalg.invertLowerTriangular(try #require(Linalg.cholesky(randomSPD(d, &rng))))
+    var out = Array(repeating: 0.0, count: rows)
+    Linalg.lowerQuadraticForms(x, mean: mean, lowerFactor: w, into: &out, stride: 1, offset: 0)
+    for r in 0..<rows {
+      var expected = 0.0
+      for j in 0..<d {
+        var y = 0.0
+        for i in 0...j { y += w[j, i] * (x[r, i] - mean[i]) }
+        expected += y * y
+      }
+      #expect(out[r] == expected, "row \(r)")
+    }
+  }
+
+  @Test("weighted scatter adds four-row blocks in order, lane by lane, whatever the chunking", arguments: [(2, 7), (5, 530), (8, 1037), (9, 64)])
+  func weightedScatterBlockOrder(_ d: Int, _ rows: Int) {
+    var rng = SeededGenerator(seed: UInt64(400 + d))
+    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * 50 })
+    // Whole four-row blocks of zero weight (skipped) as well as single zero weights (added as zeros).
+    let weights = (0..<rows).map { r in (r / 4) % 7 == 3 || r % 5 == 0 ? 0 : rng.nextUnit() }
+    let mean = (0..<d).map { _ in rng.nextGaussian() }
+    var scatter = Matrix(rows: d, columns: d)
+    Linalg.addWeightedScatter(x, weights: weights, stride: 1, offset: 0, mean: mean, into: &scatter)
+    for j in 0..<d {
+      for i in 0...j {
+        var lanes = [0.0, 0.0, 0.0, 0.0]
+        for block in Swift.stride(from: 0, to: rows, by: 4) {
+          let members = block..<min(block + 4, rows)
+          guard members.contains(where: { weights[$0] != 0 }) else { continue }
+          for r in members { lanes[r - block] += (weights[r] * (x[r, j] - mean[j])) * (x[r, i] - mean[i]) }
+        }
+        #expect(scatter[j, i] == (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]), "entry (\(j), \(i))")
+      }
+    }
+  }
+
   @Test("log-sum-exp is stable for large values and handles −∞ and empty input")
   func logSumExp() {
     expectClose(Reduce.logSumExp([1000, 1000][...]), 1000 + log(2), relative: 1e-15)

@@ -47,12 +47,20 @@ extension GaussianMixture {
       let d = x.columns
       var nk = Array(repeating: 0.0, count: k)
       var sums = Matrix(rows: k, columns: d)
-      for r in 0..<n {
-        for c in 0..<k {
-          let weight = resp[r * k + c]
-          nk[c] += weight
-          if weight != 0 {
-            for j in 0..<d { sums[c, j] += weight * x[r, j] }
+      // Rows in order, so every accumulator sees the same additions in the same order as the plain
+      // `sums[c, j] += weight * x[r, j]` loop; the columns of one row are independent and vectorise.
+      x.withStorage { xs in
+        resp.withUnsafeBufferPointer { w in
+          nk.withUnsafeMutableBufferPointer { counts in
+            sums.withMutableStorage { s in
+              for r in 0..<n {
+                for c in 0..<k {
+                  let weight = w[r * k + c]
+                  counts[c] += weight
+                  if weight != 0 { Self.addScaled(weight, xs.baseAddress! + r * d, to: s.baseAddress! + c * d, count: d) }
+                }
+              }
+            }
           }
         }
       }
@@ -77,12 +85,17 @@ extension GaussianMixture {
         covariances = [regularized(scatter, dividedBy: nk.reduce(0, +), regularization)]
       case .diag, .spherical:
         var variances = Matrix(rows: k, columns: d)
-        for r in 0..<n {
-          for c in 0..<k where resp[r * k + c] != 0 {
-            let weight = resp[r * k + c]
-            for j in 0..<d {
-              let centered = x[r, j] - means[c, j]
-              variances[c, j] += weight * centered * centered
+        x.withStorage { xs in
+          means.withStorage { mu in
+            resp.withUnsafeBufferPointer { w in
+              variances.withMutableStorage { v in
+                for r in 0..<n {
+                  for c in 0..<k where w[r * k + c] != 0 {
+                    Self.addWeightedSquares(
+                      w[r * k + c], xs.baseAddress! + r * d, minus: mu.baseAddress! + c * d, to: v.baseAddress! + c * d, count: d)
+                  }
+                }
+              }
             }
           }
         }
@@ -98,6 +111,40 @@ extension GaussianMixture {
         }
       }
       return Mixture(type: type, weights: nk, means: means, covariances: covariances, factors: [], halfLogDeterminants: [])
+    }
+
+    /// `total[j] += weight * row[j]` for `j < count`, four columns at a time (each column on its own, so exact).
+    @inline(__always)
+    private static func addScaled(_ weight: Double, _ row: UnsafePointer<Double>, to total: UnsafeMutablePointer<Double>, count: Int) {
+      var j = 0
+      while j + 4 <= count {
+        let sum = UnsafeRawPointer(total + j).loadUnaligned(as: SIMD4<Double>.self) + weight * UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self)
+        UnsafeMutableRawPointer(total + j).storeBytes(of: sum, as: SIMD4<Double>.self)
+        j += 4
+      }
+      while j < count {
+        total[j] += weight * row[j]
+        j += 1
+      }
+    }
+
+    /// `total[j] += weight * (row[j] − mean[j])²` (as `weight · c · c`) for `j < count`, four columns at a time.
+    @inline(__always)
+    private static func addWeightedSquares(
+      _ weight: Double, _ row: UnsafePointer<Double>, minus mean: UnsafePointer<Double>, to total: UnsafeMutablePointer<Double>, count: Int
+    ) {
+      var j = 0
+      while j + 4 <= count {
+        let centered = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self) - UnsafeRawPointer(mean + j).loadUnaligned(as: SIMD4<Double>.self)
+        let sum = UnsafeRawPointer(total + j).loadUnaligned(as: SIMD4<Double>.self) + weight * centered * centered
+        UnsafeMutableRawPointer(total + j).storeBytes(of: sum, as: SIMD4<Double>.self)
+        j += 4
+      }
+      while j < count {
+        let centered = row[j] - mean[j]
+        total[j] += weight * centered * centered
+        j += 1
+      }
     }
 
     /// `scatter` (lower triangle) divided by `count`, mirrored to the upper triangle, with `regularization` on the diagonal.
@@ -174,17 +221,7 @@ extension GaussianMixture {
             x, mean: means.rowArray(c), lowerFactor: factors[type == .full ? c : 0], into: &out, stride: k, offset: c)
         }
       case .diag:
-        let factor = factors[0]
-        for r in 0..<n {
-          for c in 0..<k {
-            var total = 0.0
-            for j in 0..<d {
-              let y = (x[r, j] - means[c, j]) * factor[c, j]
-              total += y * y
-            }
-            out[r * k + c] = total
-          }
-        }
+        Self.diagonalQuadraticForms(x, means: means, factors: factors[0], into: &out)
       case .spherical:
         let factor = factors[0]
         for r in 0..<n {
@@ -195,9 +232,62 @@ extension GaussianMixture {
       }
       let constant = Double(d) * log(2 * Double.pi)
       let logWeights = weights.map { log($0) }
-      for r in 0..<n {
-        for c in 0..<k {
-          out[r * k + c] = -0.5 * (constant + out[r * k + c]) + halfLogDeterminants[c] + logWeights[c]
+      halfLogDeterminants.withUnsafeBufferPointer { halfLogDet in
+        logWeights.withUnsafeBufferPointer { logWeight in
+          out.withUnsafeMutableBufferPointer { o in
+            for r in 0..<n {
+              for c in 0..<k {
+                o[r * k + c] = -0.5 * (constant + o[r * k + c]) + halfLogDet[c] + logWeight[c]
+              }
+            }
+          }
+        }
+      }
+    }
+
+    /// Writes Σⱼ ((xᵣⱼ − μcⱼ) · fcⱼ)² for every row r and component c into `out` (row-major `rows × k`).
+    ///
+    /// Four rows at a time in SIMD lanes; each lane adds its columns in column order, the same
+    /// operations as the one-row loop, so the values do not depend on the blocking.
+    /// - Complexity: O(rows · k · columns).
+    static func diagonalQuadraticForms(_ x: Matrix, means: Matrix, factors: Matrix, into out: inout [Double]) {
+      let n = x.rows
+      let d = x.columns
+      let k = means.rows
+      precondition(means.columns == d && factors.rows == k && factors.columns == d && out.count >= n * k, "shapes do not match")
+      var block = [SIMD4<Double>](repeating: .zero, count: d)
+      x.withStorage { xs in
+        means.withStorage { mu in
+          factors.withStorage { f in
+            out.withUnsafeMutableBufferPointer { o in
+              block.withUnsafeMutableBufferPointer { b in
+                var r = 0
+                while r + 4 <= n {
+                  for j in 0..<d { b[j] = SIMD4(xs[r * d + j], xs[(r + 1) * d + j], xs[(r + 2) * d + j], xs[(r + 3) * d + j]) }
+                  for c in 0..<k {
+                    var total = SIMD4<Double>()
+                    for j in 0..<d {
+                      let y = (b[j] - SIMD4(repeating: mu[c * d + j])) * SIMD4(repeating: f[c * d + j])
+                      total += y * y
+                    }
+                    for lane in 0..<4 { o[(r + lane) * k + c] = total[lane] }
+                  }
+                  r += 4
+                }
+                while r < n {
+                  for c in 0..<k {
+                    var total = 0.0
+                    for j in 0..<d {
+                      let y = (xs[r * d + j] - mu[c * d + j]) * f[c * d + j]
+                      total += y * y
+                    }
+                    o[r * k + c] = total
+                  }
+                  r += 1
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -211,10 +301,13 @@ extension GaussianMixture {
       logWeightedDensities(x, into: &out)
       let k = componentCount
       var total = 0.0
-      for r in 0..<x.rows {
-        let norm = Reduce.logSumExp(out[(r * k)..<((r + 1) * k)])
-        for c in 0..<k { out[r * k + c] -= norm }
-        total += norm
+      out.withUnsafeMutableBufferPointer { o in
+        for r in 0..<x.rows {
+          let row = UnsafeMutableBufferPointer(rebasing: o[(r * k)..<((r + 1) * k)])
+          let norm = Reduce.logSumExp(UnsafeBufferPointer(row))
+          for c in 0..<k { row[c] -= norm }
+          total += norm
+        }
       }
       return total
     }

@@ -110,7 +110,11 @@ public struct GaussianMixture: ClusteringAlgorithm {
 
     /// `responsibilities = exp(logResponsibilities)`.
     mutating func exponentiate() {
-      for i in logResponsibilities.indices { responsibilities[i] = exp(logResponsibilities[i]) }
+      logResponsibilities.withUnsafeBufferPointer { logs in
+        responsibilities.withUnsafeMutableBufferPointer { out in
+          for i in logs.indices { out[i] = exp(logs[i]) }
+        }
+      }
     }
   }
 
