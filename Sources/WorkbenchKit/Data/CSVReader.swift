@@ -37,6 +37,9 @@ public struct CSVReader: Sendable {
   /// The table's ``DataTable/sourceName`` and error locations use `path` as given.
   public func read(path: String, relativeTo directory: String? = nil) throws(DataError) -> DataTable {
     let resolved = directory.map { path.hasPrefix("/") ? path : URL(fileURLWithPath: $0).appendingPathComponent(path).path } ?? path
+    if let file = CSVFileChunks(path: resolved, reader: self), let table = readFileInChunks(file, sourceName: path) {
+      return table
+    }
     return try read(bytes: try Self.contents(of: resolved, shownAs: path), sourceName: path)
   }
 
@@ -110,7 +113,7 @@ public struct CSVReader: Sendable {
   }
 
   /// Header names, trimmed; empty, duplicate and non-UTF-8 names are errors naming the column.
-  private func headerNames(_ fields: [CSVField], line: Int, bytes: [UInt8], file: Location) throws(DataError) -> [String] {
+  func headerNames(_ fields: [CSVField], line: Int, bytes: [UInt8], file: Location) throws(DataError) -> [String] {
     var names: [String] = []
     for (i, field) in fields.enumerated() {
       guard let raw = field.text(in: bytes) else { throw invalidUTF8(line: line, column: i, names: [], file: file.file) }
@@ -179,18 +182,5 @@ private func readRegularFile(_ path: String) -> [UInt8]? {
   defer { close(descriptor) }
   var info = stat()
   guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-  let size = Int(info.st_size)
-  var complete = true
-  let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-    guard let base = buffer.baseAddress else { return }
-    while count < size {
-      let got = read(descriptor, base + count, size - count)
-      guard got > 0 else {
-        complete = false
-        return
-      }
-      count += got
-    }
-  }
-  return complete ? bytes : nil
+  return readFileBytes(descriptor, offset: 0, count: Int(info.st_size))
 }

@@ -1,0 +1,103 @@
+/// Parses quote-free CSV records of numbers straight into strided `Double` storage.
+///
+/// Why: on large numeric files the general path (a field array per record,
+/// a builder append per cell) costs more than the numbers themselves. Here
+/// each cell is parsed in the same pass that finds its end, and written to
+/// `values[row * rowStride + column * columnStride]`, so one loop serves
+/// column-major chunks (``CSVReader``'s table) and row-major matrices
+/// (``CSVReader/clusteringInput(path:relativeTo:)``) without a copy.
+///
+/// Cells mean exactly what the general reader makes of them: a cell that
+/// is a number directly followed by the delimiter or a line break takes
+/// the fast way; any other cell is trimmed of spaces and tabs and is then a
+/// number (``CSVNumber``) or, when `allowsMissing`, a missing token (NaN).
+/// Line breaks (LF, CRLF, lone CR) and empty lines are counted as
+/// ``CSVScanner`` counts them. Anything else (text, a row with another
+/// field count, more rows than `capacity`) stops the parse with `nil`, so
+/// the caller can hand the bytes to the general reader, which handles or
+/// reports it. The bytes must hold no `"`.
+/// - Complexity: O(bytes), one pass, no allocation.
+struct CSVNumericRows {
+  /// The separator byte.
+  let delimiter: UInt8
+  /// Fields per record.
+  let columns: Int
+  /// Whether empty and `NA`-like cells are read as NaN (a table) or stop the parse (a complete matrix).
+  let allowsMissing: Bool
+
+  /// What a parse found: records written and line breaks passed.
+  struct Outcome {
+    var rows: Int
+    var lineBreaks: Int
+  }
+
+  /// Parses the records of `bytes[range]` (which starts at a record or line break) into `values`.
+  ///
+  /// `lines[row]`, when given, receives the line breaks before the record
+  /// (0 for a record on the range's first line).
+  func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into values: UnsafeMutablePointer<Double>,
+    rowStride: Int, columnStride: Int, capacity: Int, lines: UnsafeMutablePointer<Int>?
+  ) -> Outcome? {
+    let end = range.upperBound
+    var p = range.lowerBound
+    var row = 0
+    var line = 0
+    while p < end {
+      let b = bytes[p]
+      if b == CSVByte.newline {
+        line += 1
+        p += 1
+        continue
+      }
+      if b == CSVByte.carriageReturn {
+        line += 1
+        p += p + 1 < end && bytes[p + 1] == CSVByte.newline ? 2 : 1
+        continue
+      }
+      guard row < capacity else { return nil }
+      lines?[row] = line
+      var target = values + row * rowStride
+      for column in 0..<columns {
+        if let number = CSVNumber.scan(bytes, p, end), isFieldEnd(bytes, number.end, end) {
+          target.pointee = number.value
+          p = number.end
+        } else {
+          guard let value = generalCell(bytes, &p, end) else { return nil }
+          target.pointee = value
+        }
+        if column + 1 < columns {
+          guard p < end, bytes[p] == delimiter else { return nil }
+          p += 1
+          target += columnStride
+        } else if p < end, bytes[p] == delimiter {
+          return nil
+        }
+      }
+      row += 1
+    }
+    return Outcome(rows: row, lineBreaks: line)
+  }
+
+  /// Whether `p` is the end of a field: the delimiter, a line break or the end.
+  @inline(__always)
+  private func isFieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Bool {
+    guard p < end else { return true }
+    let b = bytes[p]
+    return b == delimiter || b == CSVByte.newline || b == CSVByte.carriageReturn
+  }
+
+  /// The cell at `p` read the general way (trimmed; a number, or NaN when missing is allowed), moving `p` to its end.
+  @inline(never)
+  private func generalCell(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int) -> Double? {
+    var stop = p
+    while !isFieldEnd(bytes, stop, end) { stop += 1 }
+    var s = p
+    var e = stop
+    while s < e, CSVByte.isBlank(bytes[s]) { s += 1 }
+    while e > s, CSVByte.isBlank(bytes[e - 1]) { e -= 1 }
+    p = stop
+    if CSVField.isMissingToken(bytes, s, e) { return allowsMissing ? .nan : nil }
+    return CSVNumber.parse(bytes, s, e)
+  }
+}
