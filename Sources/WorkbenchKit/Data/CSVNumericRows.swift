@@ -1,10 +1,10 @@
-/// Parses quote-free CSV records of numbers straight into strided `Double` storage.
+/// Parses quote-free CSV records of numbers straight into their final storage.
 ///
 /// Why: on large numeric files the general path (a field array per record,
 /// a builder append per cell) costs more than the numbers themselves. Here
-/// each cell is parsed in the same pass that finds its end, and written to
-/// `values[row * rowStride + column * columnStride]`, so one loop serves
-/// column-major chunks (``CSVReader``'s table) and row-major matrices
+/// each cell is parsed in the same pass that finds its end and stored
+/// through a ``CSVNumericDestination``, so one loop serves a table's
+/// columns, a chunk's block and a row-major matrix
 /// (``CSVReader/clusteringInput(path:relativeTo:)``) without a copy.
 ///
 /// Cells mean exactly what the general reader makes of them: a cell that
@@ -31,13 +31,13 @@ struct CSVNumericRows {
     var lineBreaks: Int
   }
 
-  /// Parses the records of `bytes[range]` (which starts at a record or line break) into `values`.
+  /// Parses the records of `bytes[range]` (which starts at a record or line break) into `destination`.
   ///
-  /// `lines[row]`, when given, receives the line breaks before the record
-  /// (0 for a record on the range's first line).
-  func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into values: UnsafeMutablePointer<Double>,
-    rowStride: Int, columnStride: Int, capacity: Int, lines: UnsafeMutablePointer<Int>?
+  /// `lines[row]`, when given, receives `firstLine` plus the line breaks
+  /// before the record.
+  func parse<Destination: CSVNumericDestination>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into destination: Destination, capacity: Int,
+    lines: UnsafeMutablePointer<Int>? = nil, firstLine: Int = 0
   ) -> Outcome? {
     let end = range.upperBound
     var p = range.lowerBound
@@ -56,20 +56,18 @@ struct CSVNumericRows {
         continue
       }
       guard row < capacity else { return nil }
-      lines?[row] = line
-      var target = values + row * rowStride
+      lines?[row] = firstLine + line
       for column in 0..<columns {
         if let number = CSVNumber.scan(bytes, p, end), isFieldEnd(bytes, number.end, end) {
-          target.pointee = number.value
+          destination.store(number.value, row: row, column: column)
           p = number.end
         } else {
           guard let value = generalCell(bytes, &p, end) else { return nil }
-          target.pointee = value
+          destination.store(value, row: row, column: column)
         }
         if column + 1 < columns {
           guard p < end, bytes[p] == delimiter else { return nil }
           p += 1
-          target += columnStride
         } else if p < end, bytes[p] == delimiter {
           return nil
         }
@@ -99,5 +97,33 @@ struct CSVNumericRows {
     p = stop
     if CSVField.isMissingToken(bytes, s, e) { return allowsMissing ? .nan : nil }
     return CSVNumber.parse(bytes, s, e)
+  }
+}
+
+/// Where ``CSVNumericRows`` stores the cell of a record (`row` counted from the first record it parses).
+protocol CSVNumericDestination {
+  func store(_ value: Double, row: Int, column: Int)
+}
+
+/// Cells at `base[row * rowStride + column * columnStride]`: a row-major matrix or a column-major block.
+struct CSVStridedDestination: CSVNumericDestination, @unchecked Sendable {
+  let base: UnsafeMutablePointer<Double>
+  let rowStride: Int
+  let columnStride: Int
+
+  @inline(__always)
+  func store(_ value: Double, row: Int, column: Int) {
+    base[row * rowStride + column * columnStride] = value
+  }
+}
+
+/// Cells at `columns[column][firstRow + row]`: separately allocated columns, the chunk's rows starting at `firstRow`.
+struct CSVColumnsDestination: CSVNumericDestination {
+  let columns: UnsafeBufferPointer<UnsafeMutablePointer<Double>>
+  let firstRow: Int
+
+  @inline(__always)
+  func store(_ value: Double, row: Int, column: Int) {
+    columns[column][firstRow + row] = value
   }
 }

@@ -110,47 +110,18 @@ extension CSVReader {
   /// The records of quote-free `bytes` in a numeric block, or `nil` when a cell is neither a number nor missing, or a row has another field count.
   static func numericChunk(_ bytes: ArraySlice<UInt8>, columns: Int, delimiter: CSVDelimiter) -> Chunk? {
     bytes.withUnsafeBufferPointer { chunk in
-      let block = CSVNumericBlock(capacity: CSVFileChunks.recordCount(chunk), columns: columns)
+      let block = CSVNumericBlock(capacity: CSVFileChunks.census(chunk).records, columns: columns)
       let parser = CSVNumericRows(delimiter: delimiter.rawValue, columns: columns, allowsMissing: true)
       var outcome: CSVNumericRows.Outcome?
       let lines = [Int](unsafeUninitializedCapacity: block.capacity) { buffer, count in
-        outcome = parser.parse(
-          chunk, 0..<chunk.count, into: block.values, rowStride: 1, columnStride: block.capacity, capacity: block.capacity,
-          lines: buffer.baseAddress)
+        let destination = CSVStridedDestination(base: block.values, rowStride: 1, columnStride: block.capacity)
+        outcome = parser.parse(chunk, 0..<chunk.count, into: destination, capacity: block.capacity, lines: buffer.baseAddress)
         count = outcome?.rows ?? 0
       }
       guard let outcome else { return nil }
       block.rows = outcome.rows
       return Chunk(block: block, builders: [], lines: lines, offsets: [], lineCount: outcome.lineBreaks)
     }
-  }
-
-  /// The file's rows read a chunk at a time and parsed concurrently, or `nil` when it must be read whole.
-  ///
-  /// Why: a numbers-only file never needs all its bytes at once, so each
-  /// chunk is read by the worker that parses it and dropped after (see
-  /// ``CSVFileChunks``). The first chunk is parsed alone first, so a file
-  /// with text columns costs one chunk before it is read the general way;
-  /// any later chunk with text, a quote or a bad row also gives `nil`. The
-  /// result equals the sequential reader's.
-  func readFileInChunks(_ file: CSVFileChunks, sourceName: String) -> DataTable? {
-    guard textColumns.isDisjoint(with: file.names) else { return nil }
-    let names = file.names
-    let parse: @Sendable (Int) -> Chunk? = { k in
-      guard let bytes = file.bytes(ofChunk: k), !CSVFileChunks.containsQuote(bytes) else { return nil }
-      return Self.numericChunk(bytes[...], columns: names.count, delimiter: file.delimiter)
-    }
-    guard let first = parse(0) else { return nil }
-    let rest = Parallel.map(count: file.count - 1) { parse($0 + 1) }
-    var parts: [Chunk] = []
-    var lineBase = file.firstDataLine
-    for case var chunk? in [first] + rest {
-      chunk.lines = chunk.lines.map { $0 + lineBase }
-      lineBase += chunk.lineCount
-      parts.append(chunk)
-    }
-    guard parts.count == file.count, parts.contains(where: { !$0.lines.isEmpty }) else { return nil }
-    return join(parts, bytes: [], names: names, delimiter: file.delimiter, sourceName: sourceName)
   }
 
   /// The chunks' columns joined in order; a column categorical in any chunk becomes categorical in all.

@@ -27,12 +27,8 @@ extension CSVReader {
   /// The matrix read chunk by chunk, or `nil` when the file must go through the table.
   func numericInput(at path: String) -> ClusteringInput? {
     guard let file = CSVFileChunks(path: path, reader: self), textColumns.isDisjoint(with: file.names) else { return nil }
-    let counts: [Int?] = Parallel.map(count: file.count) { k in
-      guard let bytes = file.bytes(ofChunk: k), !CSVFileChunks.containsQuote(bytes) else { return nil }
-      return bytes.withUnsafeBufferPointer(CSVFileChunks.recordCount)
-    }
-    let rowCounts = counts.compactMap { $0 }
-    guard rowCounts.count == file.count else { return nil }
+    guard let census = file.census() else { return nil }
+    let rowCounts = census.map(\.records)
     var starts = [0]
     for count in rowCounts { starts.append(starts[starts.count - 1] + count) }
     let firstRows = starts
@@ -41,13 +37,12 @@ extension CSVReader {
     guard rows > 0 else { return nil }
     let parser = CSVNumericRows(delimiter: file.delimiter.rawValue, columns: columns, allowsMissing: false)
     let storage = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, initialized in
-      let matrix = RowBlockWriter(base: buffer.baseAddress!)
+      let matrix = CSVStridedDestination(base: buffer.baseAddress!, rowStride: columns, columnStride: 1)
       let complete = Parallel.map(count: file.count) { k -> Bool in
         guard let bytes = file.bytes(ofChunk: k) else { return false }
+        let rows = CSVStridedDestination(base: matrix.base + firstRows[k] * columns, rowStride: columns, columnStride: 1)
         let outcome = bytes.withUnsafeBufferPointer { chunk in
-          parser.parse(
-            chunk, 0..<chunk.count, into: matrix.base + firstRows[k] * columns, rowStride: columns, columnStride: 1,
-            capacity: rowCounts[k], lines: nil)
+          parser.parse(chunk, 0..<chunk.count, into: rows, capacity: rowCounts[k])
         }
         return outcome?.rows == rowCounts[k]
       }
@@ -56,9 +51,4 @@ extension CSVReader {
     guard storage.count == rows * columns else { return nil }
     return ClusteringInput(numeric: Matrix(rows: rows, columns: columns, storage: storage), numericNames: file.names)
   }
-}
-
-/// The base of a matrix whose chunks of rows are written concurrently, each chunk to its own rows.
-private struct RowBlockWriter: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Double>
 }

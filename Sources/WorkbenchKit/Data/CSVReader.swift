@@ -35,6 +35,9 @@ public struct CSVReader: Sendable {
   /// Reads the file at `path`; relative paths are resolved against `directory` when given.
   ///
   /// The table's ``DataTable/sourceName`` and error locations use `path` as given.
+  /// A large numbers-only file is read a chunk at a time straight into its
+  /// columns, never holding all its bytes (see ``readFileInChunks(_:sourceName:)``);
+  /// any other file is read whole. The table is the same either way.
   public func read(path: String, relativeTo directory: String? = nil) throws(DataError) -> DataTable {
     let resolved = directory.map { path.hasPrefix("/") ? path : URL(fileURLWithPath: $0).appendingPathComponent(path).path } ?? path
     if let file = CSVFileChunks(path: resolved, reader: self), let table = readFileInChunks(file, sourceName: path) {

@@ -124,6 +124,9 @@ struct CSVReaderFileChunkTests {
   func tableFallsBack() throws {
     let body = String(decoding: CSVReaderChunkTests.numeric(rows: 700, seed: 4, lineEnd: "\n"), as: UTF8.self)
     let rows = body.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+    let width = CSVReader.directColumnLimit + 1
+    let wide = (0..<width).map { "c\($0)" }.joined(separator: ",") + "\n"
+    let wideRow = (0..<width).map { "\($0 % 10).5" }.joined(separator: ",") + "\n"
     let cases: [(String, [UInt8])] = [
       ("late text", CSVReaderChunkTests.numeric(rows: 700, seed: 4, lineEnd: "\n", text: (650, "unknown"))),
       ("short row", Array((body + "1,2,3\n" + rows).utf8)),
@@ -131,6 +134,9 @@ struct CSVReaderFileChunkTests {
       ("quotes", Array((body + "1,\"2\",3,4\n" + rows).utf8)),
       ("invalid UTF-8", Array(body.utf8) + [0x31, 0x2C, 0xFF, 0x2C, 0x33, 0x2C, 0x34, 0x0A]),
       ("blank lines only after the header", Array(("x,y\n" + String(repeating: "\n", count: 900)).utf8)),
+      ("text in the first row", Array(("x,y,z,w\n1,a,3,4\n" + rows).utf8)),
+      ("lone CR line ends among LF", Array(("x,y,z,w\n" + rows.replacingOccurrences(of: "-1\n", with: "-1\r")).utf8)),
+      ("wider than the direct limit", Array((wide + String(repeating: wideRow, count: 40)).utf8)),
     ]
     for (name, bytes) in cases {
       let result = try tables(bytes, chunkBytes: 101)
@@ -145,10 +151,29 @@ struct CSVReaderFileChunkTests {
     #expect(throws: DataError.self) { try CSVReader().clusteringInput(path: "/nonexistent/\(UUID().uuidString).csv") }
   }
 
-  @Test("records are non-empty runs between line breaks")
-  func recordCount() {
-    #expect(Array("a\n\nb\r\nc\rd".utf8).withUnsafeBufferPointer(CSVFileChunks.recordCount) == 4)
-    #expect(Array("\n\r\n".utf8).withUnsafeBufferPointer(CSVFileChunks.recordCount) == 0)
-    #expect([UInt8]().withUnsafeBufferPointer(CSVFileChunks.recordCount) == 0)
+  @Test("the census counts records as non-empty runs between line breaks, and CRLF as one line break")
+  func census() {
+    func census(_ text: String) -> (Int, Int) {
+      let c = Array(text.utf8).withUnsafeBufferPointer(CSVFileChunks.census)
+      return (c.records, c.lineBreaks)
+    }
+    #expect(census("a\n\nb\r\nc\rd") == (4, 4))
+    #expect(census("\n\r\n") == (0, 2))
+    #expect(census("") == (0, 0))
+    #expect(census("a\n\nb\r\nc\rd\r") == (4, 5))
+    var random = SeededGenerator(seed: 11)
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x61, 0x2C]
+    for length in [0, 1, 2, 31, 32, 33, 34, 65, 100, 9_000] {
+      let bytes = (0..<length).map { _ in alphabet[random.nextIndex(below: 4)] }
+      var records = 0
+      var breaks = 0
+      for k in bytes.indices {
+        let isBreak = bytes[k] == 0x0A || bytes[k] == 0x0D
+        if !isBreak, k == 0 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D { records += 1 }
+        if bytes[k] == 0x0A || (bytes[k] == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) { breaks += 1 }
+      }
+      let c = bytes.withUnsafeBufferPointer(CSVFileChunks.census)
+      #expect(c.records == records && c.lineBreaks == breaks, "length \(length)")
+    }
   }
 }
