@@ -30,7 +30,7 @@ final class CSVFileChunks: Sendable {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > 2 * reader.chunkBytes,
       let head = readFileBytes(descriptor, offset: 0, count: min(Int(info.st_size), 1 << 20)), !Self.containsQuote(head)
     else {
       close(descriptor)
