@@ -59,7 +59,7 @@ extension CSVReader {
   }
 
   /// Whether the file's first record parses as numbers and missing cells.
-  private func firstRecordIsNumeric(_ file: CSVFileChunks) -> Bool {
+  func firstRecordIsNumeric(_ file: CSVFileChunks) -> Bool {
     guard let bytes = file.bytes(ofChunk: 0), let end = bytes.firstIndex(of: CSVByte.newline) else { return false }
     let parser = CSVNumericRows(delimiter: file.delimiter.rawValue, columns: file.names.count, allowsMissing: true)
     var cells = [Double](repeating: 0, count: file.names.count)

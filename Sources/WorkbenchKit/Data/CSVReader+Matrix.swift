@@ -11,7 +11,8 @@ extension CSVReader {
   /// (``chunkBytes``), holds no `"`, no column is listed in ``textColumns``
   /// and every cell is a finite number, it is instead read a chunk at a
   /// time, twice: once to count each chunk's rows, once to parse the chunks
-  /// concurrently straight into their rows of the pre-sized matrix. Peak
+  /// concurrently straight into their rows of the pre-sized matrix (the
+  /// first record is tried first, so a file with text costs one line). Peak
   /// memory is then the matrix plus one chunk per core. Anything else (a
   /// missing or non-numeric cell, a row with another field count, quotes,
   /// a small file) is read through the table, whose errors give the file,
@@ -26,8 +27,9 @@ extension CSVReader {
 
   /// The matrix read chunk by chunk, or `nil` when the file must go through the table.
   func numericInput(at path: String) -> ClusteringInput? {
-    guard let file = CSVFileChunks(path: path, reader: self), textColumns.isDisjoint(with: file.names) else { return nil }
-    guard let census = file.census() else { return nil }
+    guard let file = CSVFileChunks(path: path, reader: self), textColumns.isDisjoint(with: file.names),
+      firstRecordIsNumeric(file), let census = file.census()
+    else { return nil }
     let rowCounts = census.map(\.records)
     var starts = [0]
     for count in rowCounts { starts.append(starts[starts.count - 1] + count) }
