@@ -121,7 +121,7 @@ public struct BenchWorkloadRunner: Sendable {
 
   /// The numeric columns of a generated CSV file as a matrix.
   static func matrix(_ path: String) throws -> Matrix {
-    try CSVReader().read(path: path).clusteringInput().numeric
+    try CSVReader().clusteringInput(path: path).numeric
   }
 
   /// The labels file (header `label`, one integer per line).

@@ -44,18 +44,22 @@ struct CSVField: Equatable {
   /// as in pandas' default `na_values`.
   func isMissing(in bytes: [UInt8]) -> Bool {
     let cell = isQuoted ? CSVField.unquoted(bytes, start, end) : self
-    let s = cell.start
-    switch cell.end - s {
+    return bytes.withUnsafeBufferPointer { Self.isMissingToken($0, cell.start, cell.end) }
+  }
+
+  /// Whether the trimmed cell `bytes[start..<end]` is empty or `NA`, `NaN`, `N/A`, `null` in any case.
+  static func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    switch end - start {
     case 0: return true
-    case 2: return Self.matches(bytes, s, "na")
-    case 3: return Self.matches(bytes, s, "nan") || Self.matches(bytes, s, "n/a")
-    case 4: return Self.matches(bytes, s, "null")
+    case 2: return matches(bytes, start, "na")
+    case 3: return matches(bytes, start, "nan") || matches(bytes, start, "n/a")
+    case 4: return matches(bytes, start, "null")
     default: return false
     }
   }
 
   /// Whether the bytes at `start` spell `lowercased` ignoring ASCII case.
-  private static func matches(_ bytes: [UInt8], _ start: Int, _ lowercased: StaticString) -> Bool {
+  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ lowercased: StaticString) -> Bool {
     let token = lowercased.utf8Start
     for k in 0..<lowercased.utf8CodeUnitCount {
       let b = bytes[start + k]

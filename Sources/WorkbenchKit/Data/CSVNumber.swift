@@ -11,6 +11,24 @@
 enum CSVNumber {
   /// The value of `bytes[start..<end]` (already trimmed), or `nil` if it is not a plain finite number.
   static func parse(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Double? {
+    bytes.withUnsafeBufferPointer { parse($0, start, end) }
+  }
+
+  /// The value of `bytes[start..<end]` (already trimmed), or `nil` if it is not a plain finite number.
+  @inline(__always)
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    guard let number = scan(bytes, start, end), number.end == end else { return nil }
+    return number.value
+  }
+
+  /// The longest plain number at the start of `bytes[start..<end]` and where it stops, or `nil` if none starts there.
+  ///
+  /// Why: the chunked reader parses a cell in the same pass that finds its
+  /// end, then checks that a delimiter or line break follows. `nil` also
+  /// when the exponent has no digits or the value overflows; the value is
+  /// the one ``parse(_:_:_:)-(UnsafeBufferPointer<UInt8>,_,_)`` gives for exactly `bytes[start..<stop]`.
+  @inline(__always)
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, end: Int)? {
     var i = start
     guard i < end else { return nil }
     var negative = false
@@ -54,13 +72,12 @@ enum CSVNumber {
       guard exponentDigits > 0 else { return nil }
       decimalExponent += exponentNegative ? -exponent : exponent
     }
-    guard i == end else { return nil }
     if !droppedDigits, mantissa <= 1 << 53, abs(decimalExponent) <= 22 {
       let m = Double(mantissa)
       let value = decimalExponent < 0 ? m / powersOfTen[-decimalExponent] : m * powersOfTen[decimalExponent]
-      return negative ? -value : value
+      return (negative ? -value : value, i)
     }
-    return slowParse(bytes, start, end)
+    return slowParse(bytes, start, i).map { ($0, i) }
   }
 
   /// Exact powers of ten representable as `Double`.
@@ -75,6 +92,7 @@ enum CSVNumber {
   }
 
   /// Adds one digit to the mantissa, keeping at most 19 significant digits.
+  @inline(__always)
   private static func accumulate(
     _ d: UInt64, _ mantissa: inout UInt64, _ significantDigits: inout Int, _ droppedDigits: inout Bool,
     _ decimalExponent: inout Int, isFraction: Bool
@@ -91,8 +109,9 @@ enum CSVNumber {
 
   /// The careful path for long mantissas and large exponents, outlined because it is rare.
   @inline(never)
-  private static func slowParse(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Double? {
-    guard let value = Double(String(decoding: bytes[start..<end], as: UTF8.self)), value.isFinite else { return nil }
+  private static func slowParse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    guard let value = Double(text), value.isFinite else { return nil }
     return value
   }
 }

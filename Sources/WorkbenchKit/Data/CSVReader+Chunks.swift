@@ -3,7 +3,11 @@ import WorkbenchNumerics
 
 extension CSVReader {
   /// The rows of one chunk, with lines counted from 0 at the chunk's first byte.
+  ///
+  /// A chunk of numbers only is held in `block`, column by column, and has
+  /// no builders or offsets; otherwise `builders` hold its cells.
   struct Chunk: Sendable {
+    var block: CSVNumericBlock?
     var builders: [CSVColumnBuilder]
     var lines: [Int]
     var offsets: [Int]
@@ -18,10 +22,12 @@ extension CSVReader {
   /// without a single `"` byte are split (so no quoted field spans a cut),
   /// and only when they hold at least two chunks. Chunks are cut just after
   /// a line feed at or beyond every ``chunkBytes`` (a constant, not the core
-  /// count), parsed into their own column builders, and joined in order:
-  /// line numbers are offset by the line breaks of earlier chunks, and a
-  /// column that holds text in any chunk is categorical in all of them, its
-  /// numeric cells recovered by the usual backfill. The result equals the
+  /// count), parsed into a numeric block (``CSVNumericRows``) or, when a
+  /// cell holds text, their own column builders, and joined in order: line
+  /// numbers are offset by the line breaks of earlier chunks, and a column
+  /// that holds text in any chunk is categorical in all of them (numeric
+  /// blocks are then parsed again into builders), its numeric cells
+  /// recovered by the usual backfill. The result equals the
   /// sequential reader's. Any problem (a row with the wrong field count,
   /// invalid UTF-8, no rows) returns `nil`, so the sequential reader
   /// reports it with its exact location.
@@ -47,13 +53,16 @@ extension CSVReader {
     guard bounds.count > 2 else { return nil }
     let cuts = bounds
     let textColumns = textColumns
-    let chunks: [Chunk?]
-    do {
-      chunks = try Parallel.map(count: bounds.count - 1) { k in
-        Self.parseChunk(bytes, cuts[k]..<cuts[k + 1], names: names, delimiter: delimiter, textColumns: textColumns)
+    let numeric = textColumns.isDisjoint(with: names)
+    var chunks: [Chunk?] = Parallel.map(count: bounds.count - 1) { k in
+      Self.parseChunk(bytes, cuts[k]..<cuts[k + 1], names: names, delimiter: delimiter, textColumns: textColumns, numeric: numeric)
+    }
+    if chunks.contains(where: { $0?.builders.contains { !$0.isNumeric } ?? false }) {
+      let first = chunks
+      chunks = Parallel.map(count: first.count) { k in
+        guard first[k]?.block != nil else { return first[k] }
+        return Self.parseChunk(bytes, cuts[k]..<cuts[k + 1], names: names, delimiter: delimiter, textColumns: textColumns, numeric: false)
       }
-    } catch {
-      return nil
     }
     var parts: [Chunk] = []
     var lineBase = line
@@ -66,14 +75,17 @@ extension CSVReader {
     return join(parts, bytes: bytes, names: names, delimiter: delimiter, sourceName: sourceName)
   }
 
-  /// The rows of `bytes[range]` in fresh builders, or `nil` at the first problem.
+  /// The rows of `bytes[range]`, or `nil` at the first problem: in a numeric block when `numeric` and every cell is a number or missing, else in fresh builders.
   private static func parseChunk(
-    _ bytes: [UInt8], _ range: Range<Int>, names: [String], delimiter: CSVDelimiter, textColumns: Set<String>
+    _ bytes: [UInt8], _ range: Range<Int>, names: [String], delimiter: CSVDelimiter, textColumns: Set<String>, numeric: Bool
   ) -> Chunk? {
-    var scanner = CSVScanner(bytes, delimiter: delimiter, position: range.lowerBound, line: 0, end: range.upperBound)
+    if numeric, let chunk = numericChunk(bytes[range], columns: names.count, delimiter: delimiter) { return chunk }
     let lineFeeds = bytes[range].withUnsafeBufferPointer { chunk in
-      chunk.reduce(0) { $0 + ($1 == CSVByte.newline ? 1 : 0) }
+      var count = 0
+      for b in chunk { count &+= b == CSVByte.newline ? 1 : 0 }
+      return count
     }
+    var scanner = CSVScanner(bytes, delimiter: delimiter, position: range.lowerBound, line: 0, end: range.upperBound)
     var builders = names.map { CSVColumnBuilder(text: textColumns.contains($0)) }
     for c in builders.indices { builders[c].reserve(lineFeeds) }
     var fields: [CSVField] = []
@@ -92,14 +104,33 @@ extension CSVReader {
     } catch {
       return nil
     }
-    return Chunk(builders: builders, lines: lines, offsets: offsets, lineCount: scanner.line)
+    return Chunk(block: nil, builders: builders, lines: lines, offsets: offsets, lineCount: scanner.line)
+  }
+
+  /// The records of quote-free `bytes` in a numeric block, or `nil` when a cell is neither a number nor missing, or a row has another field count.
+  static func numericChunk(_ bytes: ArraySlice<UInt8>, columns: Int, delimiter: CSVDelimiter) -> Chunk? {
+    bytes.withUnsafeBufferPointer { chunk in
+      let block = CSVNumericBlock(capacity: CSVFileChunks.census(chunk).records, columns: columns)
+      let parser = CSVNumericRows(delimiter: delimiter.rawValue, columns: columns, allowsMissing: true)
+      var outcome: CSVNumericRows.Outcome?
+      let lines = [Int](unsafeUninitializedCapacity: block.capacity) { buffer, count in
+        let destination = CSVStridedDestination(base: block.values, rowStride: 1, columnStride: block.capacity)
+        outcome = parser.parse(chunk, 0..<chunk.count, into: destination, capacity: block.capacity, lines: buffer.baseAddress)
+        count = outcome?.rows ?? 0
+      }
+      guard let outcome else { return nil }
+      block.rows = outcome.rows
+      return Chunk(block: block, builders: [], lines: lines, offsets: [], lineCount: outcome.lineBreaks)
+    }
   }
 
   /// The chunks' columns joined in order; a column categorical in any chunk becomes categorical in all.
+  ///
+  /// Numeric blocks are only joined with numeric columns (``readInChunks`` re-reads them otherwise).
   private func join(_ parts: [Chunk], bytes: [UInt8], names: [String], delimiter: CSVDelimiter, sourceName: String) -> DataTable? {
     var parts = parts
-    let categorical = names.indices.filter { c in parts.contains { !$0.builders[c].isNumeric } }
-    for k in parts.indices {
+    let categorical = names.indices.filter { c in parts.contains { $0.block == nil && !$0.builders[c].isNumeric } }
+    for k in parts.indices where parts[k].block == nil {
       for c in categorical { parts[k].builders[c].becomeCategorical() }
       guard parts[k].builders.contains(where: \.needsBackfill) else { continue }
       do {
@@ -110,16 +141,28 @@ extension CSVReader {
         return nil
       }
     }
-    let columns = names.indices.map { c -> Column in
+    let total = parts.reduce(0) { $0 + $1.lines.count }
+    let joined = parts
+    let columns = Parallel.map(count: names.count) { c -> Column in
       if categorical.contains(c) {
         var labels: [String?] = []
-        labels.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
-        for part in parts { labels.append(contentsOf: part.builders[c].labels) }
+        labels.reserveCapacity(total)
+        for part in joined { labels.append(contentsOf: part.builders[c].labels) }
         return .categorical(names[c], labels)
       }
-      var numbers: [Double] = []
-      numbers.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
-      for part in parts { numbers.append(contentsOf: part.builders[c].numbers) }
+      let numbers = [Double](unsafeUninitializedCapacity: total) { buffer, count in
+        for part in joined {
+          if let block = part.block {
+            (buffer.baseAddress! + count).update(from: block.values + c * block.capacity, count: block.rows)
+            count += block.rows
+          } else {
+            for value in part.builders[c].numbers {
+              buffer[count] = value
+              count += 1
+            }
+          }
+        }
+      }
       return .numeric(names[c], numbers)
     }
     return DataTable(columns: columns, sourceLines: parts.flatMap(\.lines), sourceName: sourceName)

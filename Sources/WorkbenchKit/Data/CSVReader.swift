@@ -35,8 +35,14 @@ public struct CSVReader: Sendable {
   /// Reads the file at `path`; relative paths are resolved against `directory` when given.
   ///
   /// The table's ``DataTable/sourceName`` and error locations use `path` as given.
+  /// A large numbers-only file is read a chunk at a time straight into its
+  /// columns, never holding all its bytes (see ``readFileInChunks(_:sourceName:)``);
+  /// any other file is read whole. The table is the same either way.
   public func read(path: String, relativeTo directory: String? = nil) throws(DataError) -> DataTable {
     let resolved = directory.map { path.hasPrefix("/") ? path : URL(fileURLWithPath: $0).appendingPathComponent(path).path } ?? path
+    if let file = CSVFileChunks(path: resolved, reader: self), let table = readFileInChunks(file, sourceName: path) {
+      return table
+    }
     return try read(bytes: try Self.contents(of: resolved, shownAs: path), sourceName: path)
   }
 
@@ -110,7 +116,7 @@ public struct CSVReader: Sendable {
   }
 
   /// Header names, trimmed; empty, duplicate and non-UTF-8 names are errors naming the column.
-  private func headerNames(_ fields: [CSVField], line: Int, bytes: [UInt8], file: Location) throws(DataError) -> [String] {
+  func headerNames(_ fields: [CSVField], line: Int, bytes: [UInt8], file: Location) throws(DataError) -> [String] {
     var names: [String] = []
     for (i, field) in fields.enumerated() {
       guard let raw = field.text(in: bytes) else { throw invalidUTF8(line: line, column: i, names: [], file: file.file) }
@@ -179,18 +185,5 @@ private func readRegularFile(_ path: String) -> [UInt8]? {
   defer { close(descriptor) }
   var info = stat()
   guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-  let size = Int(info.st_size)
-  var complete = true
-  let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-    guard let base = buffer.baseAddress else { return }
-    while count < size {
-      let got = read(descriptor, base + count, size - count)
-      guard got > 0 else {
-        complete = false
-        return
-      }
-      count += got
-    }
-  }
-  return complete ? bytes : nil
+  return readFileBytes(descriptor, offset: 0, count: Int(info.st_size))
 }

@@ -53,6 +53,58 @@ struct CSVReaderChunkTests {
     #expect(sequential.columns[3].labels != nil)
   }
 
+  /// A numbers-only CSV of `rows` rows: plain, padded, missing, exponent and long-mantissa cells, blank lines; `text` replaces one cell.
+  static func numeric(rows: Int, seed: UInt64, lineEnd: String, text: (row: Int, cell: String)? = nil) -> [UInt8] {
+    var random = SeededGenerator(seed: seed)
+    var lines = ["x,y , z,w" + lineEnd]
+    for row in 0..<rows {
+      if random.nextIndex(below: 25) == 0 { lines.append(lineEnd) }
+      let x = String(random.nextGaussian() * 1e3)
+      let y = random.nextIndex(below: 12) == 0 ? ["", "NA", " nan ", "null"][random.nextIndex(below: 4)] : " \(random.nextIndex(below: 900)).\(random.nextIndex(below: 10)) "
+      let z = String(format: "%.4e", (random.nextUnit() - 0.5) * 1e9)
+      let w = random.nextIndex(below: 7) == 0 ? "0.1000000000000000055511151231257827" : "-\(random.nextIndex(below: 100))"
+      var cells = [x, y, z, w]
+      if let text, text.row == row { cells[1] = text.cell }
+      lines.append(cells.joined(separator: ",") + lineEnd)
+    }
+    return Array(lines.joined().utf8)
+  }
+
+  @Test(
+    "numbers-only chunks give the sequential table, row counts that are no multiple of anything included",
+    arguments: [("\n", 1_999), ("\r\n", 1_001), ("\n", 997)])
+  func numericChunksMatchSequential(lineEnd: String, rows: Int) throws {
+    let bytes = Self.numeric(rows: rows, seed: UInt64(rows), lineEnd: lineEnd)
+    let sequential = try read(bytes, chunkBytes: Int.max / 4)
+    #expect(sequential.columns.allSatisfy { $0.isNumeric })
+    #expect(sequential.rowCount == rows)
+    for chunkBytes in [1, 113, 4_099, 20_011] {
+      #expect(identical(try read(bytes, chunkBytes: chunkBytes), sequential), "chunk size \(chunkBytes)")
+    }
+  }
+
+  @Test("text in one late chunk of a numbers-only file makes the column categorical in every chunk, as read sequentially")
+  func numericChunksWithLateText() throws {
+    let bytes = Self.numeric(rows: 1_500, seed: 5, lineEnd: "\n", text: (1_400, "n/k"))
+    let sequential = try read(bytes, chunkBytes: Int.max / 4)
+    #expect(sequential.columns[1].labels?[1_400] == "n/k")
+    for chunkBytes in [1, 2_000] {
+      #expect(identical(try read(bytes, chunkBytes: chunkBytes), sequential), "chunk size \(chunkBytes)")
+    }
+  }
+
+  @Test("a numbers-only file read with a text column keeps that column's spelling in every chunk")
+  func numericChunksWithTextColumns() throws {
+    let bytes = Self.numeric(rows: 800, seed: 6, lineEnd: "\n")
+    var chunked = CSVReader(textColumns: ["w"])
+    chunked.chunkBytes = 500
+    var sequential = CSVReader(textColumns: ["w"])
+    sequential.chunkBytes = Int.max / 4
+    let table = try chunked.read(bytes: bytes, sourceName: "t.csv")
+    #expect(identical(table, try sequential.read(bytes: bytes, sourceName: "t.csv")))
+    #expect(table.columns[3].labels?.contains("0.1000000000000000055511151231257827") == true)
+  }
+
   @Test("a column whose only text is in the last chunk keeps the spelling of its earlier numbers")
   func lateTextBackfill() throws {
     let bytes = Array(("id,x\n" + (0..<500).map { "00\($0),\($0)\n" }.joined() + "abc,1\n").utf8)
@@ -75,6 +127,8 @@ struct CSVReaderChunkTests {
     let cases: [[UInt8]] = [
       Array(("a,b\n" + body + "1,2,3\n" + body).utf8),
       Array(("a,b\n" + body).utf8) + [0x78, 0xFF, 0x2C, 0x31, 0x0A] + Array(body.utf8),
+      Array(("a,b\n" + body + "7\n" + body).utf8),
+      Array(("a,b\n" + body + body + "1,2,\n").utf8),
     ]
     for bytes in cases {
       func failure(_ chunkBytes: Int) -> DataError? {
