@@ -2,7 +2,8 @@ import Foundation
 
 /// Reductions over vectors that need care beyond a plain sum.
 public enum Reduce {
-  /// log Σ exp(vᵢ), computed stably as m + log Σ exp(vᵢ − m) with m = max vᵢ (scipy's `logsumexp`).
+  /// log Σ exp(vᵢ), computed stably as m + log Σ exp(vᵢ − m) with m = max vᵢ (scipy's `logsumexp`), the
+  /// exponentials by ``Exponential`` and added in index order.
   ///
   /// Edge cases: an empty input gives −∞; when every value is −∞ the result
   /// is −∞ (no NaN from −∞ − (−∞)); +∞ anywhere gives +∞.
@@ -20,7 +21,19 @@ public enum Reduce {
     for v in values where v > m { m = v }
     guard m.isFinite else { return m }
     var sum = 0.0
-    for v in values { sum += exp(v - m) }
+    var i = 0
+    while i + 4 <= values.count {
+      let e = Exponential.exp(SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]) - m)
+      sum += e[0]
+      sum += e[1]
+      sum += e[2]
+      sum += e[3]
+      i += 4
+    }
+    while i < values.count {
+      sum += Exponential.exp(values[i] - m)
+      i += 1
+    }
     return m + log(sum)
   }
 }

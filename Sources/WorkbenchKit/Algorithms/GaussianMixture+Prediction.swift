@@ -82,7 +82,11 @@ extension GaussianMixture {
   static func prediction(_ mixture: Mixture, logResponsibilities: [Double], rows: Int) -> Prediction {
     let k = mixture.componentCount
     let labels = (0..<rows).map { argmax(logResponsibilities, row: $0, count: k) }
-    let memberships = Matrix(rows: rows, columns: k, storage: logResponsibilities[0..<(rows * k)].map { exp($0) })
+    var linear = [Double](repeating: 0, count: rows * k)
+    logResponsibilities.withUnsafeBufferPointer { logs in
+      linear.withUnsafeMutableBufferPointer { Exponential.exponentiate(UnsafeBufferPointer(rebasing: logs[0..<(rows * k)]), into: $0) }
+    }
+    let memberships = Matrix(rows: rows, columns: k, storage: linear)
     return Prediction(labels: labels, memberships: memberships)
   }
 }

@@ -108,12 +108,10 @@ public struct GaussianMixture: ClusteringAlgorithm {
       responsibilities = Array(repeating: 0, count: rows * componentCount)
     }
 
-    /// `responsibilities = exp(logResponsibilities)`.
+    /// `responsibilities = exp(logResponsibilities)` (``Exponential``, as predictions use).
     mutating func exponentiate() {
       logResponsibilities.withUnsafeBufferPointer { logs in
-        responsibilities.withUnsafeMutableBufferPointer { out in
-          for i in logs.indices { out[i] = exp(logs[i]) }
-        }
+        responsibilities.withUnsafeMutableBufferPointer { Exponential.exponentiate(logs, into: $0) }
       }
     }
   }
