@@ -109,7 +109,7 @@ static inline __attribute__((always_inline)) void add_row(double *restrict sum, 
 
 static inline __attribute__((always_inline)) double assign_body(const double *x, const double *row_norms, long rows,
                                                                const wb_centers *c, long *labels, double *sums, long *counts,
-                                                               double *scratch) {
+                                                               int exact_objective, double *scratch) {
   const long d = c->columns, k = c->count, padded = c->padded_count;
   // Rounding bound of the ranking form against the exact distances, relative to ‖x‖² + max ‖c‖² (see the header).
   const double margin_scale = 8.0 * (double)(d + 2) * 0x1p-52;
@@ -149,8 +149,12 @@ static inline __attribute__((always_inline)) double assign_body(const double *x,
     if (tile == 4 && (decided.x & decided.y & decided.z & decided.w)) {
       const l4 label = __builtin_convertvector(best, l4);
       *(l4u *)(labels + start) = label;
-      const v4 objective = norm + first;
-      total = (((total + objective.x) + objective.y) + objective.z) + objective.w;
+      if (exact_objective) {
+        for (long r = 0; r < 4; r++) total += exact_distance(block + r * d, c->centers + label[r] * d, d);
+      } else {
+        const v4 objective = norm + first;
+        total = (((total + objective.x) + objective.y) + objective.z) + objective.w;
+      }
       if (sums) {
         for (long r = 0; r < 4; r++) {
           counts[label[r]] += 1;
@@ -164,7 +168,7 @@ static inline __attribute__((always_inline)) double assign_body(const double *x,
       long label;
       if (decided[r]) {
         label = (long)best[r];
-        total += norm[r] + first[r];
+        total += exact_objective ? exact_distance(row, c->centers + label * d, d) : norm[r] + first[r];
       } else {
         double distance;
         label = exact_nearest(row, c, &distance);
@@ -181,24 +185,24 @@ static inline __attribute__((always_inline)) double assign_body(const double *x,
 }
 
 double wb_assign_nearest_baseline(const double *x, const double *row_norms, long rows, const wb_centers *c, long *labels,
-                                  double *sums, long *counts, double *scratch) {
-  return assign_body(x, row_norms, rows, c, labels, sums, counts, scratch);
+                                  double *sums, long *counts, int exact_objective, double *scratch) {
+  return assign_body(x, row_norms, rows, c, labels, sums, counts, exact_objective, scratch);
 }
 
 #if defined(__x86_64__)
 __attribute__((target("avx2,fma"))) static double assign_avx2(const double *x, const double *row_norms, long rows,
                                                               const wb_centers *c, long *labels, double *sums, long *counts,
-                                                              double *scratch) {
-  return assign_body(x, row_norms, rows, c, labels, sums, counts, scratch);
+                                                              int exact_objective, double *scratch) {
+  return assign_body(x, row_norms, rows, c, labels, sums, counts, exact_objective, scratch);
 }
 #endif
 
 double wb_assign_nearest(const double *x, const double *row_norms, long rows, const wb_centers *centers, long *labels,
-                         double *sums, long *counts, double *scratch) {
+                         double *sums, long *counts, int exact_objective, double *scratch) {
 #if defined(__x86_64__)
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-    return assign_avx2(x, row_norms, rows, centers, labels, sums, counts, scratch);
+    return assign_avx2(x, row_norms, rows, centers, labels, sums, counts, exact_objective, scratch);
   }
 #endif
-  return wb_assign_nearest_baseline(x, row_norms, rows, centers, labels, sums, counts, scratch);
+  return wb_assign_nearest_baseline(x, row_norms, rows, centers, labels, sums, counts, exact_objective, scratch);
 }

@@ -35,11 +35,9 @@ public struct NearestCenterSearch: Sendable {
     norms = parts.flatMap { $0 }
   }
 
-  /// Labels every row with its nearest row of `centers`; returns the objective Σ ‖x − c_label‖².
-  ///
-  /// The objective equals the inertia up to rounding (rows decided by the
-  /// ranking contribute ‖x‖² + ‖c‖² − 2x·c); use
-  /// ``Distance/totalSquaredDistance(_:to:labels:)`` for the exact value.
+  /// Labels every row with its nearest row of `centers`; returns the inertia Σ ‖x − c_label‖², equal to
+  /// ``Distance/totalSquaredDistance(_:to:labels:)`` of the new labels bit for bit (the same exact distances in
+  /// the same chunks and order), so a final assignment needs no separate inertia pass.
   /// Domain: `centers.rows ≥ 1`, equal column counts, `labels.count == rows.rows` (all checked).
   /// - Complexity: O(`rows.rows` · `centers.rows` · `rows.columns`) time spread over the cores; no allocation per row.
   public func assign(to centers: Matrix, labels: inout [Int]) -> Double {
@@ -48,7 +46,9 @@ public struct NearestCenterSearch: Sendable {
 
   /// One Lloyd pass: labels every row as ``assign(to:labels:)`` does and, in the same pass over the rows,
   /// computes the per-cluster sums and counts of ``Matrix/clusterSums(labels:into:counts:)``, bit for bit, and
-  /// whether the new labels repeat `previous` (scikit-learn's strict convergence test).
+  /// whether the new labels repeat `previous` (scikit-learn's strict convergence test). The objective it returns
+  /// is the inertia up to rounding (rows the ranking decides contribute ‖x‖² + ‖c‖² − 2x·c, accurate to a few ulps
+  /// of ‖x‖² + ‖c‖²): for progress reports.
   ///
   /// Why: the iteration is bound by reading the rows; one pass instead of three (labels, sums, comparison)
   /// makes it nearly that of the assignment alone. `sums` must be `centers.rows × rows.columns`, `counts` hold
@@ -82,7 +82,7 @@ public struct NearestCenterSearch: Sendable {
         var partial = summing ? ClusterPartial(clusters: centers.rows, columns: rows.columns) : nil
         var repeated = false
         let objective = target.withRange(range) { labels in
-          let objective = prepared.assign(rows, rowNorms: norms, rows: range, labels: labels, partial: &partial)
+          let objective = prepared.assign(rows, rowNorms: norms, rows: range, labels: labels, partial: &partial, exactly: !summing)
           repeated = previous.map { labels.elementsEqual($0[range]) } ?? false
           return objective
         }

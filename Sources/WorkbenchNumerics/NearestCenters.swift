@@ -32,14 +32,14 @@ struct NearestCenters: Sendable {
   }
 
   /// Labels `rows` of `x` (whose squared norms are `rowNorms`) into `labels` (one entry per row of the range);
-  /// returns their objective as the kernel defines it.
+  /// returns their objective as the kernel defines it: the exact inertia of these rows when `exactly`.
   ///
   /// When `partial` is given, it receives the per-center sums (rows added in
   /// row order) and counts of these rows, exactly as
   /// ``Matrix/clusterSums(labels:into:counts:)`` computes one chunk.
   func assign(
     _ x: Matrix, rowNorms: [Double], rows: Range<Int>, labels: UnsafeMutableBufferPointer<Int>, partial: inout ClusterPartial?,
-    kernel: Kernel = wb_assign_nearest
+    exactly: Bool, kernel: Kernel = wb_assign_nearest
   ) -> Double {
     precondition(labels.count == rows.count, "\(labels.count) labels for \(rows.count) rows")
     precondition(x.columns == centers.columns && rows.upperBound <= x.rows, "rows \(rows) of a \(x.rows) × \(x.columns) matrix")
@@ -56,11 +56,13 @@ struct NearestCenters: Sendable {
               let first = all.baseAddress.map { $0 + rows.lowerBound * d }
               let norms = rowNorms.baseAddress.map { $0 + rows.lowerBound }
               guard var chunk = partial else {
-                return kernel(first, norms, rows.count, &layout, labels.baseAddress, nil, nil, scratch.baseAddress)
+                return kernel(first, norms, rows.count, &layout, labels.baseAddress, nil, nil, exactly ? 1 : 0, scratch.baseAddress)
               }
               let total = chunk.sums.withUnsafeMutableBufferPointer { sums in
                 chunk.counts.withUnsafeMutableBufferPointer { counts in
-                  kernel(first, norms, rows.count, &layout, labels.baseAddress, sums.baseAddress, counts.baseAddress, scratch.baseAddress)
+                  kernel(
+                    first, norms, rows.count, &layout, labels.baseAddress, sums.baseAddress, counts.baseAddress, exactly ? 1 : 0,
+                    scratch.baseAddress)
                 }
               }
               partial = chunk
@@ -75,6 +77,6 @@ struct NearestCenters: Sendable {
   /// The C signature shared by `wb_assign_nearest` and `wb_assign_nearest_baseline`.
   typealias Kernel = @convention(c) (
     UnsafePointer<Double>?, UnsafePointer<Double>?, Int, UnsafePointer<wb_centers>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Double>?,
-    UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Double>?
+    UnsafeMutablePointer<Int>?, Int32, UnsafeMutablePointer<Double>?
   ) -> Double
 }

@@ -6,13 +6,13 @@ import WorkbenchTestSupport
 
 /// Labels, objective and (optionally) sums of one pass over all of `x` through `kernel`.
 private func pass(
-  _ x: Matrix, _ centers: Matrix, summing: Bool, kernel: NearestCenters.Kernel
+  _ x: Matrix, _ centers: Matrix, summing: Bool, exactly: Bool = false, kernel: NearestCenters.Kernel
 ) -> (labels: [Int], total: Double, partial: ClusterPartial?) {
   var labels = [Int](repeating: -1, count: x.rows)
   var partial = summing ? ClusterPartial(clusters: centers.rows, columns: x.columns) : nil
   let norms = (0..<x.rows).map { r in x.rowArray(r).reduce(0) { $0 + $1 * $1 } }
   let total = labels.withUnsafeMutableBufferPointer { out in
-    NearestCenters(centers).assign(x, rowNorms: norms, rows: 0..<x.rows, labels: out, partial: &partial, kernel: kernel)
+    NearestCenters(centers).assign(x, rowNorms: norms, rows: 0..<x.rows, labels: out, partial: &partial, exactly: exactly, kernel: kernel)
   }
   return (labels, total, partial)
 }
@@ -77,6 +77,11 @@ struct NearestCentersTests {
       // distances here (data far from the origin), not relative to the total.
       let scale = (0..<x.rows).map { x.rowArray($0).reduce(0) { $0 + $1 * $1 } }.reduce(0, +) * 2
       #expect(abs(vector.total - portable.total) <= 1e-14 * scale, "k \(k) d \(d)")
+      // The exact objective is the same on both paths, bit for bit, and is the inertia.
+      let exactVector = pass(x, centers, summing: false, exactly: true, kernel: wb_assign_nearest)
+      let exactPortable = pass(x, centers, summing: false, exactly: true, kernel: wb_assign_nearest_baseline)
+      #expect(exactVector.total == exactPortable.total, "k \(k) d \(d)")
+      #expect(exactVector.total == Distance.totalSquaredDistance(x, to: centers, labels: exactVector.labels), "k \(k) d \(d)")
       #expect(vector.partial?.sums == portable.partial?.sums, "k \(k) d \(d)")
       #expect(vector.partial?.counts == portable.partial?.counts, "k \(k) d \(d)")
       #expect(vector.labels == (0..<x.rows).map { Distance.nearest(x, row: $0, among: centers).index }, "k \(k) d \(d)")
@@ -84,7 +89,7 @@ struct NearestCentersTests {
   }
 
   // `==` on purpose: Lloyd's fused pass and Elkan's separate passes must agree bit for bit.
-  @Test("the fused Lloyd pass gives the labels-only pass's labels and objective and clusterSums' sums and counts, bit for bit, and compares labels")
+  @Test("the fused Lloyd pass gives the labels-only pass's labels, its inertia up to rounding, clusterSums' sums and counts bit for bit, and compares labels")
   func fusedPassMatchesSeparatePasses() {
     var rng = SeededGenerator(seed: 23)
     let rows = 3 * Distance.chunkRows + 501
@@ -104,7 +109,8 @@ struct NearestCentersTests {
     previous[rows - 1] = (previous[rows - 1] + 1) % 8
     let fused = search.assign(to: centers, labels: &fusedLabels, comparedWith: previous, sums: &fusedSums, counts: &fusedCounts)
     #expect(fusedLabels == labels)
-    #expect(fused.objective == total)
+    #expect(total == Distance.totalSquaredDistance(x, to: centers, labels: labels), "the labels-only pass returns the exact inertia")
+    #expect(Tolerance.isClose(fused.objective, total, relative: 1e-12), "the fused pass's objective is the inertia up to rounding")
     #expect(!fused.labelsRepeated, "one label in the last chunk differs")
     let again = search.assign(to: centers, labels: &fusedLabels, comparedWith: labels, sums: &fusedSums, counts: &fusedCounts)
     #expect(again.labelsRepeated)

@@ -46,19 +46,19 @@ typedef struct {
 /// each element rounded as a scalar addition) and the row counts. `scratch`
 /// holds `4 × (padded_count + columns + 1)` doubles.
 ///
-/// Returns the objective Σ ‖x − c_label‖², added in row order, each term
-/// taken as ‖x‖² + (‖c‖² − 2x·c) for rows decided by the ranking and as the
-/// exact distance for the others: each term is accurate to a few ulps of
-/// ‖x‖² + ‖c‖², not of the distance, so for data far from the origin it may
-/// differ from the exact inertia (and between instruction sets) well beyond
-/// the inertia's own rounding. It serves progress reports; exact inertia is
-/// a separate pass.
+/// Returns the objective Σ ‖x − c_label‖², added in row order. With
+/// `exact_objective` every term is the exact distance above (so the sum is
+/// Swift's row-order inertia, bit for bit). Without it, rows decided by the
+/// ranking contribute ‖x‖² + (‖c‖² − 2x·c), accurate to a few ulps of
+/// ‖x‖² + ‖c‖² rather than of the distance (for data far from the origin
+/// well beyond the inertia's own rounding, and not the same on both
+/// instruction sets): cheap enough for progress reports.
 double wb_assign_nearest(const double *x, const double *row_norms, long rows, const wb_centers *centers, long *labels,
-                         double *sums, long *counts, double *scratch);
+                         double *sums, long *counts, int exact_objective, double *scratch);
 
 /// ``wb_assign_nearest`` restricted to baseline instructions, whatever the CPU
 /// offers; tests use it to prove both paths give the same labels and sums.
 double wb_assign_nearest_baseline(const double *x, const double *row_norms, long rows, const wb_centers *centers,
-                                  long *labels, double *sums, long *counts, double *scratch);
+                                  long *labels, double *sums, long *counts, int exact_objective, double *scratch);
 
 #endif

@@ -65,10 +65,8 @@ extension KMeans {
       }
       swap(&w.labels, &w.previousLabels)
     }
-    if !strictlyConverged {
-      _ = search.assign(to: centers, labels: &w.labels)
-    }
-    return Run(labels: w.labels, centers: centers, inertia: inertia(x, centers: centers, labels: w.labels), iterations: iterations, converged: converged)
+    let inertia = strictlyConverged ? inertia(x, centers: centers, labels: w.labels) : search.assign(to: centers, labels: &w.labels)
+    return Run(labels: w.labels, centers: centers, inertia: inertia, iterations: iterations, converged: converged)
   }
 
   /// The update half of an iteration, shared by Lloyd and Elkan: from the per-cluster sums and counts of
@@ -84,8 +82,7 @@ extension KMeans {
 
   /// Sets each row's label to its nearest center (``NearestCenterSearch``); returns the exact inertia.
   static func assign(_ x: Matrix, to centers: Matrix, labels: inout [Int]) -> Double {
-    _ = NearestCenterSearch(x).assign(to: centers, labels: &labels)
-    return inertia(x, centers: centers, labels: labels)
+    NearestCenterSearch(x).assign(to: centers, labels: &labels)
   }
 
   /// Turns the sums into means (multiplying by the reciprocal count, as scikit-learn does), writes them into
