@@ -4,6 +4,25 @@ import WorkbenchNumerics
 import WorkbenchTestSupport
 
 /// A random symmetric positive-definite matrix A Aᵀ + n I.
+/// Gaussian rows (times `scale`), a mean and the inverse of a random Cholesky factor, for the quadratic-form tests.
+private func quadraticCase(rows: Int, columns d: Int, scale: Double, seed: UInt64) throws -> (x: Matrix, mean: [Double], w: Matrix) {
+  var rng = SeededGenerator(seed: seed)
+  let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * scale })
+  let mean = (0..<d).map { _ in rng.nextGaussian() }
+  return (x, mean, Linalg.invertLowerTriangular(try #require(Linalg.cholesky(randomSPD(d, &rng)))))
+}
+
+/// (xᵣ − μ)ᵀ WᵀW (xᵣ − μ) by the one-row loop, column by column.
+private func naiveQuadraticForm(_ x: Matrix, row r: Int, mean: [Double], factor w: Matrix) -> Double {
+  var total = 0.0
+  for j in 0..<x.columns {
+    var y = 0.0
+    for i in 0...j { y += w[j, i] * (x[r, i] - mean[i]) }
+    total += y * y
+  }
+  return total
+}
+
 private func randomSPD(_ n: Int, _ rng: inout SeededGenerator) -> Matrix {
   let a = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextGaussian() })
   var out = Matrix(rows: n, columns: n)
@@ -75,21 +94,11 @@ struct LinalgTests {
 
   @Test("quadratic forms equal the naive (x − μ)ᵀ WᵀW (x − μ) for 0…9 rows, every row position", arguments: 0...9)
   func quadraticForms(_ rows: Int) throws {
-    var rng = SeededGenerator(seed: UInt64(90 + rows))
-    let d = 5
-    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * 3 })
-    let mean = (0..<d).map { _ in rng.nextGaussian() }
-    let w = Linalg.invertLowerTriangular(try #require(Linalg.cholesky(randomSPD(d, &rng))))
+    let (x, mean, w) = try quadraticCase(rows: rows, columns: 5, scale: 3, seed: UInt64(90 + rows))
     var out = Array(repeating: -1.0, count: rows * 2)
     Linalg.lowerQuadraticForms(x, mean: mean, lowerFactor: w, into: &out, stride: 2, offset: 1)
     for r in 0..<rows {
-      var expected = 0.0
-      for j in 0..<d {
-        var y = 0.0
-        for i in 0...j { y += w[j, i] * (x[r, i] - mean[i]) }
-        expected += y * y
-      }
-      #expect(out[r * 2 + 1] == expected, "row \(r): SIMD lanes and the tail run the same additions")
+      #expect(out[r * 2 + 1] == naiveQuadraticForm(x, row: r, mean: mean, factor: w), "row \(r): SIMD lanes and the tail run the same additions")
       #expect(out[r * 2] == -1)
     }
   }
@@ -115,21 +124,11 @@ struct LinalgTests {
 
   @Test("quadratic forms match the one-row loop bit for bit for 1…9 columns", arguments: 1...9)
   func quadraticFormsEveryWidth(_ d: Int) throws {
-    var rng = SeededGenerator(seed: UInt64(300 + d))
-    let rows = 11
-    let x = Matrix(rows: rows, columns: d, storage: (0..<(rows * d)).map { _ in rng.nextGaussian() * 1e3 })
-    let mean = (0..<d).map { _ in rng.nextGaussian() }
-    let w = Linalg.invertLowerTriangular(try #require(Linalg.cholesky(randomSPD(d, &rng))))
-    var out = Array(repeating: 0.0, count: rows)
+    let (x, mean, w) = try quadraticCase(rows: 11, columns: d, scale: 1e3, seed: UInt64(300 + d))
+    var out = Array(repeating: 0.0, count: x.rows)
     Linalg.lowerQuadraticForms(x, mean: mean, lowerFactor: w, into: &out, stride: 1, offset: 0)
-    for r in 0..<rows {
-      var expected = 0.0
-      for j in 0..<d {
-        var y = 0.0
-        for i in 0...j { y += w[j, i] * (x[r, i] - mean[i]) }
-        expected += y * y
-      }
-      #expect(out[r] == expected, "row \(r)")
+    for r in 0..<x.rows {
+      #expect(out[r] == naiveQuadraticForm(x, row: r, mean: mean, factor: w), "row \(r)")
     }
   }
 
