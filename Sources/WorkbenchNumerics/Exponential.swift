@@ -16,17 +16,18 @@
 public enum Exponential {
   /// eˣ for each lane; lanes are independent, so this equals ``exp(_:)-(Double)`` lane by lane.
   /// - Complexity: O(1): about 35 vector operations, none a call.
-  @inlinable
+  @inlinable @inline(__always)
   public static func exp(_ x: SIMD4<Double>) -> SIMD4<Double> {
     // Inside [−708, 709], n lies in the normal exponents and 2ⁿ is one bit pattern; anything else (including
     // NaN, which fails every comparison) takes the scalar path lane by lane.
     guard all(x .>= -708) && all(x .<= 709) else {
       return SIMD4(exp(x[0]), exp(x[1]), exp(x[2]), exp(x[3]))
     }
-    let shifted = x * log2e + roundingShift
-    let n = shifted - roundingShift
+    let shift = SIMD4<Double>(repeating: roundingShift)
+    let shifted = x * log2e + shift
+    let n = shifted - shift
     let r = (x - n * ln2High) - n * ln2Low
-    let exponents = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- unsafeBitCast(roundingShift, to: SIMD4<Int64>.self)
+    let exponents = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- unsafeBitCast(shift, to: SIMD4<Int64>.self)
     let scale = unsafeBitCast((exponents &+ 1023) &<< 52, to: SIMD4<Double>.self)
     return series(r) * scale
   }
@@ -38,10 +39,10 @@ public enum Exponential {
     if x.isNaN { return x }
     if x > 709.782712893384 { return .infinity }
     if x < -745.1332191019412 { return 0 }
-    let shifted = x * log2e[0] + roundingShift[0]
-    let n = shifted - roundingShift[0]
-    let r = (x - n * ln2High[0]) - n * ln2Low[0]
-    let exponent = Int64(bitPattern: shifted.bitPattern &- roundingShift[0].bitPattern)
+    let shifted = x * log2e + roundingShift
+    let n = shifted - roundingShift
+    let r = (x - n * ln2High) - n * ln2Low
+    let exponent = Int64(bitPattern: shifted.bitPattern &- roundingShift.bitPattern)
     let p = series(SIMD4(repeating: r))[0]
     // 2ⁿ as 2^⌊n/2⌋ · 2^(n − ⌊n/2⌋): both factors are normal for every n reachable here.
     let half = exponent >> 1
@@ -72,7 +73,7 @@ public enum Exponential {
   }
 
   /// eʳ for |r| ≤ ln 2 / 2: the Taylor polynomial of degree 13 in Horner form.
-  @inlinable
+  @inlinable @inline(__always)
   static func series(_ r: SIMD4<Double>) -> SIMD4<Double> {
     var p = SIMD4<Double>(repeating: 1.0 / 6_227_020_800)
     p = p * r + 1.0 / 479_001_600
@@ -90,10 +91,11 @@ public enum Exponential {
     return p * r + 1
   }
 
-  @usableFromInline static let log2e = SIMD4<Double>(repeating: 1.4426950408889634)
+  // Literal constants (not stored statics, whose lazy initialisation would be checked on every call).
+  @usableFromInline static var log2e: Double { 1.4426950408889634 }
   /// ln 2 to 32 significant bits (n · ln2High is exact for |n| < 2²⁰), and the rest.
-  @usableFromInline static let ln2High = SIMD4<Double>(repeating: 0.6931471803691238)
-  @usableFromInline static let ln2Low = SIMD4<Double>(repeating: 1.9082149292705877e-10)
+  @usableFromInline static var ln2High: Double { 0.6931471803691238 }
+  @usableFromInline static var ln2Low: Double { 1.9082149292705877e-10 }
   /// 1.5 · 2⁵²: adding it rounds to an integer (ties to even) held in the low bits.
-  @usableFromInline static let roundingShift = SIMD4<Double>(repeating: 6_755_399_441_055_744)
+  @usableFromInline static var roundingShift: Double { 6_755_399_441_055_744 }
 }
