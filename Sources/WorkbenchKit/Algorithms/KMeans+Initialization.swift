@@ -57,60 +57,12 @@ extension KMeans {
     return x.selecting(rows: Array(indices[0..<count]))
   }
 
-  /// Greedy k-means++ seeding as scikit-learn's `_kmeans_plusplus` does it.
-  ///
-  /// The first center is a uniform row. Each further center samples
-  /// `2 + ⌊ln k⌋` candidate rows with probability proportional to their
-  /// squared distance D² to the nearest chosen center and keeps the one that
-  /// minimises the total potential Σ D² after adding it (the first on ties).
+  /// Greedy k-means++ seeding as scikit-learn's `_kmeans_plusplus` does it (``GreedyPlusPlus`` with squared
+  /// Euclidean distances).
   static func greedyKMeansPlusPlus(_ x: Matrix, count: Int, using rng: inout SeededGenerator) -> Matrix {
-    let n = x.rows
-    let trials = 2 + Int(log(Double(count)))
-    var chosen = [rng.nextIndex(below: n)]
-    chosen.reserveCapacity(count)
-    var closest: [Double] = []
-    Distance.squaredEuclidean(x, row: chosen[0], toEveryRowOf: x, into: &closest)
-    var potential = closest.reduce(0, +)
-    var cumulative = Array(repeating: 0.0, count: n)
-    var candidate = Array(repeating: 0.0, count: n)
-    var bestCandidate = Array(repeating: 0.0, count: n)
-    while chosen.count < count {
-      var running = 0.0
-      for i in 0..<n {
-        running += closest[i]
-        cumulative[i] = running
-      }
-      var bestRow = -1
-      var bestPotential = Double.infinity
-      for _ in 0..<trials {
-        let row = firstIndex(in: cumulative, reaching: rng.nextUnit() * potential)
-        Distance.squaredEuclidean(x, row: row, toEveryRowOf: x, into: &candidate)
-        var total = 0.0
-        for i in 0..<n {
-          candidate[i] = min(closest[i], candidate[i])
-          total += candidate[i]
-        }
-        if bestRow < 0 || total < bestPotential {
-          bestRow = row
-          bestPotential = total
-          swap(&candidate, &bestCandidate)
-        }
-      }
-      chosen.append(bestRow)
-      potential = bestPotential
-      swap(&closest, &bestCandidate)
+    let chosen = GreedyPlusPlus.choose(rows: x.rows, count: count, using: &rng) { row, out in
+      Distance.squaredEuclidean(x, row: row, toEveryRowOf: x, into: &out)
     }
     return x.selecting(rows: chosen)
-  }
-
-  /// The first index whose cumulative value is ≥ `target` (numpy's `searchsorted`, side left), clipped to the last index.
-  static func firstIndex(in cumulative: [Double], reaching target: Double) -> Int {
-    var low = 0
-    var high = cumulative.count
-    while low < high {
-      let mid = (low + high) / 2
-      if cumulative[mid] < target { low = mid + 1 } else { high = mid }
-    }
-    return min(low, cumulative.count - 1)
   }
 }

@@ -28,46 +28,15 @@ extension KMedoids {
     return Array(indices[0..<count])
   }
 
-  /// Greedy k-medoids++ as scikit-learn-extra's `_kpp_init`: a uniform first medoid, then each next one the best of
-  /// `2 + ⌊ln k⌋` candidates drawn with probability ∝ D² (D the dissimilarity to the nearest chosen medoid),
-  /// keeping the candidate that minimises Σ D² (the first on ties).
+  /// Greedy k-medoids++ as scikit-learn-extra's `_kpp_init` (``GreedyPlusPlus`` with the metric's dissimilarity
+  /// squared).
   /// - Complexity: O(k · (2 + ln k) · rows) dissimilarities.
   static func greedyPlusPlus<D: Dissimilarities>(_ d: D, count: Int, using rng: inout SeededGenerator) -> [Int] {
-    let n = d.count
-    let trials = 2 + Int(log(Double(count)))
-    var chosen = [rng.nextIndex(below: n)]
-    var closest = (0..<n).map { i -> Double in
-      let distance = d(chosen[0], i)
-      return distance * distance
-    }
-    var potential = closest.reduce(0, +)
-    var cumulative = Array(repeating: 0.0, count: n)
-    var candidate = Array(repeating: 0.0, count: n)
-    var bestCandidate = Array(repeating: 0.0, count: n)
-    while chosen.count < count {
-      var running = 0.0
-      for i in 0..<n {
-        running += closest[i]
-        cumulative[i] = running
+    GreedyPlusPlus.choose(rows: d.count, count: count, using: &rng) { row, out in
+      for i in 0..<d.count {
+        let distance = d(row, i)
+        out[i] = distance * distance
       }
-      var bestRow = -1, bestPotential = Double.infinity
-      for _ in 0..<trials {
-        let row = KMeans.firstIndex(in: cumulative, reaching: rng.nextUnit() * potential)
-        var total = 0.0
-        for i in 0..<n {
-          let distance = d(row, i)
-          candidate[i] = min(closest[i], distance * distance)
-          total += candidate[i]
-        }
-        if bestRow < 0 || total < bestPotential {
-          (bestRow, bestPotential) = (row, total)
-          swap(&candidate, &bestCandidate)
-        }
-      }
-      chosen.append(bestRow)
-      potential = bestPotential
-      swap(&closest, &bestCandidate)
     }
-    return chosen
   }
 }
