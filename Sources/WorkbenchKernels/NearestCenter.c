@@ -1,24 +1,11 @@
 #include "WorkbenchKernels.h"
+#include "Vectors.h"
 
 #include <math.h>
 #include <string.h>
 
-// Every helper that takes or returns a vector is always inlined, so no vector crosses a call and the
-// baseline/AVX calling-convention difference clang warns about cannot arise.
-#pragma clang diagnostic ignored "-Wpsabi"
-
-typedef double v4 __attribute__((ext_vector_type(4)));
-/// Four doubles read or written at any 8-byte aligned address.
-typedef double v4u __attribute__((ext_vector_type(4), aligned(8)));
-
-typedef long l4 __attribute__((ext_vector_type(4)));
-/// Four longs written at any 8-byte aligned address.
-typedef long l4u __attribute__((ext_vector_type(4), aligned(8)));
-
-#define LOAD4(p) (*(const v4u *)(p))
-
 /// Σ (aⱼ − bⱼ)² in the documented lane order; separately rounded (no fused multiply-add).
-static inline __attribute__((always_inline)) double exact_distance(const double *a, const double *b, long d) {
+WB_INLINE double exact_distance(const double *a, const double *b, long d) {
 #pragma clang fp contract(off)
   v4 acc = 0;
   long j = 0;
@@ -35,7 +22,7 @@ static inline __attribute__((always_inline)) double exact_distance(const double 
 }
 
 /// The nearest center by exact distances (Swift's `Distance.nearest` rule: ties and NaN keep the lower index).
-static inline __attribute__((always_inline)) long exact_nearest(const double *row, const wb_centers *c, double *distance) {
+WB_INLINE long exact_nearest(const double *row, const wb_centers *c, double *distance) {
   long best = 0;
   double best_distance = exact_distance(row, c->centers, c->columns);
   for (long k = 1; k < c->count; k++) {
@@ -63,7 +50,7 @@ static inline __attribute__((always_inline)) long exact_nearest(const double *ro
   } while (0)
 
 /// ‖c‖² − 2x·c for four consecutive rows against every padded center, into `scores[c]` (lanes = the four rows).
-static inline __attribute__((always_inline)) void rank_four_rows(const double *x, long d, const wb_centers *c, v4u *scores) {
+WB_INLINE void rank_four_rows(const double *x, long d, const wb_centers *c, v4u *scores) {
   const long padded = c->padded_count;
   long block = 0;
   for (; block + 8 <= padded; block += 8) {
@@ -101,13 +88,13 @@ static inline __attribute__((always_inline)) void rank_four_rows(const double *x
 }
 
 /// `sum[j] += row[j]` for every column, each element rounded as a scalar addition would be.
-static inline __attribute__((always_inline)) void add_row(double *restrict sum, const double *restrict row, long d) {
+WB_INLINE void add_row(double *restrict sum, const double *restrict row, long d) {
   long j = 0;
   for (; j + 4 <= d; j += 4) *(v4u *)(sum + j) = LOAD4(sum + j) + LOAD4(row + j);
   for (; j < d; j++) sum[j] += row[j];
 }
 
-static inline __attribute__((always_inline)) double assign_body(const double *x, const double *row_norms, long rows,
+WB_INLINE double assign_body(const double *x, const double *row_norms, long rows,
                                                                const wb_centers *c, long *labels, double *sums, long *counts,
                                                                int exact_objective, double *scratch) {
   const long d = c->columns, k = c->count, padded = c->padded_count;

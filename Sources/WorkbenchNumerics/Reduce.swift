@@ -1,39 +1,23 @@
-import Foundation
+import WorkbenchKernels
 
 /// Reductions over vectors that need care beyond a plain sum.
 public enum Reduce {
-  /// log Σ exp(vᵢ), computed stably as m + log Σ exp(vᵢ − m) with m = max vᵢ (scipy's `logsumexp`), the
-  /// exponentials by ``Exponential`` and added in index order.
+  /// Normalises the first `rows` rows of `logs` (row-major, `columns` wide) into log probabilities in place,
+  /// writes the probabilities themselves to `linear`, and returns the sum of the rows' normalisers.
   ///
-  /// Edge cases: an empty input gives −∞; when every value is −∞ the result
-  /// is −∞ (no NaN from −∞ − (−∞)); +∞ anywhere gives +∞.
-  /// - Complexity: O(count), one `exp` per element.
-  public static func logSumExp(_ values: ArraySlice<Double>) -> Double {
-    values.withUnsafeBufferPointer { logSumExp($0) }
-  }
-
-  /// ``logSumExp(_:)-(ArraySlice<Double>)`` over a buffer, for callers that already hold one (the E step of a mixture, row by row).
-  ///
-  /// The same operations in the same order, so the same value to the last bit.
-  /// - Complexity: O(count), one `exp` per element.
-  public static func logSumExp(_ values: UnsafeBufferPointer<Double>) -> Double {
-    var m = -Double.infinity
-    for v in values where v > m { m = v }
-    guard m.isFinite else { return m }
-    var sum = 0.0
-    var i = 0
-    while i + 4 <= values.count {
-      let e = Exponential.exp(SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]) - m)
-      sum += e[0]
-      sum += e[1]
-      sum += e[2]
-      sum += e[3]
-      i += 4
+  /// Each row is reduced by its log-sum-exp, m + log Σ exp(vᵢ − m) with m the
+  /// largest value (scipy's `logsumexp`, the E step of a mixture); that
+  /// normaliser is the row's log-likelihood, and the returned sum (added in
+  /// row order) the data's. The exponentials are our own (`wb_exp` in
+  /// WorkbenchKernels.h), not the C library's, so the values are the same on
+  /// every machine. Edge cases: a row of −∞ (or no columns) has normaliser
+  /// −∞; a +∞ anywhere gives +∞. Domain: both arrays hold at least
+  /// `rows · columns` values (checked).
+  /// - Complexity: O(rows · columns), two exponentials per value.
+  public static func normalizeLogRows(_ logs: inout [Double], rows: Int, columns: Int, linear: inout [Double]) -> Double {
+    precondition(rows >= 0 && columns >= 0 && logs.count >= rows * columns && linear.count >= rows * columns, "arrays too short")
+    return logs.withUnsafeMutableBufferPointer { l in
+      linear.withUnsafeMutableBufferPointer { e in wb_normalize_log_rows(l.baseAddress, rows, columns, e.baseAddress) }
     }
-    while i < values.count {
-      sum += Exponential.exp(values[i] - m)
-      i += 1
-    }
-    return m + log(sum)
   }
 }

@@ -61,4 +61,72 @@ double wb_assign_nearest(const double *x, const double *row_norms, long rows, co
 double wb_assign_nearest_baseline(const double *x, const double *row_norms, long rows, const wb_centers *centers,
                                   long *labels, double *sums, long *counts, int exact_objective, double *scratch);
 
+
+// MARK: Exponentials
+//
+// eˣ by our own code rather than the C library's (a different variant per CPU): x = n·ln 2 + r with
+// n = round(x / ln 2) (Cody–Waite, ln 2 split so n·ln2_high is exact), eʳ by its Taylor series to degree 13
+// on |r| ≤ ln 2 / 2 (truncation below 5·10⁻¹⁸ relative), 2ⁿ from its bit pattern. Every operation is a
+// separately rounded +, − or ×, so the bits are the same on every instruction set and build; the result
+// is within 2 ulps of the C library over the whole range. NaN gives NaN, +∞ gives +∞, −∞ gives 0; results
+// above the largest double are +∞ and below the smallest subnormal 0; subnormal results are scaled in two
+// steps (at most one extra rounding). The kernel below runs four values at a time, with AVX2 where the CPU
+// has it, and gives exactly `wb_exp` of each value.
+
+/// eˣ.
+double wb_exp(double x);
+
+/// Normalises each of `rows` rows of `k` log values vᵢ (row-major) in place into log probabilities, and
+/// writes the probabilities to `linear` (same layout); returns the sum of the rows' normalisers, added in
+/// row order. With m the row's largest value (NaN never is), eᵢ = `wb_exp`(vᵢ − m) and s = Σ eᵢ (in index
+/// order), the normaliser is m + log s (the C library's log), the log probabilities vᵢ − (m + log s) and
+/// the probabilities eᵢ / s, which sum to 1 more closely than exp of the log probabilities would. A row
+/// whose m is not finite (all −∞, or a +∞) has normaliser m and becomes vᵢ − m and `wb_exp` of that
+/// (NaN or ±∞, for the caller to report). Rows run four at a time in vector lanes, each exactly as it
+/// would alone.
+double wb_normalize_log_rows(double *logs, long rows, long k, double *linear);
+double wb_normalize_log_rows_baseline(double *logs, long rows, long k, double *linear);
+
+// MARK: Gaussian forms
+//
+// The quadratic forms and weighted scatter of a Gaussian mixture's E and M steps. Each value is computed
+// with separately rounded operations in a fixed order that does not depend on the instruction set, so
+// both paths give the same bits.
+
+/// For each of `rows` rows `x` (row-major, `d` wide) the quadratic form ‖W (x − mean)‖², written to
+/// `out[row · stride + offset]`. `w` is `d × d` row-major and only its lower triangle is read. Per row:
+/// yⱼ = Σᵢ≤ⱼ wⱼᵢ (xᵢ − meanᵢ) adding in increasing i, then Σⱼ yⱼ² adding in increasing j. `scratch` holds
+/// `8 · d` doubles.
+void wb_lower_quadratic_forms(const double *x, long rows, long d, const double *mean, const double *w, double *out, long stride,
+                              long offset, double *scratch);
+void wb_lower_quadratic_forms_baseline(const double *x, long rows, long d, const double *mean, const double *w, double *out,
+                                       long stride, long offset, double *scratch);
+
+/// The doubles of scratch `wb_add_weighted_scatter` needs for `d` columns.
+long wb_weighted_scatter_scratch_count(long d);
+
+/// Adds Σᵣ weightᵣ (xᵣ − mean)(xᵣ − mean)ᵀ to the lower triangle of `scatter` (`d × d`, row-major), the
+/// weight of row r being `weights[r · stride + offset]`. Rows are taken in blocks of four, one per lane
+/// (a partial last block is padded with weight 0); blocks whose four weights are 0 add nothing. Each entry
+/// adds weightᵣ·cⱼ·cᵢ (as (weightᵣ·cⱼ)·cᵢ, c = x − mean) lane by lane over the blocks in order, and the
+/// four lanes are added as (l₀ + l₁) + (l₂ + l₃) into `scatter`. `scratch` holds
+/// `wb_weighted_scatter_scratch_count(d)` doubles.
+void wb_add_weighted_scatter(const double *x, long rows, long d, const double *weights, long stride, long offset, const double *mean,
+                             double *scatter, double *scratch);
+void wb_add_weighted_scatter_baseline(const double *x, long rows, long d, const double *weights, long stride, long offset,
+                                      const double *mean, double *scatter, double *scratch);
+
+/// For each of `k` components c, `counts[c]` = Σᵣ wᵣc and `sums[c · d + j]` = Σᵣ wᵣc · xᵣⱼ, with wᵣc =
+/// `weights[r · k + c]` (a row-major `rows × k` matrix) and x row-major `rows × d`; rows are added in order
+/// and zero weights add nothing to `sums`. Both outputs are overwritten.
+void wb_weighted_sums(const double *x, long rows, long d, const double *weights, long k, double *counts, double *sums);
+void wb_weighted_sums_baseline(const double *x, long rows, long d, const double *weights, long k, double *counts, double *sums);
+
+/// For each component c, `squares[c · d + j]` = Σᵣ (wᵣc · (xᵣⱼ − μcⱼ)) · (xᵣⱼ − μcⱼ), with μ = `means`
+/// (`k × d`), rows added in order, zero weights skipped. `squares` is overwritten.
+void wb_weighted_squared_deviations(const double *x, long rows, long d, const double *weights, long k, const double *means,
+                                    double *squares);
+void wb_weighted_squared_deviations_baseline(const double *x, long rows, long d, const double *weights, long k, const double *means,
+                                             double *squares);
+
 #endif

@@ -43,31 +43,12 @@ extension GaussianMixture {
     static func estimate(
       _ x: Matrix, responsibilities resp: [Double], componentCount k: Int, type: CovarianceType, regularization: Double
     ) -> Mixture {
-      let n = x.rows
       let d = x.columns
-      var nk = Array(repeating: 0.0, count: k)
-      var sums = Matrix(rows: k, columns: d)
-      // Rows in order, so every accumulator sees the same additions in the same order as the plain
-      // `sums[c, j] += weight * x[r, j]` loop; the columns of one row are independent and vectorise.
-      x.withStorage { xs in
-        resp.withUnsafeBufferPointer { w in
-          nk.withUnsafeMutableBufferPointer { counts in
-            sums.withMutableStorage { s in
-              for r in 0..<n {
-                for c in 0..<k {
-                  let weight = w[r * k + c]
-                  counts[c] += weight
-                  if weight != 0 { Self.addScaled(weight, xs.baseAddress! + r * d, to: s.baseAddress! + c * d, count: d) }
-                }
-              }
-            }
-          }
-        }
-      }
-      for c in 0..<k { nk[c] += 10 * Double.ulpOfOne }
+      let weighted = Linalg.weightedSums(x, weights: resp, components: k)
+      let nk = weighted.counts.map { $0 + 10 * Double.ulpOfOne }
       var means = Matrix(rows: k, columns: d)
       for c in 0..<k {
-        for j in 0..<d { means[c, j] = sums[c, j] / nk[c] }
+        for j in 0..<d { means[c, j] = weighted.sums[c, j] / nk[c] }
       }
       var covariances: [Matrix]
       switch type {
@@ -84,21 +65,7 @@ extension GaussianMixture {
         }
         covariances = [regularized(scatter, dividedBy: nk.reduce(0, +), regularization)]
       case .diag, .spherical:
-        var variances = Matrix(rows: k, columns: d)
-        x.withStorage { xs in
-          means.withStorage { mu in
-            resp.withUnsafeBufferPointer { w in
-              variances.withMutableStorage { v in
-                for r in 0..<n {
-                  for c in 0..<k where w[r * k + c] != 0 {
-                    Self.addWeightedSquares(
-                      w[r * k + c], xs.baseAddress! + r * d, minus: mu.baseAddress! + c * d, to: v.baseAddress! + c * d, count: d)
-                  }
-                }
-              }
-            }
-          }
-        }
+        var variances = Linalg.weightedSquaredDeviations(x, weights: resp, means: means)
         for c in 0..<k {
           for j in 0..<d { variances[c, j] = variances[c, j] / nk[c] + regularization }
         }
@@ -111,40 +78,6 @@ extension GaussianMixture {
         }
       }
       return Mixture(type: type, weights: nk, means: means, covariances: covariances, factors: [], halfLogDeterminants: [])
-    }
-
-    /// `total[j] += weight * row[j]` for `j < count`, four columns at a time (each column on its own, so exact).
-    @inline(__always)
-    private static func addScaled(_ weight: Double, _ row: UnsafePointer<Double>, to total: UnsafeMutablePointer<Double>, count: Int) {
-      var j = 0
-      while j + 4 <= count {
-        let sum = UnsafeRawPointer(total + j).loadUnaligned(as: SIMD4<Double>.self) + weight * UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self)
-        UnsafeMutableRawPointer(total + j).storeBytes(of: sum, as: SIMD4<Double>.self)
-        j += 4
-      }
-      while j < count {
-        total[j] += weight * row[j]
-        j += 1
-      }
-    }
-
-    /// `total[j] += weight * (row[j] − mean[j])²` (as `weight · c · c`) for `j < count`, four columns at a time.
-    @inline(__always)
-    private static func addWeightedSquares(
-      _ weight: Double, _ row: UnsafePointer<Double>, minus mean: UnsafePointer<Double>, to total: UnsafeMutablePointer<Double>, count: Int
-    ) {
-      var j = 0
-      while j + 4 <= count {
-        let centered = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self) - UnsafeRawPointer(mean + j).loadUnaligned(as: SIMD4<Double>.self)
-        let sum = UnsafeRawPointer(total + j).loadUnaligned(as: SIMD4<Double>.self) + weight * centered * centered
-        UnsafeMutableRawPointer(total + j).storeBytes(of: sum, as: SIMD4<Double>.self)
-        j += 4
-      }
-      while j < count {
-        let centered = row[j] - mean[j]
-        total[j] += weight * centered * centered
-        j += 1
-      }
     }
 
     /// `scatter` (lower triangle) divided by `count`, mirrored to the upper triangle, with `regularization` on the diagonal.
@@ -292,24 +225,15 @@ extension GaussianMixture {
       }
     }
 
-    /// The E step: turns weighted log densities into log responsibilities in place; returns Σ log p(x).
+    /// The E step: turns weighted log densities into log responsibilities in place, writes the responsibilities
+    /// themselves to `responsibilities`, and returns Σ log p(x).
     ///
-    /// Each row is normalised by its log-sum-exp (``Reduce/logSumExp(_:)``),
+    /// Each row is normalised by its log-sum-exp (``Reduce/normalizeLogRows(_:rows:columns:linear:)``),
     /// which is that row's log-likelihood under the mixture.
     /// - Complexity: O(rows · k) plus ``logWeightedDensities(_:into:)``.
-    func expectation(_ x: Matrix, logResponsibilities out: inout [Double]) -> Double {
+    func expectation(_ x: Matrix, logResponsibilities out: inout [Double], responsibilities: inout [Double]) -> Double {
       logWeightedDensities(x, into: &out)
-      let k = componentCount
-      var total = 0.0
-      out.withUnsafeMutableBufferPointer { o in
-        for r in 0..<x.rows {
-          let row = UnsafeMutableBufferPointer(rebasing: o[(r * k)..<((r + 1) * k)])
-          let norm = Reduce.logSumExp(UnsafeBufferPointer(row))
-          for c in 0..<k { row[c] -= norm }
-          total += norm
-        }
-      }
-      return total
+      return Reduce.normalizeLogRows(&out, rows: x.rows, columns: componentCount, linear: &responsibilities)
     }
 
     /// scikit-learn's `_n_parameters()`: free parameters of the means, covariances and weights.

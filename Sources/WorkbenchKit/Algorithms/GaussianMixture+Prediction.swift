@@ -73,20 +73,16 @@ extension GaussianMixture {
     guard mixture.means.columns == x.columns else {
       throw FitError.degenerate("the gmm model has \(mixture.means.columns) features but the new rows have \(x.columns)")
     }
-    var logResponsibilities = Array(repeating: 0.0, count: x.rows * mixture.componentCount)
-    _ = mixture.expectation(x, logResponsibilities: &logResponsibilities)
-    return prediction(mixture, logResponsibilities: logResponsibilities, rows: x.rows)
+    var workspace = Workspace(rows: x.rows, componentCount: mixture.componentCount)
+    _ = workspace.expectation(mixture, x)
+    return prediction(mixture, workspace: workspace, rows: x.rows)
   }
 
-  /// Labels (argmax) and memberships (exp) from the first `rows × k` log responsibilities.
-  static func prediction(_ mixture: Mixture, logResponsibilities: [Double], rows: Int) -> Prediction {
+  /// Labels (argmax of the log responsibilities) and memberships (the responsibilities) of the first `rows` rows of `workspace`, `mixture.componentCount` per row.
+  static func prediction(_ mixture: Mixture, workspace: Workspace, rows: Int) -> Prediction {
     let k = mixture.componentCount
-    let labels = (0..<rows).map { argmax(logResponsibilities, row: $0, count: k) }
-    var linear = [Double](repeating: 0, count: rows * k)
-    logResponsibilities.withUnsafeBufferPointer { logs in
-      linear.withUnsafeMutableBufferPointer { Exponential.exponentiate(UnsafeBufferPointer(rebasing: logs[0..<(rows * k)]), into: $0) }
-    }
-    let memberships = Matrix(rows: rows, columns: k, storage: linear)
+    let labels = (0..<rows).map { argmax(workspace.logResponsibilities, row: $0, count: k) }
+    let memberships = Matrix(rows: rows, columns: k, storage: Array(workspace.responsibilities.prefix(rows * k)))
     return Prediction(labels: labels, memberships: memberships)
   }
 }

@@ -108,11 +108,9 @@ public struct GaussianMixture: ClusteringAlgorithm {
       responsibilities = Array(repeating: 0, count: rows * componentCount)
     }
 
-    /// `responsibilities = exp(logResponsibilities)` (``Exponential``, as predictions use).
-    mutating func exponentiate() {
-      logResponsibilities.withUnsafeBufferPointer { logs in
-        responsibilities.withUnsafeMutableBufferPointer { Exponential.exponentiate(logs, into: $0) }
-      }
+    /// The E step of `mixture` on `x` into both forms (``Mixture/expectation(_:logResponsibilities:responsibilities:)``); returns Σ log p(x).
+    mutating func expectation(_ mixture: Mixture, _ x: Matrix) -> Double {
+      mixture.expectation(x, logResponsibilities: &logResponsibilities, responsibilities: &responsibilities)
     }
   }
 
@@ -143,9 +141,8 @@ public struct GaussianMixture: ClusteringAlgorithm {
       while iterations < maxIterations {
         try context.checkCancellation()
         let previous = lowerBound
-        lowerBound = mixture.expectation(x, logResponsibilities: &workspace.logResponsibilities) / Double(x.rows)
+        lowerBound = workspace.expectation(mixture, x) / Double(x.rows)
         guard !lowerBound.isNaN else { throw Self.singular("the likelihood", regularization) }
-        workspace.exponentiate()
         mixture = Mixture.estimate(
           x, responsibilities: workspace.responsibilities, componentCount: k, type: covarianceType, regularization: regularization)
         let total = mixture.weights.reduce(0, +)
@@ -180,7 +177,7 @@ public struct GaussianMixture: ClusteringAlgorithm {
   /// The final E step of the best run: labels, memberships, likelihood, and the saved model.
   private func clustering(_ x: Matrix, from run: Run, workspace: inout Workspace, context: FitContext) throws -> Clustering {
     let k = componentCount
-    let total = run.mixture.expectation(x, logResponsibilities: &workspace.logResponsibilities)
+    let total = workspace.expectation(run.mixture, x)
     guard total.isFinite else { throw Self.singular("the likelihood", regularization) }
     var diagnostics = Diagnostics(
       iterations: run.iterations, converged: run.converged, logLikelihood: total, parameterCount: run.mixture.parameterCount)
@@ -193,9 +190,9 @@ public struct GaussianMixture: ClusteringAlgorithm {
       diagnostics.notes.append(note)
       context.log(.note(note))
       mixture = mixture.restricted(to: kept)
-      _ = mixture.expectation(x, logResponsibilities: &workspace.logResponsibilities)
+      _ = workspace.expectation(mixture, x)
     }
-    let prediction = Self.prediction(mixture, logResponsibilities: workspace.logResponsibilities, rows: x.rows)
+    let prediction = Self.prediction(mixture, workspace: workspace, rows: x.rows)
     return Clustering(
       labels: prediction.labels, clusterCount: mixture.componentCount, centers: mixture.means, memberships: prediction.memberships,
       model: Self.model(mixture), diagnostics: diagnostics)
