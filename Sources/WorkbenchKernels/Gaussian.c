@@ -51,7 +51,14 @@ WB_INLINE void wb_lower_quadratic_forms_body(const double *x, long rows, long d,
   long r = 0;
   for (; r + 8 <= rows; r += 8) {
     const double *block = x + r * d;
-    for (long j = 0; j < d; j++) {
+    long j = 0;
+    for (; j + 4 <= d; j += 4) {
+      v4 low[4], high[4];
+      TRANSPOSE4(LOAD4(block + j), LOAD4(block + d + j), LOAD4(block + 2 * d + j), LOAD4(block + 3 * d + j), low);
+      TRANSPOSE4(LOAD4(block + 4 * d + j), LOAD4(block + 5 * d + j), LOAD4(block + 6 * d + j), LOAD4(block + 7 * d + j), high);
+      for (long q = 0; q < 4; q++) c[j + q] = __builtin_shufflevector(low[q], high[q], 0, 1, 2, 3, 4, 5, 6, 7) - mean[j + q];
+    }
+    for (; j < d; j++) {
       const v8 column = {block[j],         block[d + j],     block[2 * d + j], block[3 * d + j],
                          block[4 * d + j], block[5 * d + j], block[6 * d + j], block[7 * d + j]};
       c[j] = column - mean[j];
@@ -96,9 +103,43 @@ long wb_weighted_scatter_scratch_count(long d) { return 4 * (d * d + 2 * SCATTER
     i += (width);                                                      \
   } while (0)
 
+/// Rows j and j + 1 of the triangle together: `wa` entries of row j and `wb` ≥ `wa` of row j + 1 from column i,
+/// so each loaded c serves two entries and short rows still give enough independent addition chains.
+#define ACCUMULATE_PAIR(wa, wb)                                                          \
+  do {                                                                                   \
+    v4 sa[4], sb[4];                                                                     \
+    for (long e = 0; e < (wa); e++) sa[e] = LOAD4(a + 4 * (j * d + i + e));              \
+    for (long e = 0; e < (wb); e++) sb[e] = LOAD4(a + 4 * ((j + 1) * d + i + e));        \
+    for (long b = 0; b < blocks; b++) {                                                  \
+      const v4 ua = LOAD4(wc + 4 * (b * d + j)), ub = LOAD4(wc + 4 * (b * d + j + 1));   \
+      const double *cb = c + 4 * (b * d + i);                                            \
+      for (long e = 0; e < (wb); e++) {                                                  \
+        const v4 ce = LOAD4(cb + 4 * e);                                                 \
+        if (e < (wa)) sa[e] = sa[e] + ua * ce;                                           \
+        sb[e] = sb[e] + ub * ce;                                                         \
+      }                                                                                  \
+    }                                                                                    \
+    for (long e = 0; e < (wa); e++) STORE4(a + 4 * (j * d + i + e), sa[e]);              \
+    for (long e = 0; e < (wb); e++) STORE4(a + 4 * ((j + 1) * d + i + e), sb[e]);        \
+    i += (wb);                                                                           \
+  } while (0)
+
 WB_INLINE void accumulate_scatter(double *a, const double *wc, const double *c, long blocks, long d) {
   if (blocks == 0) return;
-  for (long j = 0; j < d; j++) {
+  long j = 0;
+  for (; j + 1 < d; j += 2) {
+    long i = 0;
+    while (i + 4 <= j + 1) ACCUMULATE_PAIR(4, 4);
+    // What is left of row j (0 to 3 entries); row j + 1 has one more.
+    switch (j + 1 - i) {
+      case 0: ACCUMULATE_PAIR(0, 1); break;
+      case 1: ACCUMULATE_PAIR(1, 2); break;
+      case 2: ACCUMULATE_PAIR(2, 3); break;
+      default: ACCUMULATE_PAIR(3, 4); break;
+    }
+  }
+  if (j < d) {
+    // The last row of an odd-sized triangle, on its own.
     long i = 0;
     while (i + 8 <= j + 1) ACCUMULATE_ENTRIES(8);
     if (i + 4 <= j + 1) ACCUMULATE_ENTRIES(4);
@@ -123,12 +164,26 @@ WB_INLINE void wb_add_weighted_scatter_body(const double *x, long rows, long d, 
       for (long lane = 0; lane < lanes; lane++) weight[lane] = weights[(r + lane) * stride + offset];
       const l4 nonzero = weight != 0;
       if (!(nonzero.x | nonzero.y | nonzero.z | nonzero.w)) continue;
-      for (long j = 0; j < d; j++) {
+      double *cb = centered + 4 * kept * d, *wb = weighted + 4 * kept * d;
+      long j = 0;
+      if (lanes == 4) {
+        const double *block = x + r * d;
+        for (; j + 4 <= d; j += 4) {
+          v4 columns[4];
+          TRANSPOSE4(LOAD4(block + j), LOAD4(block + d + j), LOAD4(block + 2 * d + j), LOAD4(block + 3 * d + j), columns);
+          for (long q = 0; q < 4; q++) {
+            const v4 cj = columns[q] - mean[j + q];
+            STORE4(cb + 4 * (j + q), cj);
+            STORE4(wb + 4 * (j + q), weight * cj);
+          }
+        }
+      }
+      for (; j < d; j++) {
         v4 value = mean[j];
         for (long lane = 0; lane < lanes; lane++) value[lane] = x[(r + lane) * d + j];
         const v4 cj = value - mean[j];
-        STORE4(centered + 4 * (kept * d + j), cj);
-        STORE4(weighted + 4 * (kept * d + j), weight * cj);
+        STORE4(cb + 4 * j, cj);
+        STORE4(wb + 4 * j, weight * cj);
       }
       kept += 1;
     }

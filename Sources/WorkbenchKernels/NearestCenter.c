@@ -36,19 +36,6 @@ WB_INLINE long exact_nearest(const double *row, const wb_centers *c, double *dis
   return best;
 }
 
-/// 4 × 4 transpose: row r of the input holds (row r, centers b..b+3); output c holds (rows 0..3, center b+c).
-#define TRANSPOSE4(r0, r1, r2, r3, o)                                   \
-  do {                                                                  \
-    v4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 2, 6);                \
-    v4 t1 = __builtin_shufflevector(r0, r1, 1, 5, 3, 7);                \
-    v4 t2 = __builtin_shufflevector(r2, r3, 0, 4, 2, 6);                \
-    v4 t3 = __builtin_shufflevector(r2, r3, 1, 5, 3, 7);                \
-    (o)[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);               \
-    (o)[1] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);               \
-    (o)[2] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);               \
-    (o)[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);               \
-  } while (0)
-
 /// ‖c‖² − 2x·c for four consecutive rows against every padded center, into `scores[c]` (lanes = the four rows).
 WB_INLINE void rank_four_rows(const double *x, long d, const wb_centers *c, v4u *scores) {
   const long padded = c->padded_count;

@@ -23,6 +23,19 @@ typedef long l4u __attribute__((ext_vector_type(4), aligned(8)));
 #define LOAD4(p) (*(const v4u *)(p))
 #define STORE4(p, v) (*(v4u *)(p) = (v))
 
+/// 4 × 4 transpose: input r holds (row r, columns j..j+3); output q holds (rows 0..3, column j+q).
+#define TRANSPOSE4(r0, r1, r2, r3, o)                                   \
+  do {                                                                  \
+    v4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 2, 6);                \
+    v4 t1 = __builtin_shufflevector(r0, r1, 1, 5, 3, 7);                \
+    v4 t2 = __builtin_shufflevector(r2, r3, 0, 4, 2, 6);                \
+    v4 t3 = __builtin_shufflevector(r2, r3, 1, 5, 3, 7);                \
+    (o)[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);               \
+    (o)[1] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);               \
+    (o)[2] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);               \
+    (o)[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);               \
+  } while (0)
+
 #define WB_INLINE static inline __attribute__((always_inline))
 
 /// Defines `name` (the AVX2 instantiation of the always-inlined `name##_body` when the CPU has AVX2, the baseline one
