@@ -29,6 +29,24 @@ struct BenchCommandTests {
     #endif
   }
 
+  @Test("plugin workloads fit or score on the S rows: fewer rows for k-medoids, a gmm clustering for BIC, truth for ARI")
+  func pluginWorkloads() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(
+      ["bench", "--quick", "--workload", "kmedoids,bic,ari", "--cache", "cache", "--json"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    let report = try BenchJSON.decode(BenchReport.self, from: Data(output.stdout.utf8), source: "stdout")
+    #expect(report.rows.map(\.workload.name) == ["kmedoids", "bic", "ari"])
+    for row in report.rows {
+      #expect(row.ours.skipped == nil && row.ours.seconds.count == 1 && row.ours.iterations == nil, "\(row.workload.name)")
+      #expect(row.ours.rows == (row.workload.name == "kmedoids" ? 2_000 : 10_000), "\(row.workload.name)")
+    }
+    let notes = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.workload.name, $0.ours.notes) })
+    #expect(notes["bic"] == ["scores a gmm clustering (k = 8) of the same rows, fitted untimed"])
+    #expect(notes["ari"] == [])
+  }
+
   @Test("--compare without scikit-learn exits 2 and names the pip command")
   func missingBaseline() throws {
     let dir = try folder()
@@ -45,6 +63,7 @@ struct BenchCommandTests {
   func unknownWorkload() throws {
     let output = try CommandRunner.run(["bench", "--workload", "dbscan"])
     #expect(output.status == 2)
-    #expect(output.stderr.contains("unknown workload 'dbscan'; use one of: csv-load, kmeans, gmm, silhouette, grid."))
+    #expect(output.stderr.contains("unknown workload 'dbscan'; use one of: csv-load, kmeans, gmm, silhouette, grid, minibatch-kmeans,"))
+    #expect(output.stderr.contains(", fowlkes-mallows, purity."))
   }
 }

@@ -35,12 +35,85 @@ import pandas as pd
 import scipy
 import sklearn
 import threadpoolctl
-from sklearn.cluster import KMeans
+from sklearn import metrics
+from sklearn.cluster import BisectingKMeans, KMeans, MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 
 WORKLOADS = ["csv-load", "kmeans", "gmm", "silhouette", "grid"]
+
+# The plugin workloads (`workbench bench` runs one per registered algorithm and metric) that scikit-learn
+# also implements, on the same rows with k = 8; the workbench's defaults are scikit-learn's where they differ
+# only in name (minibatch n_init 3). Any other name is reported as skipped, with the reason.
+ALGORITHMS = {
+    "minibatch-kmeans": lambda k, seed: MiniBatchKMeans(n_clusters=k, n_init=3, random_state=seed),
+    "bisecting-kmeans": lambda k, seed: BisectingKMeans(n_clusters=k, random_state=seed),
+}
+
+
+def purity(truth, labels):
+    table = metrics.cluster.contingency_matrix(truth, labels)
+    return table.max(axis=0).sum() / table.sum()
+
+
+def inertia(x, labels):
+    return sum(((x[labels == c] - x[labels == c].mean(axis=0)) ** 2).sum() for c in np.unique(labels))
+
+
+INTERNAL_METRICS = {
+    "calinski-harabasz": calinski_harabasz_score,
+    "davies-bouldin": davies_bouldin_score,
+    "inertia": inertia,
+}
+EXTERNAL_METRICS = {
+    "ari": metrics.adjusted_rand_score,
+    "ami": metrics.adjusted_mutual_info_score,
+    "nmi": metrics.normalized_mutual_info_score,
+    "homogeneity": metrics.homogeneity_score,
+    "completeness": metrics.completeness_score,
+    "v-measure": metrics.v_measure_score,
+    "fowlkes-mallows": metrics.fowlkes_mallows_score,
+    "purity": purity,
+}
+NO_EQUIVALENT = {
+    "kmedoids": "scikit-learn has no k-medoids (scikit-learn-extra is not part of the pinned baseline)",
+    "kprototypes": "scikit-learn has no k-prototypes (the kmodes package is not part of the pinned baseline)",
+    "fuzzy-cmeans": "scikit-learn has no fuzzy c-means (scikit-fuzzy is not part of the pinned baseline)",
+    "simplified-silhouette": "scikit-learn has no simplified silhouette",
+    "dunn": "scikit-learn has no Dunn index",
+    "bic": "scikit-learn's GaussianMixture.bic runs a new E step; the workbench reads the fit's likelihood, so there is nothing alike to time",
+    "aic": "scikit-learn's GaussianMixture.aic runs a new E step; the workbench reads the fit's likelihood, so there is nothing alike to time",
+    "xie-beni": "scikit-learn has no Xie-Beni index",
+    "gap": "scikit-learn has no gap statistic",
+    "prediction-strength": "scikit-learn has no prediction strength",
+}
+
+
+class Skipped(Exception):
+    """The workload has no scikit-learn counterpart; the message says why."""
+
+
+def plugin_rows(name, available):
+    """The rows of a plugin workload, as the workbench's BenchWorkload.pluginRows: all, at most 2,000 for k-medoids."""
+    return min(available, 2000) if name == "kmedoids" else available
+
+
+def prepare_plugin(name, m, notes):
+    """One fit of an algorithm, or one score of a k-means clustering (fitted untimed), on the silhouette rows."""
+    if name in NO_EQUIVALENT:
+        raise Skipped(NO_EQUIVALENT[name])
+    x = load_matrix(m["silhouette_data"])
+    k, seed = m["cluster_count"], m["grid_seed"]
+    if name in ALGORITHMS:
+        return lambda: (ALGORITHMS[name](k, seed).fit(x), None)[1]
+    labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x)
+    if name in INTERNAL_METRICS:
+        return lambda: (INTERNAL_METRICS[name](x, labels), None)[1]
+    if name in EXTERNAL_METRICS:
+        truth = pd.read_csv(m["silhouette_labels"])["label"].to_numpy()
+        return lambda: (EXTERNAL_METRICS[name](truth, labels), None)[1]
+    raise Skipped(f"unknown to this baseline script; add '{name}' to it or to NO_EQUIVALENT")
 
 
 def peak_rss_bytes():
@@ -154,13 +227,13 @@ def prepare(workload, m, notes):
             return None
 
         return grid
-    raise SystemExit(f"unknown workload {workload!r}; use one of {', '.join(WORKLOADS)}")
+    return prepare_plugin(workload, m, notes)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--manifest", required=True, help="bench-<size>.json written by `workbench bench`")
-    parser.add_argument("--workload", required=True, choices=WORKLOADS)
+    parser.add_argument("--workload", required=True, help=f"{', '.join(WORKLOADS)}, or a registered algorithm or metric")
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--warm-ups", type=int, default=1)
     args = parser.parse_args()
@@ -168,20 +241,26 @@ def main():
         m = json.load(f)
     warnings.simplefilter("ignore", ConvergenceWarning)
     notes = []
-    body = prepare(args.workload, m, notes)
     rows, columns = m["rows"], m["columns"]
-    if args.workload == "silhouette":
+    if args.workload not in WORKLOADS or args.workload == "silhouette":
         with open(m["silhouette_labels"]) as f:
             rows = sum(1 for _ in f) - 1
-    for _ in range(args.warm_ups):
-        body()
-    seconds, iterations = [], []
-    for _ in range(args.repetitions):
-        start = time.perf_counter()
-        count = body()
-        seconds.append(time.perf_counter() - start)
-        if count is not None:
-            iterations.append(count)
+    if args.workload not in WORKLOADS:
+        rows = plugin_rows(args.workload, rows)
+    seconds, iterations, skipped = [], [], None
+    try:
+        body = prepare(args.workload, m, notes)
+    except Skipped as reason:
+        skipped = str(reason)
+    if skipped is None:
+        for _ in range(args.warm_ups):
+            body()
+        for _ in range(args.repetitions):
+            start = time.perf_counter()
+            count = body()
+            seconds.append(time.perf_counter() - start)
+            if count is not None:
+                iterations.append(count)
     measurement = {
         "implementation": "scikit-learn",
         "workload": args.workload,
@@ -191,7 +270,7 @@ def main():
         "seconds": seconds,
         "iterations": iterations if args.workload in ("kmeans", "gmm") else None,
         "peak_rss_bytes": peak_rss_bytes(),
-        "skipped": None,
+        "skipped": skipped,
         "notes": notes,
         "environment": environment(),
     }

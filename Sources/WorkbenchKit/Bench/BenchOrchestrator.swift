@@ -52,14 +52,22 @@ public struct BenchOrchestrator: Sendable {
       var theirs: [BenchMeasurement] = []
       if let interpreter {
         for pair in 1...plan.repetitions {
-          progress("\(workload.rawValue) \(size.rawValue): pair \(pair)/\(plan.repetitions), workbench")
+          progress("\(workload.name) \(size.rawValue): pair \(pair)/\(plan.repetitions), workbench")
           ours.append(try runOurs(workload, size, repetitions: 1, warmUps: plan.warmUps))
-          progress("\(workload.rawValue) \(size.rawValue): pair \(pair)/\(plan.repetitions), scikit-learn")
+          progress("\(workload.name) \(size.rawValue): pair \(pair)/\(plan.repetitions), scikit-learn")
           theirs.append(try runTheirs(interpreter, workload, size, repetitions: 1, warmUps: plan.warmUps))
-          if ours.last?.skipped != nil || theirs.last?.skipped != nil { break }
+          if ours.last?.skipped != nil { break }
+          if theirs.last?.skipped != nil {
+            // No baseline to pair with: the workbench's remaining repetitions run on their own.
+            if pair < plan.repetitions {
+              progress("\(workload.name) \(size.rawValue): \(plan.repetitions - pair) more, workbench (no baseline)")
+              ours.append(try runOurs(workload, size, repetitions: plan.repetitions - pair, warmUps: plan.warmUps))
+            }
+            break
+          }
         }
       } else {
-        progress("\(workload.rawValue) \(size.rawValue): \(plan.warmUps) warm-up + \(plan.repetitions) timed")
+        progress("\(workload.name) \(size.rawValue): \(plan.warmUps) warm-up + \(plan.repetitions) timed")
         ours.append(try runOurs(workload, size, repetitions: plan.repetitions, warmUps: plan.warmUps))
       }
       let attributes = try? FileManager.default.attributesOfItem(atPath: files[size]!.data)
@@ -84,21 +92,21 @@ public struct BenchOrchestrator: Sendable {
   /// One workbench child: `workbench bench --child --workload W --size S …`.
   func runOurs(_ workload: BenchWorkload, _ size: BenchSize, repetitions: Int, warmUps: Int) throws -> BenchMeasurement {
     let arguments = [
-      "bench", "--child", "--workload", workload.rawValue, "--size", size.rawValue, "--cache", cache.directory,
+      "bench", "--child", "--workload", workload.name, "--size", size.rawValue, "--cache", cache.directory,
       "--repetitions", String(repetitions), "--warm-ups", String(warmUps),
     ]
-    return try measurement(executable, arguments, environment: nil, what: "the workbench child for \(workload.rawValue)")
+    return try measurement(executable, arguments, environment: nil, what: "the workbench child for \(workload.name)")
   }
 
   /// One baseline child, with the OpenBLAS overrides removed from its environment only.
   func runTheirs(_ interpreter: String, _ workload: BenchWorkload, _ size: BenchSize, repetitions: Int, warmUps: Int) throws -> BenchMeasurement {
     let arguments = [
-      baselineScript, "--manifest", cache.manifestPath(for: size), "--workload", workload.rawValue, "--repetitions", String(repetitions),
+      baselineScript, "--manifest", cache.manifestPath(for: size), "--workload", workload.name, "--repetitions", String(repetitions),
       "--warm-ups", String(warmUps),
     ]
     var environment = ProcessInfo.processInfo.environment
     for name in Self.removedBaselineVariables { environment.removeValue(forKey: name) }
-    return try measurement(interpreter, arguments, environment: environment, what: "the scikit-learn baseline for \(workload.rawValue)")
+    return try measurement(interpreter, arguments, environment: environment, what: "the scikit-learn baseline for \(workload.name)")
   }
 
   func measurement(_ program: String, _ arguments: [String], environment: [String: String]?, what: String) throws -> BenchMeasurement {

@@ -22,7 +22,7 @@ public struct BenchReport: Sendable, Codable, Equatable {
     for row in rows {
       for (side, m) in [(row.ours, row.oursFraction), (row.theirs, row.theirsFraction)].compactMap({ m, f in m.map { ($0, f) } }) {
         if let skipped = side.skipped {
-          lines.append("| \(row.workload.rawValue) | \(row.size.rawValue) | \(side.implementation) | skipped: \(skipped) | | | | | | |")
+          lines.append("| \(row.workload.name) | \(row.size.rawValue) | \(side.implementation) | skipped: \(skipped) | | | | | | |")
           continue
         }
         let t = BenchSummary(side.seconds)
@@ -31,9 +31,9 @@ public struct BenchReport: Sendable, Codable, Equatable {
         let peak = side.peakRSSBytes.map { String(format: "%.0f", Double($0) / 1_048_576) } ?? ""
         let fraction = m.map { String(format: "%.0f %%", $0 * 100) } ?? ""
         lines.append(
-          "| \(row.workload.rawValue) | \(row.size.rawValue) | \(side.implementation) | \(t.map { Self.format($0.median) } ?? "") | "
+          "| \(row.workload.name) | \(row.size.rawValue) | \(side.implementation) | \(t.map { Self.format($0.median) } ?? "") | "
             + "\(t.map { Self.format($0.min) } ?? "") | \(t.map { Self.format($0.max) } ?? "") | \(perIteration) | \(iterations) | \(peak) | \(fraction) |")
-        notes += side.notes.map { "\(row.workload.rawValue) (\(side.implementation)): \($0)" }
+        notes += side.notes.map { "\(row.workload.name) (\(side.implementation)): \($0)" }
       }
     }
     var text = lines.joined(separator: "\n") + "\n"
@@ -43,7 +43,7 @@ public struct BenchReport: Sendable, Codable, Equatable {
       for row in compared {
         let pairs = (row.ratios ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
         let r = row.ratio!
-        text += "| \(row.workload.rawValue) | \(row.size.rawValue) | \(pairs) | \(String(format: "%.2f", r.median)) | ±\(String(format: "%.0f", r.relativeSpread * 100)) % |\n"
+        text += "| \(row.workload.name) | \(row.size.rawValue) | \(pairs) | \(String(format: "%.2f", r.median)) | ±\(String(format: "%.0f", r.relativeSpread * 100)) % |\n"
       }
       text += "\nRatios below 1 mean the workbench is faster; iterative workloads compare time per iteration.\n"
     }
@@ -52,7 +52,7 @@ public struct BenchReport: Sendable, Codable, Equatable {
         format: "\nMachine limits: memory bandwidth %.1f GB/s (sum over %.0f MiB, best run); distance kernel %.2f GFLOP/s (3 flops per element, cached block).\n",
         limits.bytesPerSecond / 1e9, Double(limits.streamedBytes) / 1_048_576, limits.distanceFLOPsPerSecond / 1e9)
       for row in rows where row.limitExplanation != BenchLimit.none.explanation {
-        text += "- \(row.workload.rawValue): \(row.limitExplanation)\n"
+        text += "- \(row.workload.name): \(row.limitExplanation)\n"
       }
     }
     if !notes.isEmpty { text += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }

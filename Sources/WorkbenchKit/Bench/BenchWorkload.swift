@@ -1,11 +1,14 @@
 /// One benchmarked task, run the same way by the workbench and by the scikit-learn baseline.
 ///
-/// Each workload has a size it is meant for (``defaultSize``); `--size`
-/// runs it at another. The settings both sides share are constants here
-/// and are written into the files both sides read, so the two cannot drift.
-public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
+/// Five workloads are the headline comparisons; every other registered
+/// algorithm and metric is a workload of its own (``plugin(_:)``), so the
+/// harness grows with the registry. Each workload has a size it is meant for
+/// (``defaultSize``); `--size` runs it at another. The settings both sides
+/// share are constants here and are written into the files both sides read,
+/// so the two cannot drift.
+public enum BenchWorkload: Sendable, Hashable {
   /// Reading the generated CSV file into columns (`CSVReader` vs `pandas.read_csv`).
-  case csvLoad = "csv-load"
+  case csvLoad
   /// Lloyd's k-means, k = 8, one run from the same explicit centers, `max_iter` 20, `tol` 0.
   case kmeans
   /// A full-covariance Gaussian mixture, k = 8, from the same initial means, `max_iter` 20, `tol` 0.
@@ -14,13 +17,43 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
   case silhouette
   /// A whole experiment: kmeans and gmm over k = 2…10, three metrics, 20 bootstrap resamples, two jobs.
   case grid
+  /// Another registered algorithm (one fit with k = 8 and its defaults) or metric (one score of a k = 8
+  /// clustering), by its plugin name, on the silhouette rows (``pluginRows(for:)``).
+  case plugin(String)
+
+  /// The five headline workloads, in report order.
+  public static let headline: [BenchWorkload] = [.csvLoad, .kmeans, .gmm, .silhouette, .grid]
+
+  /// The headline workloads, then one per other algorithm and metric of `registry`, in registry order.
+  public static func all(in registry: PluginRegistry) -> [BenchWorkload] {
+    let names = headline.map(\.name)
+    let plugins = registry.algorithms.map { $0.name } + registry.metrics.map { $0.name }
+    return headline + plugins.filter { !names.contains($0) }.map(BenchWorkload.plugin)
+  }
+
+  /// The workload's name on the command line, in manifests and in reports.
+  public var name: String {
+    switch self {
+    case .csvLoad: "csv-load"
+    case .kmeans: "kmeans"
+    case .gmm: "gmm"
+    case .silhouette: "silhouette"
+    case .grid: "grid"
+    case .plugin(let name): name
+    }
+  }
+
+  /// The workload called `name`: a headline workload, or else the plugin of that name (not checked here).
+  public init(name: String) {
+    self = Self.headline.first { $0.name == name } ?? .plugin(name)
+  }
 
   /// The size the workload is meant for when `--size` is not given.
   public var defaultSize: BenchSize {
     switch self {
     case .csvLoad, .kmeans: .large
     case .gmm, .silhouette: .medium
-    case .grid: .small
+    case .grid, .plugin: .small
     }
   }
 
@@ -43,6 +76,27 @@ public enum BenchWorkload: String, Sendable, CaseIterable, Codable {
   public static let gridKMeansRuns = 10
   /// Covariance types of the gmm configurations in the grid.
   public static let gridCovarianceTypes = ["full", "diag"]
-  /// Seed of the grid experiment (scikit-learn side: `random_state`).
+  /// Seed of the grid experiment and of the plugin workloads (scikit-learn side: `random_state`).
   public static let gridSeed: UInt64 = 7
+  /// Plugins whose time or memory grows with the square of the rows (a full dissimilarity matrix), run on fewer rows.
+  public static let quadraticPlugins: Set<String> = ["kmedoids"]
+  /// Plugins that need categorical features: they get the last column as one (its values rounded to integers).
+  public static let mixedDataPlugins: Set<String> = ["kprototypes"]
+
+  /// Rows of a plugin workload at a size with `available` silhouette rows: all of them, at most 2,000 for quadratic plugins.
+  public func pluginRows(available: Int) -> Int {
+    guard case .plugin(let name) = self else { return available }
+    return Self.quadraticPlugins.contains(name) ? min(available, 2_000) : available
+  }
+}
+
+extension BenchWorkload: Codable {
+  public init(from decoder: any Decoder) throws {
+    self.init(name: try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(name)
+  }
 }

@@ -110,6 +110,8 @@ public struct BenchWorkloadRunner: Sendable {
           prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: folder + "/results", jobs: BenchWorkload.gridJobs, fresh: true))
         return nil
       }
+    case .plugin(let name):
+      return try preparePlugin(workload, name: name, into: &m)
     }
   }
 

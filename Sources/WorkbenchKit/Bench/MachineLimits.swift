@@ -61,7 +61,7 @@ public enum BenchLimit: Sendable, Equatable {
   case bandwidth(bytes: Double, why: String)
   /// Compute-bound: floating-point operations.
   case flops(Double, why: String)
-  /// A mix with no single limit (the grid).
+  /// A mix with no single limit (the grid, the plugin workloads).
   case none
 
   /// The limit for `workload` on `rows × columns` with k clusters, per repetition (per iteration for iterative workloads).
@@ -79,7 +79,7 @@ public enum BenchLimit: Sendable, Equatable {
     case .kmeans: return .bandwidth(bytes: 8 * n * d, why: "one read of the n×d matrix per iteration vs memory bandwidth")
     case .gmm: return .flops(2 * n * kk * d * d, why: "≈2·n·k·d² per EM iteration vs distance FLOP/s")
     case .silhouette: return .flops(3 * n * n * d, why: "3·n²·d vs distance FLOP/s")
-    case .grid: return .none
+    case .grid, .plugin: return .none
     }
   }
 

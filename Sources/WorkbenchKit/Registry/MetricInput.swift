@@ -24,6 +24,20 @@ public struct MetricInput: Sendable {
     self.refit = refit
     self.predict = predict
   }
+
+  /// The input a trial hands its metrics: refits use `algorithm` (with its parameters) on numeric data, and
+  /// predictions its type's saved-model labelling when the type can predict.
+  public init(features: Matrix, clustering: Clustering, truth: [String?]?, refitting algorithm: any ClusteringAlgorithm) {
+    let algorithmType = type(of: algorithm)
+    let refit: @Sendable (Matrix, UInt64) throws -> Clustering = { x, seed in
+      try algorithm.fit(ClusteringInput(numeric: x), context: FitContext(seed: seed))
+    }
+    let predict: @Sendable (JSONValue, Matrix) throws -> [Int] = { model, x in
+      try algorithmType.predict(model: model, input: ClusteringInput(numeric: x)).labels
+    }
+    self.init(
+      features: features, clustering: clustering, truth: truth, refit: refit, predict: algorithmType.capabilities.canPredict ? predict : nil)
+  }
 }
 
 /// A metric's value, or why it has none.

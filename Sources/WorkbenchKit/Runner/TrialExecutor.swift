@@ -89,16 +89,7 @@ struct TrialExecutor: Sendable {
     record.exemplarIds = clustering.exemplars.map { rows in rows.map { dataset.ids[prepared.datasetRows[$0]] } }
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
     record.contingency = truth.map { ContingencyTable(labels: clustering.labels, truth: $0).json }
-    let algorithmType = type(of: algorithm)
-    let refit: @Sendable (Matrix, UInt64) throws -> Clustering = { x, seed in
-      try algorithm.fit(ClusteringInput(numeric: x), context: FitContext(seed: seed))
-    }
-    let predict: @Sendable (JSONValue, Matrix) throws -> [Int] = { model, x in
-      try algorithmType.predict(model: model, input: ClusteringInput(numeric: x)).labels
-    }
-    let input = MetricInput(
-      features: prepared.input.numeric, clustering: clustering, truth: truth, refit: refit,
-      predict: algorithmType.capabilities.canPredict ? predict : nil)
+    let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm)
     for (name, metric) in metrics {
       do {
         record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))

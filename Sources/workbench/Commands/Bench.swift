@@ -8,8 +8,9 @@ struct Bench: AsyncParsableCommand {
     abstract: "Benchmark the workbench on generated data, optionally against the scikit-learn baseline.",
     discussion: """
       Build in release mode first: `swift run -c release workbench bench`. Workloads: \
-      csv-load (L), kmeans (L), gmm (M), silhouette (M, 50,000 rows), grid (S). Each runs in a fresh \
-      child process so its peak memory is its own. --compare runs experiments/benchmarks/sklearn_baseline.py \
+      csv-load (L), kmeans (L), gmm (M), silhouette (M, 50,000 rows), grid (S), and one per other \
+      registered algorithm (a fit, k = 8) and metric (a score of a k = 8 clustering) by its plugin name, \
+      on the S rows. Each runs in a fresh child process so its peak memory is its own. --compare runs experiments/benchmarks/sklearn_baseline.py \
       alternately with the workbench (A B A B) and reports ours/theirs pair by pair.
       """)
 
@@ -49,11 +50,12 @@ struct Bench: AsyncParsableCommand {
   var workloads: [BenchWorkload] {
     get throws {
       let names = workload.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-      return try names.isEmpty ? BenchWorkload.allCases : names.map { name in
-        guard let w = BenchWorkload(rawValue: name) else {
-          throw ValidationError("unknown workload '\(name)'; use one of: \(BenchWorkload.allCases.map(\.rawValue).joined(separator: ", ")).")
+      let known = BenchWorkload.all(in: .builtIn)
+      return try names.isEmpty ? known : names.map { name in
+        guard known.contains(BenchWorkload(name: name)) else {
+          throw ValidationError("unknown workload '\(name)'; use one of: \(known.map(\.name).joined(separator: ", ")).")
         }
-        return w
+        return BenchWorkload(name: name)
       }
     }
   }

@@ -90,6 +90,24 @@ struct BenchHarnessTests {
     #expect(BenchReport(limits: nil, rows: [row]).markdown().contains("skipped: gmm not registered"))
   }
 
+  @Test("every registered algorithm and metric is a workload once, after the five headline ones; names round-trip as JSON strings")
+  func pluginWorkloads() throws {
+    let registry = PluginRegistry.builtIn
+    let all = BenchWorkload.all(in: registry)
+    #expect(Array(all.prefix(5)) == [.csvLoad, .kmeans, .gmm, .silhouette, .grid])
+    let plugins = registry.algorithms.map { $0.name } + registry.metrics.map { $0.name }
+    #expect(Set(all.map(\.name)) == Set(["csv-load", "grid"] + plugins) && all.count == plugins.count + 2)
+    #expect(all.contains(.plugin("purity")) && !all.contains(.plugin("kmeans")))
+    for workload in all {
+      #expect(BenchWorkload(name: workload.name) == workload)
+      let json = try BenchJSON.encode(workload)
+      #expect(String(decoding: json, as: UTF8.self) == "\"\(workload.name)\"")
+      #expect(try BenchJSON.decode(BenchWorkload.self, from: json, source: "test") == workload)
+    }
+    #expect(BenchWorkload.plugin("kmedoids").pluginRows(available: 10_000) == 2_000)
+    #expect(BenchWorkload.plugin("dunn").pluginRows(available: 10_000) == 10_000 && BenchWorkload.plugin("dunn").defaultSize == .small)
+  }
+
   @Test("the streaming sum equals a plain sum for lengths 0 to 40")
   func streamingSum() {
     for n in 0...40 {
