@@ -31,6 +31,8 @@ enum PluginHelp {
       let facts = [
         c.usesRandomness ? "seeded (results depend on the trial seed)" : "deterministic",
         c.producesNoise ? "may label noise as -1" : nil, c.canPredict ? "can label new rows" : nil,
+        c.requiresCategorical ? "needs categorical features" : nil,
+        c.scalesQuadratically ? "time and memory grow with the square of the rows by default" : nil,
       ].compactMap { $0 }
       out += "  " + facts.joined(separator: "; ") + "\n"
     }

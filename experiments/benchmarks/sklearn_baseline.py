@@ -94,11 +94,6 @@ class Skipped(Exception):
     """The workload has no scikit-learn counterpart; the message says why."""
 
 
-def plugin_rows(name, available):
-    """The rows of a plugin workload, as the workbench's BenchWorkload.pluginRows: all, at most 2,000 for k-medoids."""
-    return min(available, 2000) if name == "kmedoids" else available
-
-
 def prepare_plugin(name, m, notes):
     """One fit of an algorithm, or one score of a k-means clustering (fitted untimed), on the silhouette rows."""
     if name in NO_EQUIVALENT:
@@ -245,8 +240,6 @@ def main():
     if args.workload not in WORKLOADS or args.workload == "silhouette":
         with open(m["silhouette_labels"]) as f:
             rows = sum(1 for _ in f) - 1
-    if args.workload not in WORKLOADS:
-        rows = plugin_rows(args.workload, rows)
     seconds, iterations, skipped = [], [], None
     try:
         body = prepare(args.workload, m, notes)

@@ -50,7 +50,7 @@ public struct KMedoids: ClusteringAlgorithm {
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true,
-    acceptsCategorical: true)
+    acceptsCategorical: true, scalesQuadratically: true)
 
   /// The optimisation (the values of `method`).
   public enum Method: String, Sendable, CaseIterable {

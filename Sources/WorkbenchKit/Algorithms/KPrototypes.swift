@@ -47,7 +47,7 @@ public struct KPrototypes: ClusteringAlgorithm {
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true,
-    acceptsCategorical: true)
+    acceptsCategorical: true, requiresCategorical: true)
 
   /// How a run chooses its initial modes (the values of `init`).
   public enum Seeding: String, Sendable, CaseIterable {

@@ -18,7 +18,7 @@ public enum BenchWorkload: Sendable, Hashable {
   /// A whole experiment: kmeans and gmm over k = 2…10, three metrics, 20 bootstrap resamples, two jobs.
   case grid
   /// Another registered algorithm (one fit with k = 8 and its defaults) or metric (one score of a k = 8
-  /// clustering), by its plugin name, on the silhouette rows (``pluginRows(for:)``).
+  /// clustering), by its plugin name, on the silhouette rows (fewer for quadratic algorithms, ``quadraticRows``).
   case plugin(String)
 
   /// The five headline workloads, in report order.
@@ -78,16 +78,8 @@ public enum BenchWorkload: Sendable, Hashable {
   public static let gridCovarianceTypes = ["full", "diag"]
   /// Seed of the grid experiment and of the plugin workloads (scikit-learn side: `random_state`).
   public static let gridSeed: UInt64 = 7
-  /// Plugins whose time or memory grows with the square of the rows (a full dissimilarity matrix), run on fewer rows.
-  public static let quadraticPlugins: Set<String> = ["kmedoids"]
-  /// Plugins that need categorical features: they get the last column as one (its values rounded to integers).
-  public static let mixedDataPlugins: Set<String> = ["kprototypes"]
-
-  /// Rows of a plugin workload at a size with `available` silhouette rows: all of them, at most 2,000 for quadratic plugins.
-  public func pluginRows(available: Int) -> Int {
-    guard case .plugin(let name) = self else { return available }
-    return Self.quadraticPlugins.contains(name) ? min(available, 2_000) : available
-  }
+  /// Rows of a plugin workload for an algorithm that ``AlgorithmCapabilities/scalesQuadratically`` (at most).
+  public static let quadraticRows = 2_000
 }
 
 extension BenchWorkload: Codable {

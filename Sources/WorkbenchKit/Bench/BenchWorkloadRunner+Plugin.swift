@@ -1,8 +1,8 @@
 import WorkbenchNumerics
 
 extension BenchWorkloadRunner {
-  /// The workload of a registered algorithm (one fit) or metric (one score), on the first
-  /// ``BenchWorkload/pluginRows(available:)`` rows of the silhouette subset.
+  /// The workload of a registered algorithm (one fit) or metric (one score), on the rows of the silhouette
+  /// subset (the first ``BenchWorkload/quadraticRows`` for an algorithm that scales quadratically).
   ///
   /// An algorithm is built with k = 8 under whichever cluster-count parameter
   /// it declares, and its defaults otherwise. A metric scores a clustering of
@@ -10,15 +10,18 @@ extension BenchWorkloadRunner {
   /// clustering for metrics that need a likelihood, fuzzy c-means for
   /// memberships, k-means otherwise; the blobs the rows came from are the
   /// truth, and refits (gap, prediction strength) use the same algorithm.
+  /// An algorithm that requires categorical features gets the last column as one.
   func preparePlugin(_ workload: BenchWorkload, name: String, into m: inout BenchMeasurement) throws -> Preparation {
     let subset = try Self.matrix(files.silhouetteData)
-    let rows = workload.pluginRows(available: subset.rows)
-    let x = rows == subset.rows ? subset : subset.selecting(rows: Array(0..<rows))
+    let algorithmType = registry.algorithm(named: name)
+    let quadratic = algorithmType?.capabilities.scalesQuadratically ?? false
+    let x = quadratic && subset.rows > BenchWorkload.quadraticRows ? subset.selecting(rows: Array(0..<BenchWorkload.quadraticRows)) : subset
+    let rows = x.rows
     m.rows = rows
     let context = FitContext(seed: files.gridSeed)
-    if let type = registry.algorithm(named: name) {
+    if let type = algorithmType {
       let algorithm = try clusterer(type)
-      let input = BenchWorkload.mixedDataPlugins.contains(name) ? Self.mixed(x) : ClusteringInput(numeric: x)
+      let input = type.capabilities.requiresCategorical ? Self.mixed(x) : ClusteringInput(numeric: x)
       if input.categorical.count > 0 { m.notes.append("the last column is categorical (values rounded to integers)") }
       return .ready { _ = try algorithm.fit(input, context: context); return nil }
     }

@@ -12,10 +12,15 @@ public struct AlgorithmCapabilities: Sendable, Equatable {
   public var canPredict: Bool
   /// Clusters categorical features as they are (without one-hot encoding).
   public var acceptsCategorical: Bool
+  /// Needs at least one categorical feature: it has no numeric-only mode.
+  public var requiresCategorical: Bool
+  /// With its defaults, takes time and memory growing with the square of the rows (a rows × rows
+  /// dissimilarity matrix), so it suits thousands of rows rather than millions.
+  public var scalesQuadratically: Bool
 
   public init(
     usesRandomness: Bool, producesNoise: Bool, requiresClusterCount: Bool, orderInvariant: Bool, canPredict: Bool,
-    acceptsCategorical: Bool = false
+    acceptsCategorical: Bool = false, requiresCategorical: Bool = false, scalesQuadratically: Bool = false
   ) {
     self.usesRandomness = usesRandomness
     self.producesNoise = producesNoise
@@ -23,5 +28,7 @@ public struct AlgorithmCapabilities: Sendable, Equatable {
     self.orderInvariant = orderInvariant
     self.canPredict = canPredict
     self.acceptsCategorical = acceptsCategorical
+    self.requiresCategorical = requiresCategorical
+    self.scalesQuadratically = scalesQuadratically
   }
 }

@@ -22,6 +22,7 @@ public enum PluginManifest {
         "uses_randomness": .bool(c.usesRandomness), "produces_noise": .bool(c.producesNoise),
         "requires_cluster_count": .bool(c.requiresClusterCount), "order_invariant": .bool(c.orderInvariant),
         "can_predict": .bool(c.canPredict), "accepts_categorical": .bool(c.acceptsCategorical),
+        "requires_categorical": .bool(c.requiresCategorical), "scales_quadratically": .bool(c.scalesQuadratically),
       ]
     }
     if let metric = plugin as? any ClusterMetric.Type {

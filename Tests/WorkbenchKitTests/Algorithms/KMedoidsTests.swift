@@ -163,6 +163,7 @@ struct KMedoidsTests {
   func defaults() throws {
     let resolved = try Parameters.resolve([:], for: KMedoids.self, at: Location()).get()
     #expect(resolved.json == ["k": 8, "method": "pam", "metric": "euclidean", "init": "build", "max_iter": 300])
-    #expect(KMedoids.capabilities.acceptsCategorical)
+    #expect(KMedoids.capabilities.acceptsCategorical && !KMedoids.capabilities.requiresCategorical)
+    #expect(KMedoids.capabilities.scalesQuadratically, "pam, the default, holds a rows × rows matrix")
   }
 }

@@ -112,7 +112,8 @@ struct KPrototypesTests {
     let resolved = try Parameters.resolve([:], for: KPrototypes.self, at: Location()).get()
     #expect(resolved.json == ["k": 8, "gamma": "auto", "init": "cao", "n_init": 10, "max_iter": 100])
     #expect(try KPrototypes(validated: resolved).gamma == nil)
-    #expect(KPrototypes.capabilities.acceptsCategorical)
+    #expect(KPrototypes.capabilities.acceptsCategorical && KPrototypes.capabilities.requiresCategorical)
+    #expect(!KPrototypes.capabilities.scalesQuadratically)
     #expect(throws: SpecError.self) { try Parameters.resolve(["gamma": -1], for: KPrototypes.self, at: Location()).get() }
   }
 }
