@@ -94,7 +94,7 @@ class Skipped(Exception):
     """The workload has no scikit-learn counterpart; the message says why."""
 
 
-def prepare_plugin(name, m, notes):
+def prepare_plugin(name, m):
     """One fit of an algorithm, or one score of a k-means clustering (fitted untimed), on the silhouette rows."""
     if name in NO_EQUIVALENT:
         raise Skipped(NO_EQUIVALENT[name])
@@ -222,7 +222,7 @@ def prepare(workload, m, notes):
             return None
 
         return grid
-    return prepare_plugin(workload, m, notes)
+    return prepare_plugin(workload, m)
 
 
 def main():

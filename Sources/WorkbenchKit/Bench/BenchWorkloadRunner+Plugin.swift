@@ -11,7 +11,7 @@ extension BenchWorkloadRunner {
   /// memberships, k-means otherwise; the blobs the rows came from are the
   /// truth, and refits (gap, prediction strength) use the same algorithm.
   /// An algorithm that requires categorical features gets the last column as one.
-  func preparePlugin(_ workload: BenchWorkload, name: String, into m: inout BenchMeasurement) throws -> Preparation {
+  func preparePlugin(named name: String, into m: inout BenchMeasurement) throws -> Preparation {
     let subset = try Self.matrix(files.silhouetteData)
     let algorithmType = registry.algorithm(named: name)
     let quadratic = algorithmType?.capabilities.scalesQuadratically ?? false

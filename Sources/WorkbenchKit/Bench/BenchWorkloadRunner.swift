@@ -111,7 +111,7 @@ public struct BenchWorkloadRunner: Sendable {
         return nil
       }
     case .plugin(let name):
-      return try preparePlugin(workload, name: name, into: &m)
+      return try preparePlugin(named: name, into: &m)
     }
   }
 
