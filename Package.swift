@@ -25,12 +25,15 @@ let package = Package(
         "WorkbenchNumerics",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // The benchmark harness (`workbench bench`): generated data, workloads in child processes, the scikit-learn baseline.
+    .target(name: "WorkbenchBench", dependencies: ["WorkbenchKit", "WorkbenchNumerics"]),
     // Common checks, data generators and tolerance helpers, usable by outside plugin authors.
     .target(name: "WorkbenchTestSupport", dependencies: ["WorkbenchKit", "WorkbenchNumerics"]),
     .executableTarget(
       name: "workbench",
       dependencies: [
         "WorkbenchKit",
+        "WorkbenchBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"]),
@@ -38,6 +41,7 @@ let package = Package(
       name: "WorkbenchKitTests",
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit"]),
+    .testTarget(name: "WorkbenchBenchTests", dependencies: ["WorkbenchBench", "WorkbenchKit", "WorkbenchTestSupport"]),
+    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit", "WorkbenchBench"]),
   ]
 )

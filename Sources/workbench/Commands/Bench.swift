@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbenchBench
 import WorkbenchKit
 
 /// `workbench bench`: time the workloads, optionally against scikit-learn, beside the machine's limits.

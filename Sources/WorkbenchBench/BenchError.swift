@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// A benchmark that cannot run: the baseline's Python or packages are missing, or a child process failed.
 public struct BenchError: WorkbenchError, Equatable {
   /// What went wrong.

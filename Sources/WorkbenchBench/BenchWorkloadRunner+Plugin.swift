@@ -1,3 +1,4 @@
+import WorkbenchKit
 import WorkbenchNumerics
 
 extension BenchWorkloadRunner {

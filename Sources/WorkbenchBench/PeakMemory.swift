@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// The process's resident-set high-water mark, read from `/proc/self/status`.

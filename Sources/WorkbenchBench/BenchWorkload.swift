@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// One benchmarked task, run the same way by the workbench and by the scikit-learn baseline.
 ///
 /// Five workloads are the headline comparisons; every other registered

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import WorkbenchNumerics
 
 /// What this machine can do at best, measured: memory bandwidth and the distance kernel's FLOP/s.

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// Runs a ``BenchPlan``: prepares the data, runs each workload in fresh child processes, and assembles the report.

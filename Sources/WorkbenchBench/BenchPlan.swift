@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// What one `workbench bench` invocation measures.
 public struct BenchPlan: Sendable, Equatable {
   /// Workloads, in report order.

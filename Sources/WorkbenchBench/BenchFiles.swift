@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// The generated files of one size and the settings both benchmark sides read from them.
 ///
 /// Written as `bench-<size>.json` in the cache folder; the workbench's child

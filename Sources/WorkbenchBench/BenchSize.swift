@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// The data sizes the benchmark generates: small, medium and large.
 public enum BenchSize: String, Sendable, CaseIterable, Codable, Comparable {
   /// 10,000 rows × 8 columns: the grid workload, and every workload under `--quick`.

@@ -1,7 +1,8 @@
 import Testing
 import WorkbenchNumerics
 
-@testable import WorkbenchKit
+@testable import WorkbenchBench
+import WorkbenchKit
 
 @Suite("bench plugin workloads: inputs")
 struct BenchPluginWorkloadTests {

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// What one child process measured for one workload: the JSON both benchmark sides print.

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// The folder of generated benchmark data, reused across runs while its fingerprints match.

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// Runs a program to completion and captures its output (standard error through a file, so neither pipe can fill up).

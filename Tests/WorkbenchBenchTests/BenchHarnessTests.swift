@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchBench
 import WorkbenchKit
 import WorkbenchNumerics
 import WorkbenchTestSupport

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// The experiment spec of the grid workload, generated from the shared settings.

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// The result of a benchmark: every workload's measurements, ratios against the baseline and the machine's limits.

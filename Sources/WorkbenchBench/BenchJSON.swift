@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 
 /// Encoding and decoding of the benchmark's JSON (manifests, child measurements, reports), with sorted keys.

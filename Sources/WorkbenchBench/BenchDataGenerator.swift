@@ -1,3 +1,4 @@
+import WorkbenchKit
 import WorkbenchNumerics
 
 /// Deterministic Gaussian blobs with customer-like column scales, written as CSV for both benchmark sides.

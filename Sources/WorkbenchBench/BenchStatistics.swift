@@ -1,3 +1,4 @@
+import WorkbenchKit
 /// Median, minimum and maximum of a set of timings or ratios.
 ///
 /// The median is the middle value, or the mean of the two middle values for
