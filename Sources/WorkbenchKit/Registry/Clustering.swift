@@ -16,14 +16,22 @@ public struct Clustering: Sendable, Equatable {
   /// For exemplar methods (k-medoids), the input row representing each cluster, by label; `nil` otherwise.
   /// Results report these rows by their ids, so a medoid is a real customer.
   public var exemplars: [Int]?
+  /// Named per-row values beyond the label (an HDBSCAN membership probability, a GLOSH outlier score), one
+  /// value per row each, in the algorithm's order of importance; saved beside the labels file.
+  public var rowScores: [RowScore]
+  /// The merge hierarchy the partition was cut from (a linkage matrix, a condensed tree), for dendrograms and
+  /// reports; `nil` for flat methods. It names nodes and rows, never final labels, so relabelling leaves it valid.
+  public var hierarchy: JSONValue?
   /// How the fit went.
   public var diagnostics: Diagnostics
 
   public init(
     labels: [Int], clusterCount: Int, centers: Matrix? = nil, memberships: Matrix? = nil, model: JSONValue? = nil,
-    exemplars: [Int]? = nil, diagnostics: Diagnostics = Diagnostics()
+    exemplars: [Int]? = nil, rowScores: [RowScore] = [], hierarchy: JSONValue? = nil, diagnostics: Diagnostics = Diagnostics()
   ) {
     self.exemplars = exemplars
+    self.rowScores = rowScores
+    self.hierarchy = hierarchy
     self.labels = labels
     self.clusterCount = clusterCount
     self.centers = centers
