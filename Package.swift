@@ -34,6 +34,7 @@ let package = Package(
       dependencies: [
         "WorkbenchKit",
         "WorkbenchBench",
+        "WorkbenchNumerics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"]),

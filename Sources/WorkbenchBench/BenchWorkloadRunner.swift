@@ -21,10 +21,10 @@ public struct BenchWorkloadRunner: Sendable {
   }
 
   /// One repetition's outcome: elapsed seconds and, for iterative fits, the iterations run.
-  typealias Repetition = @Sendable () async throws -> Int?
+  typealias Repetition = @Sendable () throws -> Int?
 
   /// Runs `workload` `warmUps` times untimed, then `repetitions` times timed.
-  public func measure(_ workload: BenchWorkload, repetitions: Int, warmUps: Int) async throws -> BenchMeasurement {
+  public func measure(_ workload: BenchWorkload, repetitions: Int, warmUps: Int) throws -> BenchMeasurement {
     var measurement = BenchMeasurement(
       implementation: "workbench", workload: workload, size: files.size, rows: files.rows, columns: files.columns,
       environment: Self.environment)
@@ -36,11 +36,11 @@ public struct BenchWorkloadRunner: Sendable {
     case .ready(let repetition):
       body = repetition
     }
-    for _ in 0..<warmUps { _ = try await body() }
+    for _ in 0..<warmUps { _ = try body() }
     var iterations: [Int] = []
     for _ in 0..<repetitions {
       let start = ContinuousClock.now
-      let count = try await body()
+      let count = try body()
       measurement.seconds.append(Self.seconds(ContinuousClock.now - start))
       if let count { iterations.append(count) }
     }
@@ -107,8 +107,9 @@ public struct BenchWorkloadRunner: Sendable {
       let registry = registry
       return .ready {
         let prepared = try PreparedExperiment.load(specPath: specPath, registry: registry)
-        _ = try await Runner(registry: registry).run(
-          prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: folder + "/results", jobs: BenchWorkload.gridJobs, fresh: true))
+        _ = try Executor.run(threads: BenchWorkload.gridJobs) {
+          try Runner(registry: registry).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: folder + "/results", fresh: true))
+        }
         return nil
       }
     case .plugin(let name):

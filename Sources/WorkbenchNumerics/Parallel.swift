@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Data-parallel loops whose results do not depend on the number of threads.
 ///
 /// Work is split by the caller into a fixed number of chunks (from a
@@ -9,29 +7,39 @@ import Dispatch
 public enum Parallel {
   /// `body(0), body(1), …, body(count − 1)`, possibly concurrently, returned in index order.
   ///
-  /// Runs on Dispatch's shared pool (at most one thread per core). When
+  /// Runs on the running thread's ``Executor`` (its threads that are free
+  /// join in), or one chunk after another on a thread that has none. When
   /// some chunks throw, the error of the lowest-numbered one is rethrown
   /// after all have finished.
-  /// - Complexity: the sum of the chunks' costs, spread over the available cores.
+  /// - Complexity: the sum of the chunks' costs, spread over the executor's threads.
   public static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-    precondition(count >= 0, "negative chunk count")
-    let slots = Slots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(Result { try body(i) }, at: i) }
-    return try slots.collect()
+    try run(count: count) { i in Result { try body(i) } }.map { try $0.get() }
   }
 
   /// `body(0), body(1), …, body(count − 1)` for a body that cannot fail, possibly concurrently, returned in index order.
   ///
-  /// - Complexity: the sum of the chunks' costs, spread over the available cores.
+  /// - Complexity: the sum of the chunks' costs, spread over the executor's threads.
   public static func map<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    run(count: count, body)
+  }
+
+  /// `body(0), body(1), …, body(count − 1)` for their effects, possibly concurrently; returns when all have run.
+  ///
+  /// Items are claimed one at a time in index order, so long and short items
+  /// balance over the threads (the run's trial loop uses this).
+  public static func forEach(count: Int, _ body: @Sendable (Int) -> Void) {
+    _ = run(count: count, body)
+  }
+
+  /// Runs every chunk once, on the current executor when there is one, and collects the results in chunk order.
+  private static func run<T>(count: Int, _ body: (Int) -> T) -> [T] {
     precondition(count >= 0, "negative chunk count")
+    guard let executor = Executor.current, executor.threads > 1, count > 1 else { return (0..<count).map(body) }
     let slots = Slots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(.success(body(i)), at: i) }
-    do {
-      return try slots.collect()
-    } catch {
-      preconditionFailure("a chunk that cannot throw threw \(error)")
+    withoutActuallyEscaping(body) { body in
+      executor.forEach(count: count) { i in slots.store(body(i), at: i) }
     }
+    return slots.collect()
   }
 
   /// How many chunks of `size` cover `total` items (the last may be shorter).
@@ -49,7 +57,7 @@ public enum Parallel {
 
 /// One result slot per chunk; each chunk writes only its own slot, so no lock is needed.
 private final class Slots<T>: @unchecked Sendable {
-  private let base: UnsafeMutablePointer<Result<T, any Error>?>
+  private let base: UnsafeMutablePointer<T?>
   private let count: Int
 
   init(count: Int) {
@@ -63,16 +71,16 @@ private final class Slots<T>: @unchecked Sendable {
     base.deallocate()
   }
 
-  func store(_ result: Result<T, any Error>, at i: Int) {
+  func store(_ result: T, at i: Int) {
     assert(i >= 0 && i < count, "slot out of range")
     base[i] = result
   }
 
   /// The results in order; call only after every chunk has finished.
-  func collect() throws -> [T] {
-    try (0..<count).map { i in
+  func collect() -> [T] {
+    (0..<count).map { i in
       guard let result = base[i] else { preconditionFailure("chunk \(i) did not run") }
-      return try result.get()
+      return result
     }
   }
 }

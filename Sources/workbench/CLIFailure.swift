@@ -10,8 +10,10 @@ enum CLIFailure {
   static let usage: Int32 = 2
   /// Bad data.
   static let data: Int32 = 3
-  /// A quality gate failed.
-  static let gate: Int32 = 4
+  /// A re-run differs from the recorded run (`verify`).
+  static let reproduction: Int32 = 4
+  /// A quality gate failed (`gate`).
+  static let gate: Int32 = 5
 
   /// Prints `error` once, located, and returns the `ExitCode` to throw.
   static func report(_ error: any Error) -> ExitCode {
@@ -24,6 +26,7 @@ enum CLIFailure {
         switch error.kind {
         case .usage: usage
         case .data: data
+        case .reproduction: reproduction
         case .gate: gate
         case .results: trialsFailed
         }

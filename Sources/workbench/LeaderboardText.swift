@@ -6,7 +6,7 @@ enum LeaderboardText {
   static func top(_ summary: RunSummary, limit: Int) -> String {
     let board = summary.leaderboard.markdown(
       title: "Top \(min(limit, summary.leaderboard.ranked.count)) of \(summary.records.count) trials", metricNames: summary.metricNames,
-      describe: Runner(registry: .builtIn).describeParameters, limit: limit)
+      describe: { summary.parameterText(of: $0, registry: .builtIn) }, limit: limit)
     return board + "\nFull results: \(summary.directory)/leaderboard.md"
   }
 }

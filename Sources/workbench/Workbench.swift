@@ -4,28 +4,24 @@ import WorkbenchKit
 
 /// The `workbench` command: compare clustering approaches reproducibly.
 @main
-struct Workbench: AsyncParsableCommand {
+struct Workbench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "workbench",
     abstract: "Compare clustering approaches on customer data, reproducibly.",
     discussion: """
       Exit codes: 0 ok, 1 some trials failed (or results could not be written), \
-      2 bad spec or usage, 3 bad data, 4 a quality gate failed.
+      2 bad spec or usage, 3 bad data, 4 a re-run differs (verify), 5 a quality gate failed (gate).
       """,
     version: WorkbenchVersion.current,
     subcommands: [
-      Run.self, Validate.self, Cluster.self, Evaluate.self, Assign.self, Verify.self, Plugins.self, Schema.self, Simulate.self, Bench.self,
+      Run.self, Validate.self, Finalize.self, Cluster.self, Evaluate.self, Assign.self, Verify.self, Plugins.self, Schema.self, Simulate.self, Bench.self,
     ])
 
   /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
-  static func main() async {
+  static func main() {
     do {
       var command = try parseAsRoot()
-      if var asyncCommand = command as? AsyncParsableCommand {
-        try await asyncCommand.run()
-      } else {
-        try command.run()
-      }
+      try command.run()
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {

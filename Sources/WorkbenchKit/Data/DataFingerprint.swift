@@ -32,6 +32,11 @@ public enum DataFingerprint {
     hex(SHA256.hash(data: bytes))
   }
 
+  /// The SHA-256 of `data`.
+  public static func sha256(of data: Data) -> String {
+    hex(SHA256.hash(data: data))
+  }
+
   /// The SHA-256 of `text`'s UTF-8 bytes.
   public static func sha256(of text: String) -> String {
     sha256(of: Array(text.utf8))

@@ -15,7 +15,9 @@ public enum ErrorKind: Sendable, Equatable {
   case usage
   /// A missing, unreadable or malformed data file (exit 3).
   case data
-  /// A CI quality gate failed (exit 4).
+  /// A re-run did not reproduce the recorded results (exit 4, `verify`).
+  case reproduction
+  /// A CI quality gate failed (exit 5, `gate`).
   case gate
   /// Writing or reading results failed (exit 1).
   case results

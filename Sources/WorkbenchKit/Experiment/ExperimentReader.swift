@@ -18,7 +18,15 @@ public struct ExperimentReader: Sendable {
   public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "stability"]
 
   /// Reads the spec file at `path`.
-  public func read(path: String) throws(SpecError) -> Experiment {
+  public func read(path: String) throws(SpecError) -> Experiment { try plan(path: path).experiment }
+
+  /// Reads a parsed spec; relative data paths resolve against `baseDirectory`.
+  public func read(_ json: JSONValue, file: String, baseDirectory: String) throws(SpecError) -> Experiment {
+    try plan(json, file: file, baseDirectory: baseDirectory).experiment
+  }
+
+  /// Reads the spec file at `path` and expands its grid: the one expansion a command needs.
+  public func plan(path: String) throws(SpecError) -> TrialPlan {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw SpecError(
@@ -31,11 +39,11 @@ public struct ExperimentReader: Sendable {
     } catch {
       throw SpecError(Location(file: path, line: error.line, column: error.column), "malformed JSON: \(error.message).", fix: "correct the JSON at that position.")
     }
-    return try read(json, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    return try plan(json, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
   }
 
-  /// Reads a parsed spec; relative data paths resolve against `baseDirectory`.
-  public func read(_ json: JSONValue, file: String, baseDirectory: String) throws(SpecError) -> Experiment {
+  /// Reads a parsed spec and expands its grid; relative data paths resolve against `baseDirectory`.
+  public func plan(_ json: JSONValue, file: String, baseDirectory: String) throws(SpecError) -> TrialPlan {
     var problems: [Problem] = []
     let root = Location(file: file, jsonPath: "")
     guard var top = SpecObject(json, at: root, problems: &problems, what: "the spec") else { throw SpecError(problems) }
@@ -75,9 +83,7 @@ public struct ExperimentReader: Sendable {
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
       metrics: metrics, ranking: ranking, stability: stability, source: json, specFile: file)
-    let plan = TrialPlan.expand(experiment, registry: registry)
-    if case .failure(let error) = plan { throw error }
-    return experiment
+    return try TrialPlan.expand(experiment, registry: registry).get()
   }
 
   private func readData(_ value: JSONValue?, at location: Location, baseDirectory: String, problems: inout [Problem]) -> DataSpec? {

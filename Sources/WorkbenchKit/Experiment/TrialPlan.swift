@@ -86,3 +86,11 @@ public struct TrialPlan: Sendable {
     }
   }
 }
+
+extension TrialPlan {
+  /// Trial `index`'s algorithm parameters as `k=3 n_init=10`: the cluster count and every non-default value, in declaration order.
+  public func parameterText(of index: Int, registry: PluginRegistry) -> String {
+    let algorithm = trials[index].algorithm
+    return algorithm.compactDescription(declared: registry.algorithm(named: algorithm.name)?.parameters ?? [])
+  }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The labels CSV of one clustering: every dataset row's id and its cluster (-1 = noise).
 ///
 /// When a pipeline step excluded rows, a third column `excluded_by` names the
@@ -13,21 +15,63 @@ public enum LabelsFile {
     return CSVWriter().text(rows: [[idColumn, "label", "excluded_by"]] + lines)
   }
 
-  /// Reads a labels file this program wrote back into row labels (ids are known from the dataset).
-  public static func read(path: String, idColumn: String) throws -> RowLabels {
-    let table = try CSVReader(textColumns: [idColumn, "excluded_by"]).read(path: path)
-    guard let labels = table.column(named: "label")?.numbers else {
-      throw ResultStoreError(path: path, reason: "the labels file has no numeric 'label' column")
+  /// Reads back a labels file this program wrote (`path` names it in errors); ids are known from the dataset.
+  ///
+  /// A single forward pass over the bytes: the id field (the only one that
+  /// may be quoted) is skipped, the label parsed as an integer, the step that
+  /// excluded a row kept. Anything else is an error naming the line.
+  /// - Complexity: O(bytes).
+  public static func parse(_ data: Data, path: String) throws(ResultStoreError) -> RowLabels {
+    let bytes = [UInt8](data)
+    var i = 0
+    func fail(_ line: Int, _ what: String) -> ResultStoreError {
+      ResultStoreError(path: path, reason: "line \(line) is not a labels line (\(what))", fix: "do not edit files in a run folder; re-run the trial (delete its folder under trials/ and run again)")
     }
+    let header = bytes.firstIndex(of: CSVByte.newline) ?? bytes.count
+    let hasExclusions = String(decoding: bytes[..<header], as: UTF8.self).hasSuffix(",label,excluded_by")
+    i = min(header + 1, bytes.count)
+    var labels: [Int?] = []
     var excluded: [Int: String] = [:]
-    if let steps = table.column(named: "excluded_by")?.labels {
-      for (row, step) in steps.enumerated() { if let step { excluded[row] = step } }
+    var line = 1
+    while i < bytes.count {
+      line += 1
+      if bytes[i] == CSVByte.quote {
+        i += 1
+        while i < bytes.count {
+          if bytes[i] == CSVByte.quote {
+            if i + 1 < bytes.count, bytes[i + 1] == CSVByte.quote { i += 2; continue }
+            break
+          }
+          i += 1
+        }
+        i += 1
+      } else {
+        while i < bytes.count, bytes[i] != CSVByte.comma, bytes[i] != CSVByte.newline { i += 1 }
+      }
+      guard i < bytes.count, bytes[i] == CSVByte.comma else { throw fail(line, "no label field") }
+      i += 1
+      var label: Int?
+      var negative = false
+      if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+      while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+        let (product, overflow) = (label ?? 0).multipliedReportingOverflow(by: 10)
+        guard !overflow else { throw fail(line, "the label is too large") }
+        label = product + Int(bytes[i] - UInt8(ascii: "0"))
+        i += 1
+      }
+      if negative { guard let value = label else { throw fail(line, "'-' without a number") }; label = -value }
+      if hasExclusions {
+        guard i < bytes.count, bytes[i] == CSVByte.comma else { throw fail(line, "no excluded_by field") }
+        i += 1
+        let start = i
+        while i < bytes.count, bytes[i] != CSVByte.newline { i += 1 }
+        if i > start { excluded[labels.count] = String(decoding: bytes[start..<i], as: UTF8.self) }
+      }
+      guard i < bytes.count, bytes[i] == CSVByte.newline else { throw fail(line, "unexpected text after the label") }
+      i += 1
+      guard (label != nil) != (excluded[labels.count] != nil) else { throw fail(line, "a row needs either a label or the step that excluded it") }
+      labels.append(label)
     }
-    return RowLabels(labels: labels.map { $0.isNaN ? nil : Int($0) }, excludedBy: excluded)
-  }
-
-  /// Writes the file atomically.
-  public static func write(_ rows: RowLabels, ids: [String], idColumn: String, to path: String) throws(ResultStoreError) {
-    try AtomicFile.write(text(rows, ids: ids, idColumn: idColumn), to: path)
+    return RowLabels(labels: labels, excludedBy: excluded)
   }
 }

@@ -42,8 +42,12 @@ public struct TrialRecord: Sendable, Equatable {
   public var exemplarIds: [String]?
   /// Stability under resampling and reseeding, when the spec asks for it.
   public var stability: StabilityResult?
-  /// For each segment in size order (as in `sizes`), its id in the labels file after alignment with the run's best trial.
+  /// For each segment (in the canonical size order of `sizes` and the labels file), its run-wide segment id after
+  /// alignment with the run's best trial. Derived at finalize time: `trials.jsonl` has it, the stored record never does.
   public var segmentIds: [Int]?
+  /// The files this trial wrote, by path relative to the run folder, with their SHA-256: readers refuse a file that
+  /// changed since (`assign`, `verify`, a resume).
+  public var files: [String: String] = [:]
   /// Segments against ground-truth classes, when the spec names a truth column.
   public var contingency: JSONValue?
 
@@ -89,6 +93,7 @@ public struct TrialRecord: Sendable, Equatable {
     if let stability { o["stability"] = stability.json }
     if let segmentIds { o["segment_ids"] = .array(segmentIds.map(JSONValue.int)) }
     if let contingency { o["contingency"] = contingency }
+    if !files.isEmpty { o["files"] = .object(files.mapValues(JSONValue.string)) }
     var m: [String: JSONValue] = [:]
     var undefined: [String: JSONValue] = [:]
     var intervals: [String: JSONValue] = [:]
@@ -135,5 +140,6 @@ public struct TrialRecord: Sendable, Equatable {
     stability = o["stability"].flatMap(StabilityResult.init(json:))
     segmentIds = o["segment_ids"]?.array?.compactMap(\.integer)
     contingency = o["contingency"]
+    files = (o["files"]?.object ?? [:]).compactMapValues(\.string)
   }
 }

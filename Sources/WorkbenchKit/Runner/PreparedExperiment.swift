@@ -12,13 +12,12 @@ public struct PreparedExperiment: Sendable {
   /// Throws ``SpecError`` for spec problems and ``DataError`` for data
   /// problems, before anything is written.
   public static func load(specPath: String, registry: PluginRegistry) throws -> PreparedExperiment {
-    let experiment = try ExperimentReader(registry: registry).read(path: specPath)
-    return try load(experiment, registry: registry)
+    try load(try ExperimentReader(registry: registry).plan(path: specPath), registry: registry)
   }
 
-  /// Expands `experiment` and reads its data.
-  public static func load(_ experiment: Experiment, registry: PluginRegistry) throws -> PreparedExperiment {
-    let plan = try TrialPlan.expand(experiment, registry: registry).get()
+  /// Reads the data of an expanded plan and checks the two against each other.
+  public static func load(_ plan: TrialPlan, registry: PluginRegistry) throws -> PreparedExperiment {
+    let experiment = plan.experiment
     let path = experiment.data.resolvedPath
     let table = try experiment.data.transactions.map { try $0.aggregate(path: path) }
       ?? CSVReader(textColumns: Set([experiment.data.id, experiment.data.truth].compactMap { $0 })).read(path: path)

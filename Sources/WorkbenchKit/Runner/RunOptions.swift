@@ -1,16 +1,15 @@
-/// How to run an experiment: where results go, how many trials at once, whether to start over.
+/// How to run an experiment: where results go, whether to start over, which trials to fit.
 public struct RunOptions: Sendable {
   /// The results root; the run lands in `<root>/<experiment>/<run-key>/`.
   public var outputRoot: String
-  /// Trials fitted at the same time (≥ 1). Results do not depend on it.
-  public var jobs: Int
   /// Discard trials recorded by an earlier run of the same spec and data.
   public var fresh: Bool
+  /// Which of the plan's trials this process fits (a shard's share); all by default.
+  public var includes: @Sendable (TrialConfig) -> Bool
 
-  public init(outputRoot: String = "results", jobs: Int, fresh: Bool = false) {
-    precondition(jobs >= 1, "jobs must be at least 1")
+  public init(outputRoot: String = "results", fresh: Bool = false, includes: @escaping @Sendable (TrialConfig) -> Bool = { _ in true }) {
     self.outputRoot = outputRoot
-    self.jobs = jobs
     self.fresh = fresh
+    self.includes = includes
   }
 }

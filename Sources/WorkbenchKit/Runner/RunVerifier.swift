@@ -2,10 +2,12 @@ import Foundation
 
 /// Re-runs a recorded run from its manifest and proves its byte-stable files identical: what `workbench verify` runs.
 ///
-/// The spec comes from the manifest (as it was run), the data from the path
-/// it names; the data's SHA-256 must match the recorded one. Every
-/// byte-stable file (trials, labels, models, memberships, leaderboard,
-/// k-selection) is compared with `cmp` semantics.
+/// The spec comes from the manifest (as it was run); the data is found where
+/// the spec says relative to the spec's folder (located from the run folder
+/// when the tree was copied), or given explicitly, and its SHA-256 must match
+/// the recorded one. Every byte-stable file (trial records, labels, models,
+/// memberships, pipelines and the derived files) is compared byte for byte;
+/// run-varying files (the manifest, timings, the lock) are not.
 public struct RunVerifier: Sendable {
   /// The plugins to run with.
   public let registry: PluginRegistry
@@ -24,41 +26,38 @@ public struct RunVerifier: Sendable {
     public var identical: Bool { differing.isEmpty }
   }
 
-  /// Re-runs the run in `runDirectory` into a scratch folder with `jobs` and compares.
-  public func verify(runDirectory: String, jobs: Int) async throws -> Report {
-    let manifestPath = URL(fileURLWithPath: runDirectory).appendingPathComponent("manifest.json").path
-    guard let data = FileManager.default.contents(atPath: manifestPath) else {
-      throw SpecError(Location(file: runDirectory), "this is not a run folder: it has no manifest.json.", fix: "give a folder under results/<experiment>/, as printed by `workbench run`.")
-    }
-    let manifest = try JSONParser.parse([UInt8](data))
-    guard let spec = manifest.object?["spec"], let specFile = manifest.object?["spec_file"]?.string,
-      let base = manifest.object?["spec_directory"]?.string, let recordedData = manifest.object?["data"]?.object?["sha256"]?.string
-    else { throw SavedStateError(owner: "manifest", detail: "'spec', 'spec_file', 'spec_directory' or 'data.sha256' is missing") }
-    let experiment = try ExperimentReader(registry: registry).read(spec, file: specFile, baseDirectory: base)
-    let prepared = try PreparedExperiment.load(experiment, registry: registry)
-    guard prepared.dataset.fingerprint == recordedData else {
+  /// Re-runs the run in `runDirectory` into a scratch folder and compares; `data` overrides where the data file is.
+  public func verify(runDirectory: String, data: String? = nil) throws -> Report {
+    let results = try RunResults.open(runDirectory, registry: registry)
+    var plan = results.plan
+    if let data { plan.experiment.data.resolvedPath = data }
+    let prepared = try PreparedExperiment.load(plan, registry: registry)
+    guard prepared.dataset.fingerprint == results.manifest.dataSHA256 else {
       throw DataError(
-        Location(file: experiment.data.resolvedPath), "the data file has changed since the run (SHA-256 \(prepared.dataset.fingerprint.prefix(12))…, recorded \(recordedData.prefix(12))…).",
-        fix: "restore the data file the run used; a changed file cannot reproduce the results.")
+        Location(file: plan.experiment.data.resolvedPath),
+        "this is not the data the run used (SHA-256 \(prepared.dataset.fingerprint.prefix(12))…, recorded \(results.manifest.dataSHA256.prefix(12))…).",
+        fix: "give the data file the run used with --data; a changed file cannot reproduce the results.")
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-verify-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let summary = try await Runner(registry: registry).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: scratch, jobs: jobs, fresh: true))
-    let original = Self.stableFiles(under: runDirectory)
+    let summary = try Runner(registry: registry).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: scratch, fresh: true))
+    let original = Self.stableFiles(under: results.folder.path)
     let again = Self.stableFiles(under: summary.directory)
     let names = Set(original.keys).union(again.keys).sorted()
     return Report(compared: names, differing: names.filter { original[$0] != again[$0] })
   }
 
-  /// The byte-stable files of a run folder, by relative path.
+  /// The byte-stable files of a run folder, by relative path: everything but the manifest, timings and hidden files.
   static func stableFiles(under root: String) -> [String: Data] {
-    let base = URL(fileURLWithPath: root).standardizedFileURL
+    let folder = RunFolder(existing: root)
     var out: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [:] }
-    for case let url as URL in walker where !url.hasDirectoryPath {
-      let relative = String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))
-      guard !["manifest.json", "timings.jsonl"].contains(relative), !url.lastPathComponent.hasPrefix(".") else { continue }
-      out[relative] = FileManager.default.contents(atPath: url.path)
+    guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
+    while let relative = walker.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      guard !name.hasPrefix("."), ![RunManifest.fileName, "timings.jsonl", "timing.json"].contains(name), let data = folder.contents(relative) else { continue }
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder.file(relative), isDirectory: &isFolder), isFolder.boolValue { continue }
+      out[relative] = data
     }
     return out
   }

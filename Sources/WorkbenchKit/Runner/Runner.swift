@@ -1,12 +1,20 @@
 import Foundation
+import WorkbenchNumerics
 
-/// Runs every trial of a plan in parallel and records the results.
+/// Runs an experiment: records every pending trial in the trial store, then derives the run-level files.
 ///
-/// Trials run at most `jobs` at a time; one coordinating loop writes every
-/// file, so there are no write races. Records, labels and the leaderboard
-/// are written in grid order with seeds from config hashes, so they are
-/// byte-identical whatever `jobs` is and whatever order trials finish in.
-/// A trial that fails is recorded with its reason and the others go on.
+/// The steps, each resumable:
+/// 1. Pipelines of the pending trials are fitted first: a step that finds
+///    the data unusable stops the run with a located error before anything
+///    is written.
+/// 2. The run folder is created and locked (``RunLock``); trusted trials of
+///    an earlier run of the same spec and data are kept, anything partial is
+///    removed (``TrialStore/scan(_:repair:)``).
+/// 3. ``TrialRunner`` fits the pending trials over the current ``Executor``.
+/// 4. The manifest is marked finished and ``RunFinalizer`` derives ranking,
+///    alignment, k selection and leaderboards from the store alone.
+/// A kill at any point loses only the trials in flight; running again
+/// resumes and ends with the same bytes as an uninterrupted run.
 public struct Runner: Sendable {
   /// The plugins trials may use.
   public let registry: PluginRegistry
@@ -16,114 +24,51 @@ public struct Runner: Sendable {
   }
 
   /// Runs `plan` on `dataset`, resuming trials an earlier run of the same spec and data recorded.
-  public func run(
-    _ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }
-  ) async throws -> RunSummary {
+  public func run(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunSummary {
     let started = Date()
-    let store = ResultStore(root: options.outputRoot, plan: plan, dataFingerprint: dataset.fingerprint)
+    let runKey = RunKey.of(plan: plan, dataFingerprint: dataset.fingerprint)
     let executor = try TrialExecutor(registry: registry, plan: plan, dataset: dataset)
-    let earlier = options.fresh ? [:] : store.recordedTrials()
-    var records: [Int: TrialRecord] = [:]
-    for trial in plan.trials { if let r = earlier[trial.configHash], r.seed == trial.seed { records[trial.index] = r } }
-    let resumed = records.count
-    var timings = store.readTimings()
-    var manifest = RunManifest(
-      plan: plan, dataFingerprint: dataset.fingerprint, rows: dataset.table.rowCount, columns: dataset.table.columns.count,
-      runKey: URL(fileURLWithPath: store.directory).lastPathComponent, jobs: options.jobs, startedAt: started, status: .running,
-      counts: (0, 0, resumed))
-    let pending = plan.trials.filter { records[$0.index] == nil }
-    // Pipelines are fitted before anything is written: a step that finds the data unusable
-    // (a missing or non-numeric column) stops the run with a located error and no results folder.
-    let neededPipelines = plan.pipelines.filter { variant in pending.contains { $0.pipeline.hash == variant.hash } }
-    let features = await Self.bounded(neededPipelines, jobs: options.jobs) { variant in (variant.hash, executor.prepare(variant)) }
-    for (_, result) in features { if case .failure(let failure) = result, let dataError = failure.dataError { throw dataError } }
-    let featuresByHash = Dictionary(features, uniquingKeysWith: { first, _ in first })
-    try store.create(fresh: options.fresh)
-    try store.write(manifest.json.prettyText, named: "manifest.json")
-    observe(.started(total: plan.trials.count, resumed: resumed, directory: store.directory))
+    let existing = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(plan.experiment.name).appendingPathComponent(runKey).path
+    let earlier = options.fresh || !FileManager.default.fileExists(atPath: existing)
+      ? [:] : try TrialStore(folder: RunFolder(existing: existing)).scan(plan, repair: false)
+    var features = try prepareFeatures(plan.trials.filter { earlier[$0.configHash] == nil }, executor: executor)
 
-    var lastWrite = ContinuousClock.now
-    try await Self.bounded(pending, jobs: options.jobs, work: { trial -> (TrialOutcome, Double) in
-      let clock = ContinuousClock.now
-      let outcome = executor.run(trial, features: featuresByHash[trial.pipeline.hash]!)
-      let elapsed = ContinuousClock.now - clock
-      return (outcome, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    }) { outcome, seconds in
-      try store.save(outcome, dataset: dataset)
-      let record = outcome.record
-      records[record.index] = record
-      timings[record.configHash] = seconds
-      observe(.trialFinished(record, seconds: seconds, done: records.count, total: plan.trials.count))
-      if ContinuousClock.now - lastWrite > .seconds(1) {
-        try store.writeRecords(Array(records.values))
-        lastWrite = ContinuousClock.now
-      }
-    }
+    let folder = try RunFolder.create(root: options.outputRoot, experiment: plan.experiment.name, runKey: runKey)
+    let lock = try RunLock.acquire(folder)
+    if options.fresh { try folder.removeAll(keeping: [RunLock.fileName]) }
+    let store = TrialStore(folder: folder)
+    let recorded = try store.scan(plan, repair: true)
+    let pending = plan.trials.filter { recorded[$0.configHash] == nil && options.includes($0) }
+    for (hash, prepared) in try prepareFeatures(pending.filter { features[$0.pipeline.hash] == nil }, executor: executor) { features[hash] = prepared }
 
-    var ordered = plan.trials.compactMap { records[$0.index] }
-    let metric = registry.metric(named: plan.experiment.ranking.metric)!
-    let rule = RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
-    if let reference = Leaderboard(records: ordered, rule: rule).ranked.first?.record {
-      ordered = try store.alignSegments(ordered, reference: reference, ids: dataset.ids, idColumn: dataset.idColumn)
+    let previous = try? RunManifest.read(folder)
+    var manifest = RunManifest(plan: plan, dataset: dataset, folder: folder, jobs: Executor.current?.threads ?? 1, startedAt: previous?.startedAt ?? started)
+    manifest.finishedAt = previous?.finishedAt
+    if !pending.isEmpty || previous?.status != .finished { try folder.write(manifest.json.prettyText, to: RunManifest.fileName) }
+    observe(.started(total: plan.trials.count, resumed: recorded.count, directory: folder.path))
+    let fitted = try TrialRunner(executor: executor, store: store).run(
+      pending, features: features, finishedBefore: recorded.count, total: plan.trials.count, observe: observe)
+
+    let records = Array(recorded.values) + fitted
+    let results = RunResults(folder: folder, manifest: manifest, plan: plan, records: records)
+    if !fitted.isEmpty || previous?.status != .finished {
+      manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
+      try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
     }
-    try store.writeRecords(ordered)
-    try store.writeTimings(plan.trials.compactMap { t in timings[t.configHash].map { (t.index, t.configHash, $0) } })
-    let board = Leaderboard(records: ordered, rule: rule)
-    let metricNames = plan.metrics.map(\.name)
-    let describe = { (r: TrialRecord) in self.describeParameters(r) }
-    try store.write(board.csv(metricNames: metricNames, describe: describe), named: "leaderboard.csv")
-    let kSelection = KSelection(records: ordered, metrics: plan.metrics.map { ($0.name, registry.metric(named: $0.name)!.kRule) })
-    try store.write(kSelection.json.prettyText, named: "k-selection.json")
-    try store.write(
-      board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown,
-      named: "leaderboard.md")
-    for trial in plan.trials {
-      guard manifest.excludedRows[trial.pipeline.hash] == nil, let record = records[trial.index], record.status == .ok else { continue }
-      manifest.excludedRows[trial.pipeline.hash] = (trial.pipeline.name, record.excluded)
-    }
-    manifest.status = .finished
-    manifest.finishedAt = Date()
-    let failed = ordered.filter { $0.status == .failed }.count
-    manifest.counts = (ordered.count - failed, failed, resumed)
-    try store.write(manifest.json.prettyText, named: "manifest.json")
-    return RunSummary(directory: store.directory, records: ordered, leaderboard: board, resumed: resumed, metricNames: metricNames)
+    let derived = try RunFinalizer(registry: registry).finalize(results)
+    withExtendedLifetime(lock) {}
+    return RunSummary(directory: folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.count)
   }
 
-  /// A trial's algorithm parameters as `k=3 n_init=10`, in declaration order.
-  public func describeParameters(_ record: TrialRecord) -> String {
-    guard let type = registry.algorithm(named: record.algorithmName),
-      case .success(let p) = Parameters.resolve(record.algorithmParameters, for: type, at: Location())
-    else { return record.algorithmParameters.keys.sorted().map { "\($0)=\(record.algorithmParameters[$0]!.canonicalText)" }.joined(separator: " ") }
-    return ResolvedPlugin(name: type.name, parameters: p).compactDescription(declared: type.parameters)
-  }
-
-  /// Runs `work` on every item with at most `jobs` in flight, handing each result to `handle` on this task.
-  static func bounded<Item: Sendable, Output: Sendable>(
-    _ items: [Item], jobs: Int, work: @escaping @Sendable (Item) -> Output, handle: (Output) throws -> Void
-  ) async throws {
-    try await withThrowingTaskGroup(of: Output.self) { group in
-      var next = 0
-      while next < min(jobs, items.count) {
-        let item = items[next]
-        group.addTask { work(item) }
-        next += 1
-      }
-      while let output = try await group.next() {
-        try handle(output)
-        if next < items.count {
-          let item = items[next]
-          group.addTask { work(item) }
-          next += 1
-        }
-      }
-    }
-  }
-
-  /// Runs `work` on every item with at most `jobs` in flight and returns the outputs in item order.
-  static func bounded<Item: Sendable, Output: Sendable>(_ items: [Item], jobs: Int, work: @escaping @Sendable (Item) -> Output) async -> [Output] {
-    var outputs: [Int: Output] = [:]
-    let indexed = Array(items.enumerated())
-    try? await bounded(indexed, jobs: jobs, work: { pair in (pair.offset, work(pair.element)) }) { outputs[$0.0] = $0.1 }
-    return (0..<items.count).map { outputs[$0]! }
+  /// Fits the pipeline variants `trials` need, in parallel, keyed by variant hash.
+  ///
+  /// A step that finds the data itself unusable (a missing or non-numeric
+  /// column) throws its ``DataError``; other step failures become failed trials.
+  private func prepareFeatures(_ trials: [TrialConfig], executor: TrialExecutor) throws -> [String: Result<PreparedFeatures, TrialFailure>] {
+    var seen: Set<String> = []
+    let variants = trials.map(\.pipeline).filter { seen.insert($0.hash).inserted }
+    let prepared = Parallel.map(count: variants.count) { executor.prepare(variants[$0]) }
+    for result in prepared { if case .failure(let failure) = result, let dataError = failure.dataError { throw dataError } }
+    return Dictionary(uniqueKeysWithValues: zip(variants.map(\.hash), prepared))
   }
 }

@@ -74,8 +74,8 @@ public struct SingleTrial: Sendable {
   public func run(registry: PluginRegistry) throws -> Outcome {
     let prepared: PreparedExperiment
     do {
-      let experiment = try ExperimentReader(registry: registry).read(spec, file: "command line", baseDirectory: FileManager.default.currentDirectoryPath)
-      prepared = try PreparedExperiment.load(experiment, registry: registry)
+      let plan = try ExperimentReader(registry: registry).plan(spec, file: "command line", baseDirectory: FileManager.default.currentDirectoryPath)
+      prepared = try PreparedExperiment.load(plan, registry: registry)
     } catch let error as SpecError {
       throw SpecError(error.problems.map(Self.commandLineProblem))
     }

@@ -24,8 +24,7 @@ struct TrialExecutor: Sendable {
     var table = dataset.table
     var summaries: [JSONValue] = []
     var states: [JSONValue] = []
-    var rows = Array(0..<table.rowCount)
-    var excluded: [Int: String] = [:]
+    var rows = PipelineRows(count: table.rowCount)
     let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
     for (i, step) in variant.steps.enumerated() {
       do {
@@ -38,20 +37,15 @@ struct TrialExecutor: Sendable {
         let context = "pipeline '\(variant.name)', step \(i + 1) (\(step.name)): "
         return .failure(TrialFailure(context + Self.describe(error), dataError: (error as? DataError)?.prefixed(context)))
       }
-      let kept = table.sourceRows ?? rows
-      if kept.count < rows.count {
-        let keptSet = Set(kept)
-        for row in rows where !keptSet.contains(row) { excluded[row] = "\(i + 1):\(step.name)" }
-      }
-      rows = kept
+      rows.record(table, step: i, name: step.name)
     }
-    guard !rows.isEmpty else { return .failure(TrialFailure("pipeline '\(variant.name)' excluded every row")) }
+    guard !rows.rows.isEmpty else { return .failure(TrialFailure("pipeline '\(variant.name)' excluded every row")) }
     do {
       let saved = SavedPipeline(
         hash: variant.hash, name: variant.name, inputColumns: dataset.table.columnNames,
         categoricalColumns: dataset.table.columns.filter { !$0.isNumeric }.map(\.name), steps: states)
       return .success(
-        PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows, excluded: excluded, stepSummaries: summaries, saved: saved))
+        PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows.rows, excluded: rows.excluded, stepSummaries: summaries, saved: saved))
     } catch {
       return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)"))
     }
@@ -107,7 +101,8 @@ struct TrialExecutor: Sendable {
       model: clustering.model.map {
         SavedModel(configHash: trial.configHash, algorithm: trial.algorithm.name, pipelineHash: trial.pipeline.hash, model: $0, labelMapping: labelMapping)
       },
-      pipeline: prepared.saved, memberships: clustering.memberships.map { ($0, prepared.datasetRows) })
+      pipeline: prepared.saved, datasetRows: prepared.datasetRows, memberships: clustering.memberships, rowScores: clustering.rowScores,
+      hierarchy: clustering.hierarchy)
   }
 
   static func describe(_ error: any Error) -> String {

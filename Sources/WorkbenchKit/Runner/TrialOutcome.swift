@@ -1,6 +1,6 @@
 import WorkbenchNumerics
 
-/// Everything one trial produced that the run saves: the record, labels, model and memberships.
+/// Everything one trial produced that the trial store saves: the record, labels, model and per-row extras.
 struct TrialOutcome: Sendable {
   /// The byte-stable record.
   var record: TrialRecord
@@ -8,19 +8,14 @@ struct TrialOutcome: Sendable {
   var labels: RowLabels?
   /// The fitted model, for algorithms that can label new rows.
   var model: SavedModel?
-  /// The fitted pipeline the model needs (saved once per variant).
+  /// The fitted pipeline the model and labels came from (saved once per variant).
   var pipeline: SavedPipeline?
-  /// Soft memberships of the pipeline's rows, with each row's dataset row.
-  var memberships: (values: Matrix, datasetRows: [Int])?
-
-  init(
-    record: TrialRecord, labels: RowLabels? = nil, model: SavedModel? = nil, pipeline: SavedPipeline? = nil,
-    memberships: (values: Matrix, datasetRows: [Int])? = nil
-  ) {
-    self.record = record
-    self.labels = labels
-    self.model = model
-    self.pipeline = pipeline
-    self.memberships = memberships
-  }
+  /// For each pipeline row (the rows the algorithm saw), its dataset row.
+  var datasetRows: [Int] = []
+  /// Soft memberships of the pipeline's rows, one column per segment in canonical order.
+  var memberships: Matrix?
+  /// The algorithm's named per-row scores, one value per pipeline row.
+  var rowScores: [RowScore] = []
+  /// The merge hierarchy, for hierarchical and density methods.
+  var hierarchy: JSONValue?
 }

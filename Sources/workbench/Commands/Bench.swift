@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import WorkbenchBench
 import WorkbenchKit
+import WorkbenchNumerics
 
 /// `workbench bench`: time the workloads, optionally against scikit-learn, beside the machine's limits.
-struct Bench: AsyncParsableCommand {
+struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Benchmark the workbench on generated data, optionally against the scikit-learn baseline.",
     discussion: """
@@ -68,9 +69,9 @@ struct Bench: AsyncParsableCommand {
     _ = try workloads
   }
 
-  func run() async throws {
+  func run() throws {
     do {
-      if child { return try await runChild() }
+      if child { return try runChild() }
       #if DEBUG
         CLIFailure.printError("warning: this is a debug build; timings are not representative. Use `swift run -c release workbench bench`.")
       #endif
@@ -89,11 +90,12 @@ struct Bench: AsyncParsableCommand {
     }
   }
 
-  /// The child: one workload in this process, its measurement as JSON on standard output.
-  func runChild() async throws {
+  /// The child: one workload in this process (on one thread per core), its measurement as JSON on standard output.
+  func runChild() throws {
     let files = try BenchCache(directory: cache).files(for: size!)
-    let measurement = try await BenchWorkloadRunner(registry: .builtIn, files: files).measure(
-      try workloads[0], repetitions: repetitions, warmUps: warmUps ?? 1)
+    let measurement = try Executor.run(threads: ProcessInfo.processInfo.activeProcessorCount) {
+      try BenchWorkloadRunner(registry: .builtIn, files: files).measure(try workloads[0], repetitions: repetitions, warmUps: warmUps ?? 1)
+    }
     print(try BenchJSON.text(measurement), terminator: "")
   }
 }

@@ -34,14 +34,16 @@ struct Cluster: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  @OptionGroup var threads: JobsOption
+
   func run() throws {
     do {
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
         features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed)
-      let outcome = try trial.run(registry: .builtIn)
+      let outcome = try threads.run { try trial.run(registry: .builtIn) }
       if let labelsOut, let labels = outcome.labels {
-        try LabelsFile.write(labels, ids: outcome.ids, idColumn: outcome.idColumn, to: labelsOut)
+        try AtomicFile.write(LabelsFile.text(labels, ids: outcome.ids, idColumn: outcome.idColumn), to: labelsOut)
       }
       print(json ? outcome.record.json.prettyText : TrialText.describe(outcome.record), terminator: json ? "" : "\n")
       if outcome.record.status == .failed { throw ExitCode(CLIFailure.trialsFailed) }

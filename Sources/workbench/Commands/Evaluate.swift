@@ -31,12 +31,14 @@ struct Evaluate: ParsableCommand {
   @Flag(help: "Print the result as JSON.")
   var json = false
 
+  @OptionGroup var threads: JobsOption
+
   func run() throws {
     do {
       let evaluation = SegmentationEvaluation(
         dataPath: data, labelsPath: labels, idColumn: columns.id, features: columns.featureNames, scaling: columns.scale,
         truthColumn: truth, metrics: CommaList.names(metrics))
-      let report = try evaluation.run(registry: .builtIn)
+      let report = try threads.run { try evaluation.run(registry: .builtIn) }
       print(json ? report.json.prettyText : report.text, terminator: json ? "" : "\n")
     } catch {
       throw CLIFailure.report(error)

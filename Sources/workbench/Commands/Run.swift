@@ -3,13 +3,14 @@ import Foundation
 import WorkbenchKit
 
 /// `workbench run SPEC`: expand the grid, run every trial, write and rank the results.
-struct Run: AsyncParsableCommand {
+struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run an experiment spec and rank its trials.",
     discussion: """
-      Results go to <out>/<experiment>/<run-key>/ (manifest.json, trials.jsonl, timings.jsonl, \
-      labels/, leaderboard.csv, leaderboard.md). Running the same spec on the same data again \
-      resumes: recorded trials are skipped unless --fresh is given.
+      Results go to <out>/<experiment>/<run-key>/: one folder per trial under trials/ (record, \
+      labels, model), then the derived trials.jsonl, leaderboard.csv, leaderboard.md and \
+      k-selection.json. Running the same spec on the same data again resumes: recorded trials \
+      are kept (failed ones too; --fresh starts over).
       """)
 
   @Argument(help: "The experiment spec (JSON), e.g. experiments/customer-segments.json.")
@@ -18,8 +19,7 @@ struct Run: AsyncParsableCommand {
   @Option(help: "Results root folder.")
   var out = "results"
 
-  @Option(help: "Trials to run at once, by default one per core. Results do not depend on it.")
-  var jobs = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threads: JobsOption
 
   @Flag(help: "Discard trials recorded by an earlier run of this spec and data.")
   var fresh = false
@@ -27,17 +27,15 @@ struct Run: AsyncParsableCommand {
   @Flag(help: "Print no progress, only the leaderboard.")
   var quiet = false
 
-  func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1; got \(jobs).") }
-  }
-
-  func run() async throws {
+  func run() throws {
     let summary: RunSummary
     do {
-      let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
       let progress = ProgressRenderer(mode: quiet ? .silent : .automatic)
-      summary = try await Runner(registry: .builtIn).run(
-        prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, jobs: jobs, fresh: fresh), observe: progress.render)
+      summary = try threads.run {
+        let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        return try Runner(registry: .builtIn).run(
+          prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, fresh: fresh), observe: progress.render)
+      }
       progress.finish()
     } catch {
       throw CLIFailure.report(error)

@@ -2,7 +2,7 @@ import ArgumentParser
 import WorkbenchKit
 
 /// `workbench verify RUN_DIR`: re-run a recorded run and prove its results byte-identical.
-struct Verify: AsyncParsableCommand {
+struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Re-run a recorded run from its manifest and compare every byte-stable file.",
     discussion: "Exit 0 when every file is identical, 4 when any differs (a reproducibility gate for CI).")
@@ -10,23 +10,21 @@ struct Verify: AsyncParsableCommand {
   @Argument(help: ArgumentHelp("The run folder, e.g. results/customer-segments/<run-key>.", valueName: "run"))
   var runFolder: String
 
-  @Option(help: "Trials to run at once for the re-run (results must not depend on it).")
-  var jobs = 1
+  @Option(help: "The data file, when it is not where the spec says relative to the spec (checked against the recorded SHA-256).")
+  var data: String?
 
-  func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1; got \(jobs).") }
-  }
+  @OptionGroup var threads: JobsOption
 
-  func run() async throws {
+  func run() throws {
     let report: RunVerifier.Report
     do {
-      report = try await RunVerifier(registry: .builtIn).verify(runDirectory: runFolder, jobs: jobs)
+      report = try threads.run { try RunVerifier(registry: .builtIn).verify(runDirectory: runFolder, data: data) }
     } catch {
       throw CLIFailure.report(error)
     }
     guard report.identical else {
       CLIFailure.printError("not reproduced: \(report.differing.count) of \(report.compared.count) files differ:\n" + report.differing.map { "  " + $0 }.joined(separator: "\n"))
-      throw ExitCode(CLIFailure.gate)
+      throw ExitCode(CLIFailure.reproduction)
     }
     print("reproduced: all \(report.compared.count) byte-stable files are identical.")
   }

@@ -4,20 +4,19 @@ import Testing
 
 @Suite("Assigning new rows with saved models")
 struct AssignerTests {
-  func runFixture(_ fixture: RunFixture) async throws -> RunSummary {
-    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
-    return try await Runner(registry: .builtIn).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: fixture.results("a"), jobs: 2))
+  func runFixture(_ fixture: RunFixture) throws -> RunSummary {
+    try fixture.run(out: fixture.results("a"), jobs: 2)
   }
 
   @Test("the fit's own rows get the fit's labels, for every trial")
   func sameRowsSameLabels() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let summary = try await runFixture(fixture)
+    let summary = try runFixture(fixture)
     let assigner = Assigner(registry: .builtIn)
     for record in summary.records {
       let assignment = try assigner.assign(runDirectory: summary.directory, trial: record.configHash, dataPath: fixture.directory.path + "/customers.csv")
-      let saved = try String(contentsOfFile: summary.directory + "/labels/\(record.configHash).csv", encoding: .utf8)
+      let saved = try String(contentsOfFile: RunFixture.labelsPath(summary.directory, record.configHash), encoding: .utf8)
       #expect(assignment.csv == saved)
     }
   }
@@ -26,14 +25,14 @@ struct AssignerTests {
   func newRows() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let summary = try await runFixture(fixture)
+    let summary = try runFixture(fixture)
     let best = summary.leaderboard.ranked[0].record
     let original = try String(contentsOfFile: fixture.directory.path + "/customers.csv", encoding: .utf8).split(separator: "\n")
     let subset = [original[0], original[40], original[6], original[3]].joined(separator: "\n") + "\n"
     let path = fixture.directory.path + "/new.csv"
     try subset.write(toFile: path, atomically: true, encoding: .utf8)
     let assignment = try Assigner(registry: .builtIn).assign(runDirectory: summary.directory, trial: String(best.configHash.prefix(7)), dataPath: path)
-    let fitted = try String(contentsOfFile: summary.directory + "/labels/\(best.configHash).csv", encoding: .utf8).split(separator: "\n")
+    let fitted = try String(contentsOfFile: RunFixture.labelsPath(summary.directory, best.configHash), encoding: .utf8).split(separator: "\n")
     #expect(assignment.csv.split(separator: "\n") == [fitted[0], fitted[40], fitted[6], fitted[3]])
   }
 
@@ -41,7 +40,7 @@ struct AssignerTests {
   func errors() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let summary = try await runFixture(fixture)
+    let summary = try runFixture(fixture)
     let path = fixture.directory.path + "/bad.csv"
     try "customer_id,income\nC1,3\n".write(toFile: path, atomically: true, encoding: .utf8)
     let assigner = Assigner(registry: .builtIn)

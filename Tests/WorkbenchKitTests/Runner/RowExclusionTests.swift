@@ -30,13 +30,12 @@ struct RowExclusionTests {
     defer { fixture.remove() }
     let builtIn = PluginRegistry.builtIn
     let registry = try PluginRegistry(preprocessors: builtIn.preprocessors + [DropFirstMissing.self], algorithms: builtIn.algorithms, metrics: builtIn.metrics)
-    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: registry)
-    let summary = try await Runner(registry: registry).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: fixture.results("x"), jobs: 1))
+    let summary = try fixture.run(out: fixture.results("x"), jobs: 1, registry: registry)
     let record = try #require(summary.records.first)
     #expect(record.status == .ok)
     #expect(record.excluded == ["1:drop-first-missing": 5])
     #expect(record.sizes.reduce(0, +) == 85)
-    let lines = try String(contentsOfFile: summary.directory + "/labels/\(record.configHash).csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: RunFixture.labelsPath(summary.directory, record.configHash), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines[0] == "customer_id,label,excluded_by")
     #expect(lines.count == 92)
     #expect(lines[6] == "C1005,,1:drop-first-missing")

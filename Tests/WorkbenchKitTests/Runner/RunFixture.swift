@@ -46,4 +46,15 @@ struct RunFixture {
   }
 
   func remove() { try? FileManager.default.removeItem(at: directory) }
+
+  /// Runs the fixture's spec into `out` on an executor of `jobs` threads, as `workbench run --jobs N` does.
+  func run(out: String, jobs: Int, fresh: Bool = false, registry: PluginRegistry = .builtIn) throws -> RunSummary {
+    try Executor.run(threads: jobs) {
+      let prepared = try PreparedExperiment.load(specPath: specURL.path, registry: registry)
+      return try Runner(registry: registry).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, fresh: fresh))
+    }
+  }
+
+  /// A trial's labels file in a run folder.
+  static func labelsPath(_ run: String, _ configHash: String) -> String { run + "/" + TrialStore.labelsFile(configHash) }
 }

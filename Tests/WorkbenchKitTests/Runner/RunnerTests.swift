@@ -4,23 +4,23 @@ import Testing
 
 @Suite("Runner and result store")
 struct RunnerTests {
-  func run(_ fixture: RunFixture, out: String, jobs: Int, fresh: Bool = false) async throws -> RunSummary {
-    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
-    return try await Runner(registry: .builtIn).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, jobs: jobs, fresh: fresh))
+  func run(_ fixture: RunFixture, out: String, jobs: Int, fresh: Bool = false) throws -> RunSummary {
+    try fixture.run(out: out, jobs: jobs, fresh: fresh)
   }
 
   @Test("records and labels are byte-identical for --jobs 1, --jobs 2 and a second run")
   func byteIdentical() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let one = try await run(fixture, out: fixture.results("one"), jobs: 1)
-    let two = try await run(fixture, out: fixture.results("two"), jobs: 2)
-    let again = try await run(fixture, out: fixture.results("again"), jobs: 2)
+    let one = try run(fixture, out: fixture.results("one"), jobs: 1)
+    let two = try run(fixture, out: fixture.results("two"), jobs: 2)
+    let again = try run(fixture, out: fixture.results("again"), jobs: 2)
     #expect(one.records.count == 8)
     #expect(one.failedCount == 0)
-    let stable = { (files: [String: Data]) in files.filter { $0.key.hasSuffix("trials.jsonl") || $0.key.contains("/labels/") || $0.key.contains("/models/") || $0.key.hasSuffix("leaderboard.csv") || $0.key.hasSuffix("leaderboard.md") } }
+    let varying = ["manifest.json", "timings.jsonl", "timing.json", ".lock"]
+    let stable = { (files: [String: Data]) in files.filter { !varying.contains(($0.key as NSString).lastPathComponent) } }
     let a = stable(try fixture.files(under: fixture.results("one")))
-    let expectedFiles = 8 + 8 + 2 + 3  // labels, models, pipelines, trials + leaderboards
+    let expectedFiles = 8 * 3 + 2 + 4  // per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection and 2 leaderboards
     #expect(a.count == expectedFiles)
     #expect(a == stable(try fixture.files(under: fixture.results("two"))))
     #expect(a == stable(try fixture.files(under: fixture.results("again"))))
@@ -32,12 +32,12 @@ struct RunnerTests {
   func resume() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let first = try await run(fixture, out: fixture.results("r"), jobs: 2)
+    let first = try run(fixture, out: fixture.results("r"), jobs: 2)
     let trials = try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8)
-    let second = try await run(fixture, out: fixture.results("r"), jobs: 2)
+    let second = try run(fixture, out: fixture.results("r"), jobs: 2)
     #expect(second.resumed == 8)
     #expect(try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8) == trials)
-    let fresh = try await run(fixture, out: fixture.results("r"), jobs: 1, fresh: true)
+    let fresh = try run(fixture, out: fixture.results("r"), jobs: 1, fresh: true)
     #expect(fresh.resumed == 0)
     #expect(try String(contentsOfFile: first.directory + "/trials.jsonl", encoding: .utf8) == trials)
   }
@@ -46,15 +46,18 @@ struct RunnerTests {
   func layout() async throws {
     let fixture = try RunFixture()
     defer { fixture.remove() }
-    let summary = try await run(fixture, out: fixture.results("l"), jobs: 2)
+    let summary = try run(fixture, out: fixture.results("l"), jobs: 2)
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
-    #expect(names == ["k-selection.json", "labels", "leaderboard.csv", "leaderboard.md", "manifest.json", "models", "timings.jsonl", "trials.jsonl"])
+    #expect(names == [".lock", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "pipelines", "timings.jsonl", "trials", "trials.jsonl"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: summary.directory + "/trials/" + summary.records[0].configHash).sorted() == [
+      "labels.csv", "model.json", "record.json", "timing.json",
+    ])
     let manifest = try JSONParser.parse(String(contentsOfFile: summary.directory + "/manifest.json", encoding: .utf8))
     #expect(manifest.object?["status"] == "finished")
     #expect(manifest.object?["data"]?.object?["rows"] == 90)
     #expect(manifest.object?["data"]?.object?["sha256"]?.string == (try DataFingerprint.sha256(ofFileAt: fixture.directory.path + "/customers.csv")))
     #expect(manifest.object?["trials"]?.object?["ok"] == 8)
-    let labels = try String(contentsOfFile: summary.directory + "/labels/\(summary.records[0].configHash).csv", encoding: .utf8).split(separator: "\n")
+    let labels = try String(contentsOfFile: RunFixture.labelsPath(summary.directory, summary.records[0].configHash), encoding: .utf8).split(separator: "\n")
     #expect(labels.count == 91)
     #expect(labels[0] == "customer_id,label")
     #expect(labels[1].hasPrefix("C1000,"))
@@ -72,7 +75,7 @@ struct RunnerTests {
          "algorithms": [{"use": "kmeans", "grid": {"k": [2, 3]}}]}
         """)
     defer { fixture.remove() }
-    let summary = try await run(fixture, out: fixture.results("f"), jobs: 2)
+    let summary = try run(fixture, out: fixture.results("f"), jobs: 2)
     #expect(summary.failedCount == 2)
     let failed = summary.records.filter { $0.status == .failed }
     #expect(failed.allSatisfy { $0.pipeline == "raw" })
@@ -110,10 +113,9 @@ struct PipelineDataErrorTests {
     let fixture = try RunFixture(
       spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
     defer { fixture.remove() }
-    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
     let out = fixture.results("r")
     do {
-      _ = try await Runner(registry: .builtIn).run(prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, jobs: 1))
+      _ = try fixture.run(out: out, jobs: 1)
       Issue.record("expected a data error")
     } catch let error as DataError {
       #expect(error.problem.message.hasPrefix("pipeline 'p', step 2 (log1p): "))

@@ -1,6 +1,7 @@
 /// The ASCII bytes the CSV reader and writer treat specially.
 enum CSVByte {
   static let quote = UInt8(ascii: "\"")
+  static let comma = UInt8(ascii: ",")
   static let newline = UInt8(ascii: "\n")
   static let carriageReturn = UInt8(ascii: "\r")
   static let space = UInt8(ascii: " ")

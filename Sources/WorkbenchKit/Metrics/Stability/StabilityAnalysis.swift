@@ -1,11 +1,10 @@
-import Dispatch
 import WorkbenchNumerics
 
 /// Re-clusters perturbed copies of a trial's features and compares them with the trial's clustering.
 ///
 /// Each copy has its own seed derived from the experiment seed, the config
 /// hash and the copy's index, so results are reproducible and independent
-/// of `--jobs`; copies are fitted in parallel and collected by index.
+/// of `--jobs`; copies are fitted in parallel on the run's executor and collected by index.
 /// Resampling acts on the pipeline's output (the pipeline is fitted once on
 /// all rows), as fpc::clusterboot resamples the data it is given.
 public struct StabilityAnalysis: Sendable {
@@ -21,7 +20,8 @@ public struct StabilityAnalysis: Sendable {
     _ algorithm: any ClusteringAlgorithm, input: ClusteringInput, reference: Clustering, experimentSeed: UInt64, configHash: String
   ) -> StabilityResult {
     let copies = (0..<spec.resamples).map { b in perturbedCopy(input, seed: TrialSeed.seed(experimentSeed: experimentSeed, configHash: configHash, resample: b + 1)) }
-    let resampleOutcomes = Self.parallelMap(copies) { copy -> (ari: Double, jaccard: [Double])? in
+    let resampleOutcomes = Parallel.map(count: copies.count) { b -> (ari: Double, jaccard: [Double])? in
+      let copy = copies[b]
       guard let fitted = try? algorithm.fit(copy.input, context: FitContext(seed: copy.fitSeed)) else { return nil }
       let full = copy.shared.map { reference.labels[$0.original] }
       let again = copy.shared.map { fitted.labels[$0.copy] }
@@ -37,7 +37,8 @@ public struct StabilityAnalysis: Sendable {
       for (c, j) in (outcome?.jaccard ?? []).enumerated() { jaccardSums[c] += j }
     }
     let seedRuns = type(of: algorithm).capabilities.usesRandomness ? spec.seeds : 0
-    let seedARI = Self.parallelMap(seedRuns > 0 ? Array(1...seedRuns) : []) { s -> Double in
+    let seedARI = Parallel.map(count: seedRuns) { run -> Double in
+      let s = run + 1
       let seed = TrialSeed.seed(experimentSeed: experimentSeed, configHash: configHash, resample: -s)
       guard let fitted = try? algorithm.fit(input, context: FitContext(seed: seed)) else { return 0 }
       return PartitionComparison(reference.labels, fitted.labels).adjustedRandIndex
@@ -87,13 +88,5 @@ public struct StabilityAnalysis: Sendable {
       for r in 0..<x.rows { out[r, c] += scale * sd * rng.nextGaussian() }
     }
     return out
-  }
-
-  /// `transform` applied to every item in parallel, results in item order.
-  static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    guard !items.isEmpty else { return [] }
-    let results = ResultSlots<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
-    return results.values
   }
 }

@@ -73,9 +73,7 @@ struct StabilityTests {
     defer { fixture.remove() }
     var texts: [String] = []
     for jobs in [1, 2] {
-      let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
-      let summary = try await Runner(registry: .builtIn).run(
-        prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: fixture.results("j\(jobs)"), jobs: jobs))
+      let summary = try fixture.run(out: fixture.results("j\(jobs)"), jobs: jobs)
       texts.append(try String(contentsOfFile: summary.directory + "/trials.jsonl", encoding: .utf8))
       #expect(summary.records.allSatisfy { $0.stability?.resampleARI.count == 6 && $0.stability?.seedARI.count == 2 })
       #expect(summary.leaderboard.ranked.first?.record.clusterCount == 3)

@@ -1,0 +1,107 @@
+import Foundation
+import WorkbenchNumerics
+
+/// Derives every run-level file from the trial store: a pure function of ``RunResults``.
+///
+/// Ranking, segment alignment, k selection and the leaderboards are computed
+/// from the stored records and labels alone and written only where their
+/// bytes changed, so finalizing twice, or again after a kill at any moment,
+/// leaves the same files — and a finished run's files untouched. Trial
+/// outputs are never rewritten: alignment is data (`segment_ids` in
+/// `trials.jsonl`), not a renumbering of labels files.
+///
+/// Derived files: `trials.jsonl` (every record in grid order, with its
+/// run-wide `segment_ids`), `timings.jsonl`, `leaderboard.csv`,
+/// `leaderboard.md`, `k-selection.json`.
+public struct RunFinalizer: Sendable {
+  /// The plugins the run used (metric directions, bounds, k rules, parameter declarations).
+  public let registry: PluginRegistry
+
+  public init(registry: PluginRegistry) {
+    self.registry = registry
+  }
+
+  /// What finalizing derived.
+  public struct Derived: Sendable {
+    /// The ranked trials; records carry their `segment_ids`.
+    public var leaderboard: Leaderboard
+    /// Every record in grid order, with `segment_ids` for successful trials once a trial ranks first.
+    public var records: [TrialRecord]
+    /// The k-selection groups.
+    public var kSelection: KSelection
+    /// Files that were written because their content changed (relative to the run folder).
+    public var written: [String]
+  }
+
+  /// Re-derives the run in `runDirectory` (`workbench finalize`): after a crash, or after an upgrade that changes
+  /// ranking or reports.
+  ///
+  /// Takes the run's lock, removes what a killed process left half-written,
+  /// marks the manifest finished when every planned trial is recorded (and
+  /// only then touches it), and derives every run-level file.
+  public func finalize(runDirectory: String) throws -> Derived {
+    let folder = RunFolder(existing: runDirectory)
+    let manifest = try RunManifest.read(folder)
+    let lock = try RunLock.acquire(folder)
+    defer { withExtendedLifetime(lock) {} }
+    let plan = try ExperimentReader(registry: registry).plan(
+      manifest.spec, file: manifest.specFile, baseDirectory: manifest.resolvedSpecDirectory(runFolder: folder))
+    let records = try TrialStore(folder: folder).scan(plan, repair: true)
+    let results = RunResults(folder: folder, manifest: manifest, plan: plan, records: Array(records.values))
+    var completed = manifest.completed(by: results)
+    if completed.status == .finished, manifest.status != .finished { completed.finishedAt = Date() }
+    if completed != manifest { try folder.write(completed.json.prettyText, to: RunManifest.fileName) }
+    return try finalize(results)
+  }
+
+  /// Derives and writes the run-level files of `results`.
+  public func finalize(_ results: RunResults) throws -> Derived {
+    let plan = results.plan
+    guard let metric = registry.metric(named: plan.experiment.ranking.metric) else {
+      preconditionFailure("the spec reader accepts only registered ranking metrics")
+    }
+    let rule = RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    let first = Leaderboard(records: results.records, rule: rule)
+    let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
+    let board = Leaderboard(records: records, rule: rule)
+    let metricNames = plan.metrics.map(\.name)
+    let describe = { (record: TrialRecord) in plan.parameterText(of: record.index, registry: registry) }
+    let kSelection = KSelection(records: records, metrics: metricNames.map { ($0, registry.metric(named: $0)?.kRule) })
+    let timings = records.compactMap { record in
+      results.store.seconds(record.configHash).map { seconds -> String in
+        JSONValue.object(["trial": .int(record.index), "config_hash": .string(record.configHash), "seconds": .double(seconds)]).canonicalText + "\n"
+      }
+    }
+    let files: [(String, String)] = [
+      ("trials.jsonl", records.map { $0.json.canonicalText + "\n" }.joined()),
+      ("timings.jsonl", timings.joined()),
+      ("leaderboard.csv", board.csv(metricNames: metricNames, describe: describe)),
+      ("k-selection.json", kSelection.json.prettyText),
+      ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
+    ]
+    var written: [String] = []
+    for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
+    return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
+  }
+
+  /// `records` with each successful trial's `segment_ids`: its segments matched to `reference`'s (see ``SegmentAlignment``).
+  ///
+  /// Labels files are read one trial at a time, in parallel; the reference maps to itself without reading.
+  private func aligned(_ records: [TrialRecord], reference: TrialRecord?, in results: RunResults) throws -> [TrialRecord] {
+    guard let reference else { return records }
+    let referenceLabels = try results.labels(reference).labels
+    let mappings = try Parallel.map(count: records.count) { i -> [Int]? in
+      let record = records[i]
+      guard record.status == .ok else { return nil }
+      let count = record.sizes.count
+      if record.configHash == reference.configHash { return Array(0..<count) }
+      let mapping = SegmentAlignment.mapping(try results.labels(record).labels, reference: referenceLabels)
+      return (0..<count).map { mapping[$0] ?? $0 }
+    }
+    return zip(records, mappings).map { record, ids in
+      var copy = record
+      copy.segmentIds = ids
+      return copy
+    }
+  }
+}
