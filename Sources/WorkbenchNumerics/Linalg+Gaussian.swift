@@ -1,3 +1,4 @@
+import Foundation
 import WorkbenchKernels
 
 extension Linalg {
@@ -94,5 +95,81 @@ extension Linalg {
       }
     }
     return squares
+  }
+
+  /// Writes Σⱼ ((xᵣⱼ − μcⱼ) · fcⱼ)² for every row r and component c into `out` (row-major `rows × k`): the
+  /// quadratic forms of diagonal Gaussians with precision square roots `factors` (one row per component).
+  ///
+  /// Four rows at a time in SIMD lanes; each lane adds its columns in column order, the same
+  /// operations as the one-row loop, so the values do not depend on the blocking.
+  /// Domain: `means` and `factors` are `k × columns`, `out.count ≥ rows · k` (checked).
+  /// - Complexity: O(rows · k · columns).
+  public static func diagonalQuadraticForms(_ x: Matrix, means: Matrix, factors: Matrix, into out: inout [Double]) {
+    let n = x.rows
+    let d = x.columns
+    let k = means.rows
+    precondition(means.columns == d && factors.rows == k && factors.columns == d && out.count >= n * k, "shapes do not match")
+    var block = [SIMD4<Double>](repeating: .zero, count: d)
+    x.withStorage { xs in
+      means.withStorage { mu in
+        factors.withStorage { f in
+          out.withUnsafeMutableBufferPointer { o in
+            block.withUnsafeMutableBufferPointer { b in
+              var r = 0
+              while r + 4 <= n {
+                for j in 0..<d { b[j] = SIMD4(xs[r * d + j], xs[(r + 1) * d + j], xs[(r + 2) * d + j], xs[(r + 3) * d + j]) }
+                for c in 0..<k {
+                  var total = SIMD4<Double>()
+                  for j in 0..<d {
+                    let y = (b[j] - SIMD4(repeating: mu[c * d + j])) * SIMD4(repeating: f[c * d + j])
+                    total += y * y
+                  }
+                  for lane in 0..<4 { o[(r + lane) * k + c] = total[lane] }
+                }
+                r += 4
+              }
+              while r < n {
+                for c in 0..<k {
+                  var total = 0.0
+                  for j in 0..<d {
+                    let y = (xs[r * d + j] - mu[c * d + j]) * f[c * d + j]
+                    total += y * y
+                  }
+                  o[r * k + c] = total
+                }
+                r += 1
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Turns quadratic forms `q` (row-major `rows × k`, in place) into weighted Gaussian log densities:
+  /// −½ (d log 2π + q) + ½ log det P_c + log w_c, with `halfLogDeterminants[c]` = ½ log det P_c.
+  ///
+  /// scikit-learn's `_estimate_weighted_log_prob`; the terms are added in
+  /// that order (the half log determinant, then the log weight), so the bits
+  /// match the one-expression loop it replaces.
+  /// Domain: `halfLogDeterminants.count == logWeights.count == k`, `q.count ≥ rows · k` (checked).
+  /// - Complexity: O(rows · k).
+  public static func gaussianLogDensities(
+    _ q: inout [Double], rows n: Int, dimensions d: Int, halfLogDeterminants: [Double], logWeights: [Double]
+  ) {
+    let k = logWeights.count
+    precondition(halfLogDeterminants.count == k && q.count >= n * k, "shapes do not match")
+    let constant = Double(d) * log(2 * Double.pi)
+    halfLogDeterminants.withUnsafeBufferPointer { halfLogDet in
+      logWeights.withUnsafeBufferPointer { logWeight in
+        q.withUnsafeMutableBufferPointer { o in
+          for r in 0..<n {
+            for c in 0..<k {
+              o[r * k + c] = -0.5 * (constant + o[r * k + c]) + halfLogDet[c] + logWeight[c]
+            }
+          }
+        }
+      }
+    }
   }
 }

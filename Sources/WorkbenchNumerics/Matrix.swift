@@ -65,7 +65,7 @@ public struct Matrix: Sendable, Equatable {
 
   /// Calls `body` with row `r` as a zero-based buffer; the buffer must not escape.
   @inlinable
-  public func withRow<R>(_ r: Int, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+  func withRow<R>(_ r: Int, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
     precondition(r >= 0 && r < rows, "row out of range")
     return try _storage.withUnsafeBufferPointer { all in
       try body(UnsafeBufferPointer(rebasing: all[(r * columns)..<((r + 1) * columns)]))
@@ -74,13 +74,13 @@ public struct Matrix: Sendable, Equatable {
 
   /// Calls `body` with the whole row-major storage; the buffer must not escape.
   @inlinable
-  public func withStorage<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+  func withStorage<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
     try _storage.withUnsafeBufferPointer(body)
   }
 
   /// Calls `body` with mutable row-major storage; the buffer must not escape.
   @inlinable
-  public mutating func withMutableStorage<R>(_ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
+  mutating func withMutableStorage<R>(_ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
     try _storage.withUnsafeMutableBufferPointer(body)
   }
 }

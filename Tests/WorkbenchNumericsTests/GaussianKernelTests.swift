@@ -1,6 +1,6 @@
 import Testing
 import WorkbenchKernels
-import WorkbenchNumerics
+@testable import WorkbenchNumerics
 
 /// Random rows (some far from the origin), a weight matrix with zero weights (single and whole blocks) and means.
 private struct GaussianCase {

@@ -5,29 +5,10 @@ extension DataTable {
   ///
   /// Throws ``FitError/degenerate(_:)`` naming the first column and row with
   /// a missing or infinite cell, since what is missing depends on the
-  /// pipeline that produced the table. The matrix is filled 512 rows at a
-  /// time across all columns, so each of its cache lines is written once.
+  /// pipeline that produced the table. The matrix is filled by ``Matrix/fromColumns(_:rows:)``.
   public func clusteringInput() throws(FitError) -> ClusteringInput {
     let numericColumns = columns.filter(\.isNumeric)
-    let rows = rowCount
-    let width = numericColumns.count
-    var finite = true
-    let storage = [Double](unsafeUninitializedCapacity: rows * width) { buffer, initialized in
-      let blockRows = 512
-      for first in stride(from: 0, to: rows, by: blockRows) {
-        let last = min(first + blockRows, rows)
-        for (c, column) in numericColumns.enumerated() {
-          column.numbers!.withUnsafeBufferPointer { values in
-            for r in first..<last {
-              let v = values[r]
-              finite = finite && v.isFinite
-              buffer[r * width + c] = v
-            }
-          }
-        }
-      }
-      initialized = rows * width
-    }
+    let (matrix, finite) = Matrix.fromColumns(numericColumns.map { $0.numbers! }, rows: rowCount)
     if !finite { try Self.firstNonFinite(numericColumns, table: self) }
     var categorical: [CategoricalFeature] = []
     for column in columns {
@@ -40,9 +21,7 @@ extension DataTable {
       for (i, level) in levels.enumerated() { code[level] = i }
       categorical.append(CategoricalFeature(name: column.name, levels: levels, codes: labels.map { code[$0!]! }))
     }
-    return ClusteringInput(
-      numeric: Matrix(rows: rows, columns: numericColumns.count, storage: storage), numericNames: numericColumns.map(\.name),
-      categorical: categorical)
+    return ClusteringInput(numeric: matrix, numericNames: numericColumns.map(\.name), categorical: categorical)
   }
 
   /// Throws the error for the first missing or infinite cell, in column order then row order.

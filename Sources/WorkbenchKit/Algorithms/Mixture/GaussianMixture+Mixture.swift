@@ -154,7 +154,7 @@ extension GaussianMixture {
             x, mean: means.rowArray(c), lowerFactor: factors[type == .full ? c : 0], into: &out, stride: k, offset: c)
         }
       case .diag:
-        Self.diagonalQuadraticForms(x, means: means, factors: factors[0], into: &out)
+        Linalg.diagonalQuadraticForms(x, means: means, factors: factors[0], into: &out)
       case .spherical:
         let factor = factors[0]
         for r in 0..<n {
@@ -163,66 +163,8 @@ extension GaussianMixture {
           }
         }
       }
-      let constant = Double(d) * log(2 * Double.pi)
-      let logWeights = weights.map { log($0) }
-      halfLogDeterminants.withUnsafeBufferPointer { halfLogDet in
-        logWeights.withUnsafeBufferPointer { logWeight in
-          out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<n {
-              for c in 0..<k {
-                o[r * k + c] = -0.5 * (constant + o[r * k + c]) + halfLogDet[c] + logWeight[c]
-              }
-            }
-          }
-        }
-      }
-    }
-
-    /// Writes Σⱼ ((xᵣⱼ − μcⱼ) · fcⱼ)² for every row r and component c into `out` (row-major `rows × k`).
-    ///
-    /// Four rows at a time in SIMD lanes; each lane adds its columns in column order, the same
-    /// operations as the one-row loop, so the values do not depend on the blocking.
-    /// - Complexity: O(rows · k · columns).
-    static func diagonalQuadraticForms(_ x: Matrix, means: Matrix, factors: Matrix, into out: inout [Double]) {
-      let n = x.rows
-      let d = x.columns
-      let k = means.rows
-      precondition(means.columns == d && factors.rows == k && factors.columns == d && out.count >= n * k, "shapes do not match")
-      var block = [SIMD4<Double>](repeating: .zero, count: d)
-      x.withStorage { xs in
-        means.withStorage { mu in
-          factors.withStorage { f in
-            out.withUnsafeMutableBufferPointer { o in
-              block.withUnsafeMutableBufferPointer { b in
-                var r = 0
-                while r + 4 <= n {
-                  for j in 0..<d { b[j] = SIMD4(xs[r * d + j], xs[(r + 1) * d + j], xs[(r + 2) * d + j], xs[(r + 3) * d + j]) }
-                  for c in 0..<k {
-                    var total = SIMD4<Double>()
-                    for j in 0..<d {
-                      let y = (b[j] - SIMD4(repeating: mu[c * d + j])) * SIMD4(repeating: f[c * d + j])
-                      total += y * y
-                    }
-                    for lane in 0..<4 { o[(r + lane) * k + c] = total[lane] }
-                  }
-                  r += 4
-                }
-                while r < n {
-                  for c in 0..<k {
-                    var total = 0.0
-                    for j in 0..<d {
-                      let y = (xs[r * d + j] - mu[c * d + j]) * f[c * d + j]
-                      total += y * y
-                    }
-                    o[r * k + c] = total
-                  }
-                  r += 1
-                }
-              }
-            }
-          }
-        }
-      }
+      Linalg.gaussianLogDensities(
+        &out, rows: n, dimensions: d, halfLogDeterminants: halfLogDeterminants, logWeights: weights.map { log($0) })
     }
 
     /// The E step: turns weighted log densities into log responsibilities in place, writes the responsibilities
