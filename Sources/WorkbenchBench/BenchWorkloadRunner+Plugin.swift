@@ -27,13 +27,13 @@ extension BenchWorkloadRunner {
       return .ready { _ = try algorithm.fit(input, context: context); return nil }
     }
     guard let type = registry.metric(named: name) else { return .skipped("\(name) is neither a registered algorithm nor a metric") }
-    let metric = try type.init(validated: try Parameters.resolve([:], for: type, at: Location()).get())
+    let metric = try type.instance()
     let source = Self.clusteringSource(for: type.needs)
     guard let sourceType = registry.algorithm(named: source) else { return .skipped("\(name) scores a \(source) clustering; \(source) is not registered") }
     let algorithm = try clusterer(sourceType)
     let clustering = try algorithm.fit(ClusteringInput(numeric: x), context: context)
     let truth: [String?] = try Self.labels(files.silhouetteLabels).prefix(rows).map { "\($0)" }
-    let input = MetricInput(features: x, clustering: clustering, truth: truth, refitting: algorithm)
+    let input = MetricInput(features: x, clustering: clustering, truth: truth, refitting: algorithm, described: sourceType)
     if source != "kmeans" { m.notes.append("scores a \(source) clustering (k = \(files.clusterCount)) of the same rows, fitted untimed") }
     return .ready { _ = try metric.score(input, context: context); return nil }
   }
@@ -44,7 +44,7 @@ extension BenchWorkloadRunner {
   }
 
   /// `type` with k = 8 under whichever cluster-count parameter it declares, its defaults otherwise.
-  func clusterer(_ type: any ClusteringAlgorithm.Type) throws -> any ClusteringAlgorithm {
+  func clusterer(_ type: AlgorithmDescriptor) throws -> any ClusteringAlgorithm {
     let count = ["k", "n_clusters", "n_components"].first { key in type.parameters.contains { $0.name == key } }
     return try build(type, type.name, count.map { [$0: .int(files.clusterCount)] } ?? [:])
   }

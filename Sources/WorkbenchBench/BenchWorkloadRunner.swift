@@ -96,7 +96,7 @@ public struct BenchWorkloadRunner: Sendable {
       let labels = try Self.labels(files.silhouetteLabels)
       m.rows = x.rows
       guard let type = registry.metric(named: "silhouette") else { return .skipped("silhouette not registered") }
-      let metric = try type.init(validated: try Parameters.resolve([:], for: type, at: Location()).get())
+      let metric = try type.instance()
       let input = MetricInput(features: x, clustering: Clustering(labels: labels, clusterCount: (labels.max() ?? -1) + 1))
       return .ready { _ = try metric.score(input, context: context); return nil }
     case .grid:
@@ -118,9 +118,9 @@ public struct BenchWorkloadRunner: Sendable {
   }
 
   /// A plugin instance built from `parameters` as a spec would build it.
-  func build(_ type: (any ClusteringAlgorithm.Type)?, _ name: String, _ parameters: [String: JSONValue]) throws -> any ClusteringAlgorithm {
+  func build(_ type: AlgorithmDescriptor?, _ name: String, _ parameters: [String: JSONValue]) throws -> any ClusteringAlgorithm {
     guard let type else { throw FitError.degenerate("\(name) is not registered") }
-    return try type.init(validated: try Parameters.resolve(parameters, for: type, at: Location()).get())
+    return try type.instance(parameters)
   }
 
   /// The numeric columns of a generated CSV file as a matrix.

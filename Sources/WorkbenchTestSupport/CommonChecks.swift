@@ -13,7 +13,7 @@ import WorkbenchNumerics
 /// Data are seeded blobs: 3 × 40 rows in 2-D and in 5-D.
 public enum CommonChecks {
   /// The problems `check` finds in `type`; empty when it passes. Unexpected errors are reported as problems.
-  public static func run(_ check: AlgorithmCheck, on type: any ClusteringAlgorithm.Type) -> [String] {
+  public static func run(_ check: AlgorithmCheck, on type: AlgorithmDescriptor) -> [String] {
     let subject = Subject(type: type)
     do {
       switch check {
@@ -36,13 +36,13 @@ public enum CommonChecks {
   }
 
   /// The reason `check` is declared to fail for `type`, if it is.
-  public static func expectedFailure(_ check: AlgorithmCheck, of type: any ClusteringAlgorithm.Type) -> String? {
-    (type as? any CommonCheckTuning.Type)?.expectedCheckFailures[check.rawValue]
+  public static func expectedFailure(_ check: AlgorithmCheck, of type: AlgorithmDescriptor) -> String? {
+    type.checking.expectedFailures[check.rawValue]
   }
 
   /// Problems with the tuning an algorithm declares: expected failures naming no check, or without a reason.
-  public static func tuningProblems(of type: any ClusteringAlgorithm.Type) -> [String] {
-    let declared = (type as? any CommonCheckTuning.Type)?.expectedCheckFailures ?? [:]
+  public static func tuningProblems(of type: AlgorithmDescriptor) -> [String] {
+    let declared = type.checking.expectedFailures
     return declared.keys.sorted().compactMap { key in
       if AlgorithmCheck(rawValue: key) == nil { return "\(type.name) expects check '\(key)' to fail, but there is no such check" }
       if declared[key]?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { return "\(type.name) expects '\(key)' to fail without a reason" }
@@ -61,19 +61,19 @@ public enum CommonChecks {
 
   /// An algorithm under check, built the way the checks need it.
   struct Subject {
-    let type: any ClusteringAlgorithm.Type
+    let type: AlgorithmDescriptor
     var name: String { type.name }
     var capabilities: AlgorithmCapabilities { type.capabilities }
 
     /// Defaults, plus the declared checking parameters, plus `k` when the algorithm takes it.
     func parameters(k: Int) -> [String: JSONValue] {
-      var given = (type as? any CommonCheckTuning.Type)?.checkingParameters ?? [:]
+      var given = type.checking.parameters
       if capabilities.requiresClusterCount { given["k"] = .int(k) }
       return given
     }
 
     func make(k: Int) throws -> any ClusteringAlgorithm {
-      try type.init(validated: Parameters.resolve(parameters(k: k), for: type, at: Location()).get())
+      try type.instance(parameters(k: k))
     }
 
     func fit(_ x: Matrix, k: Int = 3, seed: UInt64 = 0) throws -> Clustering {
@@ -82,7 +82,7 @@ public enum CommonChecks {
 
     /// `x` as the algorithm's input, with the constant categorical features it asks for.
     func input(_ x: Matrix) -> ClusteringInput {
-      let count = (type as? any CommonCheckTuning.Type)?.checkingCategoricalFeatures ?? 0
+      let count = type.checking.categoricalFeatures
       let constant = (0..<count).map { CategoricalFeature(name: "category\($0)", levels: ["a"], codes: Array(repeating: 0, count: x.rows)) }
       return ClusteringInput(numeric: x, categorical: constant)
     }
@@ -201,15 +201,15 @@ public enum CommonChecks {
   static func parameterContract(_ s: Subject) throws -> [String] {
     var problems: [String] = []
     let base = s.parameters(k: 3)
-    switch Parameters.resolve(base, for: s.type, at: Location()) {
-    case .success(let resolved): _ = try s.type.init(validated: resolved)
+    switch s.type.resolve(base, at: Location()) {
+    case .success(let resolved): try s.type.check(resolved)
     case .failure(let error): problems.append("\(s.name): the defaults (with the checking parameters) are invalid: \(error)")
     }
     for spec in s.type.parameters {
       for bad in invalidValues(spec.kind) {
         var given = base
         given[spec.name] = bad
-        switch Parameters.resolve(given, for: s.type, at: Location()) {
+        switch s.type.resolve(given, at: Location()) {
         case .success:
           problems.append("\(s.name).\(spec.name) accepted the invalid value \(bad.canonicalText)")
         case .failure(let error):
@@ -235,12 +235,12 @@ public enum CommonChecks {
     let x = blobs5.0
     let result = try s.fit(x, seed: 6)
     guard s.capabilities.canPredict else {
-      let predicted = try? s.type.predict(model: result.model ?? .null, input: s.input(x))
+      let predicted = try? s.type.predict(result.model ?? .null, s.input(x))
       return predicted == nil ? [] : ["\(s.name) declares canPredict = false but predicted labels"]
     }
     guard let model = result.model else { return ["\(s.name) declares canPredict but its clustering has no model"] }
     var problems: [String] = []
-    let prediction = try s.type.predict(model: model, input: s.input(x))
+    let prediction = try s.type.predict(model, s.input(x))
     if prediction.labels != result.labels { problems.append("\(s.name): predict on the fit rows gave other labels than the fit") }
     if let fitted = result.memberships {
       if let predicted = prediction.memberships {
@@ -252,7 +252,7 @@ public enum CommonChecks {
       }
     }
     let subset = Array(stride(from: 0, to: x.rows, by: 7))
-    let partial = try s.type.predict(model: model, input: s.input(x.selecting(rows: subset)))
+    let partial = try s.type.predict(model, s.input(x.selecting(rows: subset)))
     if partial.labels != subset.map({ result.labels[$0] }) { problems.append("\(s.name): predicting a subset of rows changed their labels") }
     return problems
   }

@@ -9,9 +9,9 @@ enum PluginHelp {
       let plugins = registry.allPlugins.filter { $0.kind == kind }
       guard !plugins.isEmpty else { continue }
       out += "\(kind.plural.capitalized):\n"
-      let width = plugins.map { $0.type.name.count }.max() ?? 0
+      let width = plugins.map(\.name.count).max() ?? 0
       for plugin in plugins {
-        out += "  " + plugin.type.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + plugin.type.summary + "\n"
+        out += "  " + plugin.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + plugin.summary + "\n"
       }
       out += "\n"
     }
@@ -19,14 +19,14 @@ enum PluginHelp {
   }
 
   /// One plugin: summary, role facts and a parameter table.
-  static func show(_ plugin: any Plugin.Type, kind: PluginKind) -> String {
-    var out = "\(plugin.name) (\(kind.rawValue)): \(plugin.summary)\n"
-    if let metric = plugin as? any ClusterMetric.Type {
+  static func show(_ plugin: any PluginDescriptor) -> String {
+    var out = "\(plugin.name) (\(plugin.kind.rawValue)): \(plugin.summary)\n"
+    if let metric = plugin as? MetricDescriptor {
       out += "  \(metric.direction == .higherIsBetter ? "higher is better" : "lower is better")"
       if let b = metric.bounds { out += "; values in [\(JSONNumber.format(b.lowerBound)), \(JSONNumber.format(b.upperBound))]" }
       out += "\n"
     }
-    if let algorithm = plugin as? any ClusteringAlgorithm.Type {
+    if let algorithm = plugin as? AlgorithmDescriptor {
       let c = algorithm.capabilities
       let facts = [
         c.usesRandomness ? "seeded (results depend on the trial seed)" : "deterministic",

@@ -7,8 +7,8 @@ extension DataTable {
     let unknown = names.filter { !known.contains($0) }
     guard !unknown.isEmpty else { return }
     let parts = unknown.map { name -> String in
-      let near = NameSuggestions.nearest(to: name, in: known)
-      return "'\(name)'" + (near.isEmpty ? "" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)")
+      let hint = NameSuggestions.hint(for: name, in: known)
+      return "'\(name)'" + (hint.isEmpty ? "" : " (\(hint.dropFirst().lowercasedFirst))")
     }
     throw DataError(
       Location(file: sourceName, columnName: unknown.count == 1 ? unknown[0] : nil),

@@ -31,10 +31,9 @@ extension Dataset {
     var problems: [Problem] = []
     func check(_ name: String, at location: Location) {
       guard table.column(named: name) == nil else { return }
-      let near = NameSuggestions.nearest(to: name, in: table.columnNames)
       problems.append(
         Problem(
-          location, "the column '\(name)' is not in \(spec.path).\(near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?")",
+          location, "the column '\(name)' is not in \(spec.path).\(NameSuggestions.hint(for: name, in: table.columnNames))",
           fix: "use a header name from the file: \(table.columnNames.joined(separator: ", "))."))
     }
     if let id = spec.id { check(id, at: dataLocation.appending("id")) }

@@ -112,7 +112,7 @@ public struct SegmentationEvaluation: Sendable {
         continue
       }
       do {
-        plugins.append(try type.init(validated: Parameters.resolve([:], for: type, at: location).get()))
+        plugins.append(try type.make(type.resolve([:], at: location).get()))
       } catch {
         problems.append(Problem(location, "\(name) cannot be built with its defaults: \(error)"))
       }

@@ -204,7 +204,7 @@ public struct ExperimentReader: Sendable {
       object.reportUnknownKeys(known: ["use", "params", "grid"], problems: &problems)
     }
     guard let name else { return nil }
-    let type: (any Plugin.Type)? =
+    let type: (any PluginDescriptor)? =
       switch kind {
       case .preprocessor: registry.preprocessor(named: name)
       case .algorithm: registry.algorithm(named: name)
@@ -218,19 +218,13 @@ public struct ExperimentReader: Sendable {
   }
 
   private func checkedUse(
-    _ type: any Plugin.Type, fixed: [String: JSONValue], rawGrid: [String: JSONValue], at location: Location, problems: inout [Problem]
+    _ type: any PluginDescriptor, fixed: [String: JSONValue], rawGrid: [String: JSONValue], at location: Location, problems: inout [Problem]
   ) -> PluginUse? {
     let before = problems.count
     let declared = type.parameters
     var normalizedFixed: [String: JSONValue] = [:]
     for (section, members) in [("params", fixed), ("grid", rawGrid)] {
-      for key in members.keys.sorted() where !declared.contains(where: { $0.name == key }) {
-        let near = NameSuggestions.nearest(to: key, in: declared.map(\.name))
-        let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-        problems.append(
-          Problem(location.appending(section).appending(key), "\(type.name) has no parameter '\(key)'.\(hint)",
-            fix: declared.isEmpty ? "remove it; \(type.name) takes no parameters." : "use one of: \(declared.map(\.name).joined(separator: ", ")) (see `workbench plugins \(type.name)`)."))
-      }
+      problems += Parameters.unknownKeys(members, declared: declared, owner: type.name) { location.appending(section).appending($0) }
     }
     var grid: [(parameter: String, values: [JSONValue])] = []
     for spec in declared {
@@ -257,12 +251,12 @@ public struct ExperimentReader: Sendable {
     let use = PluginUse(name: type.name, fixed: normalizedFixed, grid: grid, location: location)
     var reported: Set<String> = []
     for point in use.gridPoints {
-      switch Parameters.resolve(point, for: type, at: location.appending("params")) {
+      switch type.resolve(point, at: location.appending("params")) {
       case .failure(let error):
         for problem in error.problems where reported.insert(problem.description).inserted { problems.append(problem) }
       case .success(let parameters):
         do {
-          _ = try type.init(validated: parameters)
+          try type.check(parameters)
         } catch let error as ParameterError {
           let section = use.grid.contains { $0.parameter == error.parameter } ? "grid" : "params"
           let problem = Problem(location.appending(section).appending(error.parameter), error.message, fix: error.fix)
@@ -275,7 +269,7 @@ public struct ExperimentReader: Sendable {
     return problems.count == before ? use : nil
   }
 
-  private func invalid(_ spec: ParameterSpec, of type: any Plugin.Type, _ value: JSONValue, at location: Location) -> Problem {
+  private func invalid(_ spec: ParameterSpec, of type: any PluginDescriptor, _ value: JSONValue, at location: Location) -> Problem {
     Problem(location, "the '\(spec.name)' parameter of \(type.name) must be \(spec.kind.phrase); got \(value.canonicalText).", fix: spec.kind.fix)
   }
 
@@ -307,8 +301,7 @@ public struct ExperimentReader: Sendable {
       metric = object.string("metric", required: true, problems: &problems, fix: "name one of the experiment's metrics: \(names.joined(separator: ", ")).")
       guard let chosen = metric else { return nil }
       guard names.contains(chosen) else {
-        let near = NameSuggestions.nearest(to: chosen, in: names)
-        problems.append(Problem(location.appending("metric"), "'\(chosen)' is not one of this experiment's metrics.\(near.isEmpty ? "" : " Did you mean '\(near[0])'?")", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
+        problems.append(Problem(location.appending("metric"), "'\(chosen)' is not one of this experiment's metrics.\(NameSuggestions.hint(for: chosen, in: names))", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
         return nil
       }
     }

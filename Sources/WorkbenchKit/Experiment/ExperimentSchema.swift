@@ -64,7 +64,7 @@ public enum ExperimentSchema {
     ]
   }
 
-  private static func uses(_ plugins: [any Plugin.Type]) -> JSONValue {
+  private static func uses(_ plugins: [any PluginDescriptor]) -> JSONValue {
     let byName: [JSONValue] = [["enum": .array(plugins.map { .string($0.name) })]]
     return ["anyOf": .array(byName + plugins.map(use))]
   }
@@ -81,7 +81,7 @@ public enum ExperimentSchema {
     return out
   }
 
-  private static func use(_ plugin: any Plugin.Type) -> JSONValue {
+  private static func use(_ plugin: any PluginDescriptor) -> JSONValue {
     let params = properties(of: plugin.parameters)
     var grid: [String: JSONValue] = [:]
     for spec in plugin.parameters {

@@ -53,9 +53,7 @@ struct SpecObject {
   /// Records a problem for every key that was never taken, suggesting the nearest known keys.
   func reportUnknownKeys(known: [String], problems: inout [Problem]) {
     for key in members.keys.sorted() where !taken.contains(key) {
-      let near = NameSuggestions.nearest(to: key, in: known)
-      let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-      problems.append(Problem(location.appending(key), "unknown key '\(key)'.\(hint)", fix: "use only: \(known.joined(separator: ", ")).") )
+      problems.append(Problem(location.appending(key), "unknown key '\(key)'.\(NameSuggestions.hint(for: key, in: known))", fix: "use only: \(known.joined(separator: ", ")).") )
     }
   }
 }

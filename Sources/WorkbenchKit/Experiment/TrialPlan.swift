@@ -19,9 +19,9 @@ public struct TrialPlan: Sendable {
   /// Expands `experiment`; fails when two trials would be identical or the grid is too large.
   public static func expand(_ experiment: Experiment, registry: PluginRegistry) -> Result<TrialPlan, SpecError> {
     var problems: [Problem] = []
-    func resolve(_ use: PluginUse, _ type: any Plugin.Type) -> [ResolvedPlugin] {
+    func resolve(_ use: PluginUse, _ type: any PluginDescriptor) -> [ResolvedPlugin] {
       use.gridPoints.compactMap { point in
-        guard case .success(let p) = Parameters.resolve(point, for: type, at: use.location) else { return nil }
+        guard case .success(let p) = type.resolve(point, at: use.location) else { return nil }
         return ResolvedPlugin(name: use.name, parameters: p)
       }
     }

@@ -16,4 +16,16 @@ public struct MetricNeeds: OptionSet, Sendable, Hashable {
   public static let memberships = MetricNeeds(rawValue: 1 << 2)
   /// A way to refit the algorithm to other data (gap statistic).
   public static let refit = MetricNeeds(rawValue: 1 << 3)
+
+  /// Each need with its name in manifests, in declaration order.
+  static let named: [(name: String, need: MetricNeeds)] = [("truth", .truth), ("likelihood", .likelihood), ("memberships", .memberships), ("refit", .refit)]
+
+  /// Every need's name.
+  static var allNames: [String] { named.map(\.name) }
+
+  /// The need called `name`, if any.
+  static func named(_ name: String) -> MetricNeeds? { named.first { $0.name == name }?.need }
+
+  /// The names of the needs in this set, in declaration order.
+  var names: [String] { Self.named.filter { contains($0.need) }.map(\.name) }
 }

@@ -21,4 +21,18 @@ public enum KSelectionRule: Sendable, Equatable {
     case .gapStandardError: "1-SE rule"
     }
   }
+
+  /// The rule a ``label`` names; `nil` for any other text (reading manifests back).
+  public init?(label: String) {
+    switch label {
+    case "max": self = .maximum
+    case "min": self = .minimum
+    case "elbow (Kneedle)": self = .elbow
+    case "1-SE rule": self = .gapStandardError
+    default:
+      let prefix = "largest k ≥ "
+      guard label.hasPrefix(prefix), let threshold = Double(label.dropFirst(prefix.count)), threshold.isFinite else { return nil }
+      self = .largestAtLeast(threshold)
+    }
+  }
 }

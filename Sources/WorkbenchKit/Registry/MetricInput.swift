@@ -26,17 +26,18 @@ public struct MetricInput: Sendable {
   }
 
   /// The input a trial hands its metrics: refits use `algorithm` (with its parameters) on numeric data, and
-  /// predictions its type's saved-model labelling when the type can predict.
-  public init(features: Matrix, clustering: Clustering, truth: [String?]?, refitting algorithm: any ClusteringAlgorithm) {
-    let algorithmType = type(of: algorithm)
+  /// predictions the saved-model labelling of `descriptor` when it can predict.
+  public init(
+    features: Matrix, clustering: Clustering, truth: [String?]?, refitting algorithm: any ClusteringAlgorithm, described descriptor: AlgorithmDescriptor
+  ) {
     let refit: @Sendable (Matrix, UInt64) throws -> Clustering = { x, seed in
       try algorithm.fit(ClusteringInput(numeric: x), context: FitContext(seed: seed))
     }
     let predict: @Sendable (JSONValue, Matrix) throws -> [Int] = { model, x in
-      try algorithmType.predict(model: model, input: ClusteringInput(numeric: x)).labels
+      try descriptor.predict(model, ClusteringInput(numeric: x)).labels
     }
     self.init(
-      features: features, clustering: clustering, truth: truth, refit: refit, predict: algorithmType.capabilities.canPredict ? predict : nil)
+      features: features, clustering: clustering, truth: truth, refit: refit, predict: descriptor.capabilities.canPredict ? predict : nil)
   }
 }
 

@@ -13,6 +13,14 @@ public enum NameSuggestions {
     return scored.filter { $0.1 <= threshold }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
   }
 
+  /// " Did you mean 'a' or 'b'?" for the names nearest to `name`, or "" when none is near: the one wording of the hint.
+  public static func hint(for name: String, in candidates: [String]) -> String {
+    let near = nearest(to: name, in: candidates).map { "'\($0)'" }
+    guard let last = near.last else { return "" }
+    let list = near.count == 1 ? last : near.dropLast().joined(separator: ", ") + " or " + last
+    return " Did you mean \(list)?"
+  }
+
   /// Levenshtein distance (insertions, deletions, substitutions each cost 1).
   static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
@@ -27,4 +35,9 @@ public enum NameSuggestions {
     }
     return previous[b.count]
   }
+}
+
+extension StringProtocol {
+  /// The text with its first letter in lower case ("Did you mean …?" inside parentheses).
+  var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

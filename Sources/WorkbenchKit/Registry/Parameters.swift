@@ -62,32 +62,20 @@ public struct Parameters: Sendable, Equatable {
 }
 
 extension Parameters {
-  /// Checks `given` against `plugin`'s declarations and fills in defaults.
-  ///
-  /// Returns every problem found (unknown keys with suggestions, missing
-  /// required values, values out of range), each located at `path.key`.
-  public static func resolve(
-    _ given: [String: JSONValue], for plugin: any Plugin.Type, at path: Location
-  ) -> Result<Parameters, SpecError> {
+  /// Checks `given` against a Swift plugin type's declarations and fills in defaults (for plugin authors' tests).
+  public static func resolve(_ given: [String: JSONValue], for plugin: any Plugin.Type, at path: Location) -> Result<Parameters, SpecError> {
     resolve(given, declared: plugin.parameters, owner: plugin.name, at: path)
   }
 
   /// Checks `given` against `declared` (the parameters of `owner`, a plugin or a spec section) and fills in defaults.
+  ///
+  /// Returns every problem found (unknown keys with suggestions, missing
+  /// required values, values out of range), each located at `path.key`.
   public static func resolve(
     _ given: [String: JSONValue], declared: [ParameterSpec], owner: String, at path: Location
   ) -> Result<Parameters, SpecError> {
-    var problems: [Problem] = []
+    var problems = unknownKeys(given, declared: declared, owner: owner) { path.appending($0) }
     var values: [String: JSONValue] = [:]
-    for key in given.keys.sorted() where !declared.contains(where: { $0.name == key }) {
-      let names = declared.map(\.name)
-      let near = NameSuggestions.nearest(to: key, in: names)
-      let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-      problems.append(
-        Problem(
-          path.appending(key), "\(owner) has no parameter '\(key)'.\(hint)",
-          fix: names.isEmpty ? "remove it; \(owner) takes no parameters." : "use one of: \(names.joined(separator: ", ")).")
-      )
-    }
     for spec in declared {
       guard let raw = given[spec.name] ?? spec.defaultValue else {
         problems.append(Problem(path.appending(spec.name), "the '\(spec.name)' parameter of \(owner) is required.", fix: "set it to \(spec.kind.phrase)."))
@@ -105,5 +93,17 @@ extension Parameters {
     }
     guard problems.isEmpty else { return .failure(SpecError(problems)) }
     return .success(Parameters(pluginName: owner, values: values))
+  }
+
+  /// A problem for every key of `given` that `declared` lacks, located by `location(key)`, with the nearest names.
+  static func unknownKeys(
+    _ given: [String: JSONValue], declared: [ParameterSpec], owner: String, at location: (String) -> Location
+  ) -> [Problem] {
+    let names = declared.map(\.name)
+    return given.keys.sorted().filter { !names.contains($0) }.map { key in
+      Problem(
+        location(key), "\(owner) has no parameter '\(key)'.\(NameSuggestions.hint(for: key, in: names))",
+        fix: names.isEmpty ? "remove it; \(owner) takes no parameters." : "use one of: \(names.joined(separator: ", ")) (see `workbench plugins \(owner)`).")
+    }
   }
 }

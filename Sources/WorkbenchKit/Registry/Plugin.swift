@@ -28,13 +28,13 @@ public protocol Preprocessor: Plugin {
 }
 
 /// What a pipeline step may do to categorical columns.
-public enum CategoricalEffect: Sendable, Equatable {
+public enum CategoricalEffect: String, Sendable, Equatable {
   /// Passes them through unchanged (most steps).
   case keeps
   /// May turn them into numeric columns (encoders).
   case encodes
   /// May remove them (column selection).
-  case mayRemove
+  case mayRemove = "may-remove"
 }
 
 extension Preprocessor {

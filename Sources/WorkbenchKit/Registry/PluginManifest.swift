@@ -1,35 +1,35 @@
-/// The exported description of one plugin: `plugins-registry/<name>.json`.
+/// The exported description of one plugin, `plugins-registry/<name>.json`, and its reading back.
 ///
-/// Generated from the plugin's declarations only, so the committed files
-/// can be regenerated and compared (a test fails when they drift). The
-/// format is versioned like the rest of the results.
+/// Written from a descriptor's declarations only, so the committed files can
+/// be regenerated and compared (a test fails when they drift). Read back with
+/// ``declaration(_:file:)`` into the same declarations — the form external
+/// plugins use to declare themselves. The format is versioned.
 public enum PluginManifest {
-  /// Bumped whenever the manifest layout changes.
-  public static let version = 1
+  /// Bumped whenever the manifest layout changes (2: structured role traits that read back into descriptors).
+  public static let version = 2
 
-  /// The manifest of `plugin` in role `kind`.
-  public static func make(_ plugin: any Plugin.Type, kind: PluginKind) -> JSONValue {
+  /// The manifest of `plugin`.
+  public static func make(_ plugin: any PluginDescriptor) -> JSONValue {
     var o: [String: JSONValue] = [
       "manifest_version": .int(version),
       "name": .string(plugin.name),
-      "kind": .string(kind.rawValue),
+      "kind": .string(plugin.kind.rawValue),
       "summary": .string(plugin.summary),
       "parameters": .array(plugin.parameters.map(describe)),
     ]
-    if let algorithm = plugin as? any ClusteringAlgorithm.Type {
-      let c = algorithm.capabilities
-      o["capabilities"] = [
-        "uses_randomness": .bool(c.usesRandomness), "produces_noise": .bool(c.producesNoise),
-        "requires_cluster_count": .bool(c.requiresClusterCount), "order_invariant": .bool(c.orderInvariant),
-        "can_predict": .bool(c.canPredict), "accepts_categorical": .bool(c.acceptsCategorical),
-        "requires_categorical": .bool(c.requiresCategorical), "scales_quadratically": .bool(c.scalesQuadratically),
-      ]
-    }
-    if let metric = plugin as? any ClusterMetric.Type {
+    switch plugin {
+    case let algorithm as AlgorithmDescriptor:
+      o["capabilities"] = algorithm.capabilities.json
+    case let step as PreprocessorDescriptor:
+      o["categorical_effect"] = .string(step.categoricalEffect.rawValue)
+    case let metric as MetricDescriptor:
       o["direction"] = .string(metric.direction.rawValue)
       o["computed_by_default"] = .bool(metric.computedByDefault)
+      o["needs"] = .array(metric.needs.names.map(JSONValue.string))
       if let rule = metric.kRule { o["k_selection"] = .string(rule.label) }
       if let bounds = metric.bounds { o["bounds"] = [.double(bounds.lowerBound), .double(bounds.upperBound)] }
+    default:
+      break
     }
     return .object(o)
   }
@@ -46,7 +46,6 @@ public enum PluginManifest {
 
   /// Every manifest of `registry` by file name (`<name>.json`), plus the spec schema, in listing order.
   public static func files(of registry: PluginRegistry) -> [(name: String, text: String)] {
-    registry.allPlugins.map { ("\($0.type.name).json", make($0.type, kind: $0.kind).prettyText) }
-      + [(ExperimentSchema.fileName, ExperimentSchema.make(registry).prettyText)]
+    registry.allPlugins.map { ("\($0.name).json", make($0).prettyText) } + [(ExperimentSchema.fileName, ExperimentSchema.make(registry).prettyText)]
   }
 }

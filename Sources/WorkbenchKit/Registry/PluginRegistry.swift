@@ -1,32 +1,31 @@
 /// The set of plugins a run may use, checked for consistency when it is built.
 ///
-/// A value, not a global: the CLI passes ``builtIn``; tests and outside
-/// authors build their own. Construction checks kebab-case unique names,
-/// unique parameter names and that every default satisfies its own
-/// constraint, and reports every problem in one error.
+/// A value, not a global: the CLI passes ``builtIn`` (plus any external
+/// plugins it found); tests and outside authors build their own.
+/// Construction checks kebab-case unique names, unique parameter names and
+/// that every default satisfies its own constraint, and reports every
+/// problem in one error.
 public struct PluginRegistry: Sendable {
   /// Pipeline steps, in listing order.
-  public let preprocessors: [any Preprocessor.Type]
+  public let preprocessors: [PreprocessorDescriptor]
   /// Clustering algorithms, in listing order.
-  public let algorithms: [any ClusteringAlgorithm.Type]
+  public let algorithms: [AlgorithmDescriptor]
   /// Metrics, in listing order.
-  public let metrics: [any ClusterMetric.Type]
+  public let metrics: [MetricDescriptor]
 
   /// A registry of these plugins; throws ``RegistryError`` listing every inconsistency.
-  public init(
-    preprocessors: [any Preprocessor.Type], algorithms: [any ClusteringAlgorithm.Type], metrics: [any ClusterMetric.Type]
-  ) throws(RegistryError) {
+  public init(preprocessors: [PreprocessorDescriptor], algorithms: [AlgorithmDescriptor], metrics: [MetricDescriptor]) throws(RegistryError) {
     self.preprocessors = preprocessors
     self.algorithms = algorithms
     self.metrics = metrics
     var problems: [String] = []
     var seen: Set<String> = []
     for plugin in allPlugins {
-      let name = plugin.type.name
+      let name = plugin.name
       if !seen.insert(name).inserted { problems.append("the name '\(name)' is registered twice (names are unique across roles)") }
       if !PluginRegistry.isKebabCase(name) { problems.append("'\(name)' is not a kebab-case name") }
       var parameterNames: Set<String> = []
-      for spec in plugin.type.parameters {
+      for spec in plugin.parameters {
         if !parameterNames.insert(spec.name).inserted { problems.append("\(name) declares '\(spec.name)' twice") }
         if let d = spec.defaultValue, spec.kind.normalize(d) == nil {
           problems.append("the default of \(name).\(spec.name), \(d.canonicalText), is not \(spec.kind.phrase)")
@@ -36,37 +35,46 @@ public struct PluginRegistry: Sendable {
     if !problems.isEmpty { throw RegistryError(problems: problems) }
   }
 
-  /// Every plugin with its role, preprocessors first, in listing order.
-  public var allPlugins: [(kind: PluginKind, type: any Plugin.Type)] {
-    preprocessors.map { (PluginKind.preprocessor, $0 as any Plugin.Type) }
-      + algorithms.map { (PluginKind.algorithm, $0 as any Plugin.Type) }
-      + metrics.map { (PluginKind.metric, $0 as any Plugin.Type) }
+  /// A registry of built-in Swift plugin types, each adapted through its role's descriptor.
+  public init(
+    preprocessors: [any Preprocessor.Type], algorithms: [any ClusteringAlgorithm.Type], metrics: [any ClusterMetric.Type]
+  ) throws(RegistryError) {
+    try self.init(
+      preprocessors: preprocessors.map { PreprocessorDescriptor($0) }, algorithms: algorithms.map { AlgorithmDescriptor($0) },
+      metrics: metrics.map { MetricDescriptor($0) })
   }
+
+  /// This registry with `other`'s plugins appended to each role (external plugins beside the built-ins).
+  public func adding(_ other: PluginRegistry) throws(RegistryError) -> PluginRegistry {
+    try PluginRegistry(
+      preprocessors: preprocessors + other.preprocessors, algorithms: algorithms + other.algorithms, metrics: metrics + other.metrics)
+  }
+
+  /// Every plugin, preprocessors first, in listing order.
+  public var allPlugins: [any PluginDescriptor] { preprocessors + algorithms + metrics }
 
   /// Names of the plugins of one role, in listing order.
   public func names(of kind: PluginKind) -> [String] {
-    allPlugins.filter { $0.kind == kind }.map { $0.type.name }
+    allPlugins.filter { $0.kind == kind }.map(\.name)
   }
 
   /// The preprocessor called `name`, if registered.
-  public func preprocessor(named name: String) -> (any Preprocessor.Type)? { preprocessors.first { $0.name == name } }
+  public func preprocessor(named name: String) -> PreprocessorDescriptor? { preprocessors.first { $0.name == name } }
   /// The algorithm called `name`, if registered.
-  public func algorithm(named name: String) -> (any ClusteringAlgorithm.Type)? { algorithms.first { $0.name == name } }
+  public func algorithm(named name: String) -> AlgorithmDescriptor? { algorithms.first { $0.name == name } }
   /// The metric called `name`, if registered.
-  public func metric(named name: String) -> (any ClusterMetric.Type)? { metrics.first { $0.name == name } }
+  public func metric(named name: String) -> MetricDescriptor? { metrics.first { $0.name == name } }
 
-  /// A plugin of any role called `name` (the first match, preprocessors first).
-  public func plugin(named name: String) -> (kind: PluginKind, type: any Plugin.Type)? {
-    allPlugins.first { $0.type.name == name }
+  /// A plugin of any role called `name`.
+  public func plugin(named name: String) -> (any PluginDescriptor)? {
+    allPlugins.first { $0.name == name }
   }
 
   /// The error for an unknown `name` of role `kind` at `location`, suggesting the nearest names.
   public func unknown(_ kind: PluginKind, named name: String, at location: Location) -> Problem {
     let known = names(of: kind)
-    let near = NameSuggestions.nearest(to: name, in: known)
-    let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
     return Problem(
-      location, "there is no \(kind.rawValue) called '\(name)'.\(hint)",
+      location, "there is no \(kind.rawValue) called '\(name)'.\(NameSuggestions.hint(for: name, in: known))",
       fix: "use one of: \(known.joined(separator: ", ")) (see `workbench plugins`).")
   }
 

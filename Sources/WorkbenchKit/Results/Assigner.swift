@@ -75,7 +75,7 @@ public struct Assigner: Sendable {
       transformed = try step.step.transform(transformed)
       rows.record(transformed, step: i, name: step.name)
     }
-    let prediction = saved.canonical(try algorithm.predict(model: saved.model, input: try transformed.clusteringInput()))
+    let prediction = saved.canonical(try algorithm.predict(saved.model, try transformed.clusteringInput()))
     return Assignment(
       configHash: hash, ids: ids, idColumn: idColumn ?? "row",
       labels: RowLabels(labels: prediction.labels, datasetRows: rows.rows, excluded: rows.excluded, rowCount: table.rowCount),

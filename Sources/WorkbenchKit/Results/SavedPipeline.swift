@@ -53,7 +53,7 @@ public struct SavedPipeline: Sendable, Equatable {
       guard let type = registry.preprocessor(named: name) else {
         throw SavedStateError(owner: "pipeline step", detail: "this workbench has no preprocessor called '\(name)'")
       }
-      return (name, try type.restore(state: try saved.value("state")))
+      return (name, try type.restore( try saved.value("state")))
     }
   }
 }

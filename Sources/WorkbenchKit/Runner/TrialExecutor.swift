@@ -15,7 +15,7 @@ struct TrialExecutor: Sendable {
     self.plan = plan
     self.dataset = dataset
     metrics = try plan.metrics.map { resolved in
-      (resolved.name, try registry.metric(named: resolved.name)!.init(validated: resolved.parameters))
+      (resolved.name, try registry.metric(named: resolved.name)!.make(resolved.parameters))
     }
   }
 
@@ -28,7 +28,7 @@ struct TrialExecutor: Sendable {
     let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
     for (i, step) in variant.steps.enumerated() {
       do {
-        let preprocessor = try registry.preprocessor(named: step.name)!.init(validated: step.parameters)
+        let preprocessor = try registry.preprocessor(named: step.name)!.make(step.parameters)
         let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
         table = try fitted.transform(table)
         summaries.append(fitted.summary ?? .null)
@@ -68,8 +68,9 @@ struct TrialExecutor: Sendable {
     var clustering: Clustering
     let labelMapping: [Int]
     let algorithm: any ClusteringAlgorithm
+    let descriptor = registry.algorithm(named: trial.algorithm.name)!
     do {
-      algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
+      algorithm = try descriptor.make(trial.algorithm.parameters)
       (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed)).canonicallyOrdered()
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
@@ -83,7 +84,7 @@ struct TrialExecutor: Sendable {
     record.exemplarIds = clustering.exemplars.map { rows in rows.map { dataset.ids[prepared.datasetRows[$0]] } }
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
     record.contingency = truth.map { ContingencyTable(labels: clustering.labels, truth: $0).json }
-    let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm)
+    let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm, described: descriptor)
     for (name, metric) in metrics {
       do {
         record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
@@ -93,7 +94,7 @@ struct TrialExecutor: Sendable {
     }
     if let stability = plan.experiment.stability, stability.resamples > 0 || stability.seeds > 0 {
       record.stability = StabilityAnalysis(spec: stability).run(
-        algorithm, input: prepared.input, reference: clustering, experimentSeed: plan.experiment.seed, configHash: trial.configHash)
+        algorithm, usesRandomness: descriptor.capabilities.usesRandomness, input: prepared.input, reference: clustering, experimentSeed: plan.experiment.seed, configHash: trial.configHash)
     }
     return TrialOutcome(
       record: record,

@@ -20,12 +20,11 @@ struct Plugins: ParsableCommand {
       let registry = PluginRegistry.builtIn
       guard let name else { return print(PluginHelp.list(registry), terminator: "") }
       guard let plugin = registry.plugin(named: name) else {
-        let all = registry.allPlugins.map { $0.type.name }
-        let near = NameSuggestions.nearest(to: name, in: all)
+        let all = registry.allPlugins.map(\.name)
         throw CLIFailure.report(
-          SpecError(Location(), "there is no plugin called '\(name)'.\(near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?")", fix: "run `workbench plugins` to list them."))
+          SpecError(Location(), "there is no plugin called '\(name)'.\(NameSuggestions.hint(for: name, in: all))", fix: "run `workbench plugins` to list them."))
       }
-      print(PluginHelp.show(plugin.type, kind: plugin.kind), terminator: "")
+      print(PluginHelp.show(plugin), terminator: "")
     }
   }
 

@@ -46,7 +46,7 @@ struct AlgorithmCommonChecksTests {
     AlgorithmCheck.determinism, .labelContract, .recoversBlobs, .tooFewSamples, .duplicatePoints,
   ])
   func catchesBrokenAlgorithm(_ check: AlgorithmCheck) {
-    #expect(!CommonChecks.run(check, on: BrokenAlgorithm.self).isEmpty)
+    #expect(!CommonChecks.run(check, on: AlgorithmDescriptor(BrokenAlgorithm.self)).isEmpty)
   }
 
   @Test("the adjusted Rand index agrees with scikit-learn on small cases")

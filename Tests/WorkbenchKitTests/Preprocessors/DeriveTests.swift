@@ -74,7 +74,7 @@ struct DeriveTests {
       Issue.record("expected an error")
     } catch let error as DataError {
       #expect(error.problem.location.columnName == "winez")
-      #expect(error.problem.message.contains("did you mean 'wines'"))
+      #expect(error.problem.message.hasSuffix("but there is no such column. Did you mean 'wines'?"))
     }
     let categorical = try makePlugin(Derive.self, ["columns": ["x": "region * 2"]])
     #expect(throws: DataError.self) { try categorical.fit(table, context: FitContext(seed: 0)) }

@@ -21,13 +21,44 @@ struct PluginManifestTests {
 
   @Test("a manifest carries every declared parameter with its default and constraint")
   func manifestContent() {
-    let manifest = PluginManifest.make(KMeans.self, kind: .algorithm)
+    let manifest = PluginManifest.make(AlgorithmDescriptor(KMeans.self))
     let parameters = manifest.object?["parameters"]?.array ?? []
     #expect(parameters.compactMap { $0.object?["name"]?.string } == KMeans.parameters.map(\.name))
     let k = parameters.first { $0.object?["name"] == "k" }?.object
     #expect(k?["schema"] == ["type": "integer", "minimum": 1])
-    #expect(manifest.object?["manifest_version"] == 1)
+    #expect(manifest.object?["manifest_version"] == 2)
     #expect(manifest.object?["capabilities"]?.object?["uses_randomness"] == true)
+  }
+
+  @Test("every built-in manifest reads back into the declarations it was written from")
+  func roundTrip() throws {
+    for plugin in PluginRegistry.builtIn.allPlugins {
+      let declaration = try PluginManifest.declaration(PluginManifest.make(plugin), file: "\(plugin.name).json")
+      #expect(declaration.name == plugin.name && declaration.kind == plugin.kind && declaration.summary == plugin.summary)
+      #expect(declaration.parameters == plugin.parameters, "\(plugin.name): parameters")
+      switch plugin {
+      case let algorithm as AlgorithmDescriptor:
+        #expect(declaration.capabilities == algorithm.capabilities, "\(plugin.name)")
+      case let step as PreprocessorDescriptor:
+        #expect(declaration.categoricalEffect == step.categoricalEffect, "\(plugin.name)")
+      case let metric as MetricDescriptor:
+        #expect(declaration.direction == metric.direction && declaration.bounds == metric.bounds && declaration.needs == metric.needs, "\(plugin.name)")
+        #expect(declaration.kRule == metric.kRule && declaration.computedByDefault == metric.computedByDefault, "\(plugin.name)")
+      default:
+        Issue.record("\(plugin.name) has no role")
+      }
+    }
+  }
+
+  @Test("a manifest with wrong parameter schemas, an unknown role and unknown keys is refused with every problem located")
+  func badManifest() {
+    let json = try! JSONParser.parse(#"{"manifest_version": 2, "name": "x", "kind": "clusterer", "summary": "s", "parameters": [{"name": "k", "description": "d", "schema": {"type": "tuple"}}, {"name": "t", "description": "d", "schema": {"type": "integer", "minimum": 1}, "default": 0}], "colour": "red"}"#)
+    do {
+      _ = try PluginManifest.declaration(json, file: "x.json")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.problems.map { $0.location.jsonPath ?? "" } == ["kind", "parameters[0].schema", "parameters[1].default", "colour"])
+    }
   }
 
   @Test("the spec schema lists every plugin and its parameters")

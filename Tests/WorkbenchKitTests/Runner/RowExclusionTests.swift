@@ -29,7 +29,7 @@ struct RowExclusionTests {
       spec: #"{"name": "excl", "data": {"path": "customers.csv", "id": "customer_id", "truth": "group"}, "pipelines": [{"name": "dropped", "steps": ["drop-first-missing"]}], "algorithms": [{"use": "kmeans", "params": {"k": 3}}]}"#)
     defer { fixture.remove() }
     let builtIn = PluginRegistry.builtIn
-    let registry = try PluginRegistry(preprocessors: builtIn.preprocessors + [DropFirstMissing.self], algorithms: builtIn.algorithms, metrics: builtIn.metrics)
+    let registry = try PluginRegistry(preprocessors: builtIn.preprocessors + [PreprocessorDescriptor(DropFirstMissing.self)], algorithms: builtIn.algorithms, metrics: builtIn.metrics)
     let summary = try fixture.run(out: fixture.results("x"), jobs: 1, registry: registry)
     let record = try #require(summary.records.first)
     #expect(record.status == .ok)

@@ -15,9 +15,9 @@ public struct StabilityAnalysis: Sendable {
     self.spec = spec
   }
 
-  /// Tests `reference` (the clustering of `input` by `algorithm`) for stability.
+  /// Tests `reference` (the clustering of `input` by `algorithm`) for stability; reseeding applies only when `usesRandomness`.
   public func run(
-    _ algorithm: any ClusteringAlgorithm, input: ClusteringInput, reference: Clustering, experimentSeed: UInt64, configHash: String
+    _ algorithm: any ClusteringAlgorithm, usesRandomness: Bool, input: ClusteringInput, reference: Clustering, experimentSeed: UInt64, configHash: String
   ) -> StabilityResult {
     let copies = (0..<spec.resamples).map { b in perturbedCopy(input, seed: TrialSeed.seed(experimentSeed: experimentSeed, configHash: configHash, resample: b + 1)) }
     let resampleOutcomes = Parallel.map(count: copies.count) { b -> (ari: Double, jaccard: [Double])? in
@@ -36,7 +36,7 @@ public struct StabilityAnalysis: Sendable {
       ari.append(outcome?.ari ?? 0)
       for (c, j) in (outcome?.jaccard ?? []).enumerated() { jaccardSums[c] += j }
     }
-    let seedRuns = type(of: algorithm).capabilities.usesRandomness ? spec.seeds : 0
+    let seedRuns = usesRandomness ? spec.seeds : 0
     let seedARI = Parallel.map(count: seedRuns) { run -> Double in
       let s = run + 1
       let seed = TrialSeed.seed(experimentSeed: experimentSeed, configHash: configHash, resample: -s)

@@ -120,8 +120,8 @@ extension DeriveExpression {
     mutating func call(_ name: String, at start: Int) throws(SyntaxError) -> DeriveExpression {
       let known = DeriveExpression.unaryFunctions + DeriveExpression.variadicFunctions
       guard known.contains(name) else {
-        let near = NameSuggestions.nearest(to: name, in: known)
-        let hint = near.isEmpty ? "; functions are \(known.joined(separator: ", "))" : " (did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?)"
+        let near = NameSuggestions.hint(for: name, in: known)
+        let hint = near.isEmpty ? "; functions are \(known.joined(separator: ", "))" : " (\(near.dropFirst().lowercasedFirst))"
         throw SyntaxError(message: "unknown function '\(name)'\(hint)", position: start + 1)
       }
       var args = [try expression()]

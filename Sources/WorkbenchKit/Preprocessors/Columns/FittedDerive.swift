@@ -15,11 +15,9 @@ public struct FittedDerive: FittedPreprocessor, Equatable {
       var inputs: [String: [Double]] = [:]
       for column in expression.columnNames {
         guard let found = table.column(named: column) else {
-          let near = NameSuggestions.nearest(to: column, in: table.columnNames)
           throw DataError(
             Location(file: table.sourceName, columnName: column),
-            "derive '\(name)' reads column '\(column)' in \"\(text)\", but there is no such column"
-              + (near.isEmpty ? "." : "; did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"),
+            "derive '\(name)' reads column '\(column)' in \"\(text)\", but there is no such column.\(NameSuggestions.hint(for: column, in: table.columnNames))",
             fix: "use a column name from the table: \(table.columnNames.joined(separator: ", ")).")
         }
         inputs[column] = try FeatureColumns.numbers(of: found, in: table, for: "derive '\(name)'")

@@ -35,7 +35,7 @@ struct StabilityTests {
   func stableBlobs(method: StabilitySpec.Method) {
     let (input, reference, kmeans) = blobs(seed: 3)
     let result = StabilityAnalysis(spec: StabilitySpec(method: method, resamples: 8, seeds: 3)).run(
-      kmeans, input: input, reference: reference, experimentSeed: 9, configHash: "abc")
+      kmeans, usesRandomness: true, input: input, reference: reference, experimentSeed: 9, configHash: "abc")
     #expect(result.resampleARI.count == 8)
     #expect(result.resampleARI.allSatisfy { $0 > 0.95 })
     #expect(result.clusterJaccard.count == 3)
@@ -52,12 +52,12 @@ struct StabilityTests {
     let input = ClusteringInput(numeric: x)
     let reference = try! kmeans.fit(input, context: FitContext(seed: 1))
     let analysis = StabilityAnalysis(spec: StabilitySpec(method: .subsample, resamples: 10, fraction: 0.7))
-    let first = analysis.run(kmeans, input: input, reference: reference, experimentSeed: 1, configHash: "h")
-    let again = analysis.run(kmeans, input: input, reference: reference, experimentSeed: 1, configHash: "h")
+    let first = analysis.run(kmeans, usesRandomness: true, input: input, reference: reference, experimentSeed: 1, configHash: "h")
+    let again = analysis.run(kmeans, usesRandomness: true, input: input, reference: reference, experimentSeed: 1, configHash: "h")
     #expect(first == again)
     #expect(first.score! < 0.9)
     let (blobInput, blobReference, blobKMeans) = blobs(seed: 3)
-    let blobScore = analysis.run(blobKMeans, input: blobInput, reference: blobReference, experimentSeed: 1, configHash: "h").score!
+    let blobScore = analysis.run(blobKMeans, usesRandomness: true, input: blobInput, reference: blobReference, experimentSeed: 1, configHash: "h").score!
     #expect(blobScore > first.score!)
   }
 
