@@ -47,9 +47,12 @@ struct EvaluateCommandTests {
     #expect(text.stdout.contains("skipped 7 rows") && text.stdout.contains("silhouette"))
     let bad = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "customer", "--metrics", "silhuette"], in: dir)
     #expect(bad.status == 2)
-    #expect(bad.stderr.contains("Did you mean 'silhouette'?"))
+    #expect(bad.stderr.hasPrefix("error: --metrics: there is no metric called 'silhuette'. Did you mean 'silhouette'?"))
     let mismatch = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv"], in: dir)
     #expect(mismatch.status == 3)
-    #expect(mismatch.stderr.contains("--id"))
+    #expect(mismatch.stderr.contains("Fix: name the data's id column"))
+    let truth = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "customer", "--truth", "segmnt"], in: dir)
+    #expect(truth.status == 2)
+    #expect(truth.stderr.hasPrefix("error: --truth: the column 'segmnt' is not in data.csv. Did you mean 'segment'?"), "\(truth.stderr)")
   }
 }

@@ -59,7 +59,8 @@ public struct SegmentationEvaluation: Sendable {
 
   /// Reads both files, matches rows by id and scores them.
   ///
-  /// Throws ``SpecError`` for unknown metrics or columns (naming the flag),
+  /// Throws ``SpecError`` for unknown metrics or columns (located at `metrics`, `data.features`, `data.id` or
+  /// `data.truth`, which the command line maps to its flags),
   /// ``DataError`` for unreadable files, ids that do not match (naming up to
   /// five and the count) or features with missing values.
   public func run(registry: PluginRegistry) throws -> EvaluationReport {
@@ -67,12 +68,7 @@ public struct SegmentationEvaluation: Sendable {
     let plugins = try resolveMetrics(names, registry: registry)
     let table = try CSVReader(textColumns: Set([idColumn, truthColumn].compactMap { $0 })).read(path: dataPath)
     let spec = DataSpec(path: dataPath, resolvedPath: dataPath, id: idColumn, features: features, categorical: [], truth: truthColumn)
-    let dataset: Dataset
-    do {
-      dataset = try Dataset.prepare(table, spec: spec, fingerprint: "", specFile: "command line")
-    } catch let error as SpecError {
-      throw SpecError(error.problems.map(Self.commandLineProblem))
-    }
+    let dataset = try Dataset.prepare(table, spec: spec, fingerprint: "", specFile: "command line")
     let segmentation = try SegmentationLabels.read(path: labelsPath)
     let rows = try match(segmentation, dataset: dataset)
     var scored = dataset.table.selecting(rows: rows.map(\.dataRow))
@@ -106,7 +102,7 @@ public struct SegmentationEvaluation: Sendable {
     var problems: [Problem] = []
     var plugins: [any ClusterMetric] = []
     for name in names {
-      let location = Location(file: "--metrics")
+      let location = Location(jsonPath: "metrics")
       guard let type = registry.metric(named: name) else {
         problems.append(registry.unknown(.metric, named: name, at: location))
         continue
@@ -135,7 +131,7 @@ public struct SegmentationEvaluation: Sendable {
       throw DataError(
         Location(file: labelsPath), parts.joined(separator: "; ") + ".",
         fix: idColumn == nil
-          ? "name the data's id column with --id; without it rows are numbered 1, 2, …"
+          ? "name the data's id column; without one, rows are numbered 1, 2, … in both files"
           : "score the labels against the data file they were made from, with the same id column.")
     }
     var rows: [(dataRow: Int, label: Int)] = []
@@ -159,15 +155,5 @@ public struct SegmentationEvaluation: Sendable {
     var index: [Int: Int] = [:]
     for (i, label) in originals.enumerated() { index[label] = i }
     return (labels.map { $0 < 0 ? -1 : index[$0]! }, originals)
-  }
-
-  /// Names the flag behind a data-section problem instead of the JSON path of the internal spec.
-  static func commandLineProblem(_ problem: Problem) -> Problem {
-    guard let path = problem.location.jsonPath else { return problem }
-    let flags = [("data.features", "--features"), ("data.id", "--id"), ("data.truth", "--truth")]
-    guard let (_, flag) = flags.first(where: { path.hasPrefix($0.0) }) else { return problem }
-    var copy = problem
-    copy.location = Location(file: flag)
-    return copy
   }
 }

@@ -85,7 +85,7 @@ extension ContingencyTable {
   /// Undefined when the spec names no truth column, or when no row has a truth value.
   static func of(_ input: MetricInput, for metric: String) -> Result<ContingencyTable, ExternalMetricUndefined> {
     guard let truth = input.truth else {
-      return .failure(ExternalMetricUndefined(score: .undefined("\(metric) needs a ground-truth column (data.truth, or --truth); none was given")))
+      return .failure(ExternalMetricUndefined(score: .undefined("\(metric) needs a ground-truth column; none was given")))
     }
     let table = ContingencyTable(labels: input.clustering.labels, truth: truth)
     guard table.total > 0 else {

@@ -104,6 +104,6 @@ public struct SavedStateError: WorkbenchError, Equatable {
 
   public var kind: ErrorKind { .results }
   public var description: String {
-    "the saved \(owner) cannot be read: \(detail).\n  Fix: re-run the experiment with --fresh to save the model again; do not edit files under models/."
+    "the saved \(owner) cannot be read: \(detail).\n  Fix: run the experiment again from scratch to save it again; do not edit files in a run folder."
   }
 }

@@ -8,7 +8,7 @@ public struct ResultStoreError: WorkbenchError, Equatable {
   public var fix: String
 
   /// The default fix: the usual causes of a failed write.
-  public static let writableFix = "check that the results folder is writable and the disk is not full, or choose another with --out."
+  public static let writableFix = "check that the results folder is writable and the disk is not full, or choose another results folder."
 
   public init(path: String, reason: String, fix: String = ResultStoreError.writableFix) {
     self.path = path

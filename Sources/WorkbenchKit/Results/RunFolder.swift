@@ -54,9 +54,9 @@ public struct RunFolder: Sendable {
         case S_IFLNK:
           throw ResultStoreError(
             path: current, reason: "this is a symbolic link; results are only written inside the results folder, never through a link",
-            fix: "remove the link (`rm \(current)`) or choose another folder with --out")
+            fix: "remove the link (`rm \(current)`) or choose another results folder")
         default:
-          throw ResultStoreError(path: current, reason: "a file stands where the run needs a folder", fix: "remove it or choose another folder with --out")
+          throw ResultStoreError(path: current, reason: "a file stands where the run needs a folder", fix: "remove it or choose another results folder")
         }
       }
       if mkdir(current, 0o755) != 0 && errno != EEXIST {

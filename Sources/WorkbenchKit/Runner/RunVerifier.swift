@@ -36,7 +36,7 @@ public struct RunVerifier: Sendable {
       throw DataError(
         Location(file: plan.experiment.data.resolvedPath),
         "this is not the data the run used (SHA-256 \(prepared.dataset.fingerprint.prefix(12))…, recorded \(results.manifest.dataSHA256.prefix(12))…).",
-        fix: "give the data file the run used with --data; a changed file cannot reproduce the results.")
+        fix: "give the data file the run used; a changed file cannot reproduce the results.")
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-verify-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -71,27 +71,15 @@ public struct SingleTrial: Sendable {
   }
 
   /// Runs the trial; spec and data problems throw, a failed fit is reported in the record.
+  ///
+  /// Spec problems are located by JSON paths of ``spec`` (`data.features`,
+  /// `algorithms[0].params.k`); the command line maps them to its flags.
   public func run(registry: PluginRegistry) throws -> Outcome {
-    let prepared: PreparedExperiment
-    do {
-      let plan = try ExperimentReader(registry: registry).plan(spec, file: "command line", baseDirectory: FileManager.default.currentDirectoryPath)
-      prepared = try PreparedExperiment.load(plan, registry: registry)
-    } catch let error as SpecError {
-      throw SpecError(error.problems.map(Self.commandLineProblem))
-    }
+    let plan = try ExperimentReader(registry: registry).plan(spec, file: "command line", baseDirectory: FileManager.default.currentDirectoryPath)
+    let prepared = try PreparedExperiment.load(plan, registry: registry)
     let executor = try TrialExecutor(registry: registry, plan: prepared.plan, dataset: prepared.dataset)
     let trial = prepared.plan.trials[0]
     let outcome = executor.run(trial, features: executor.prepare(trial.pipeline))
     return Outcome(record: outcome.record, labels: outcome.labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn)
-  }
-
-  /// Names the flag behind a problem instead of the JSON path of the spec built from the flags.
-  static func commandLineProblem(_ problem: Problem) -> Problem {
-    guard let path = problem.location.jsonPath else { return problem }
-    let flags = [("algorithms[0].params.", "--set "), ("algorithms[0].use", "--algorithm"), ("data.features", "--features"), ("data.id", "--id"), ("data.path", "DATA"), ("seed", "--seed")]
-    guard let (prefix, flag) = flags.first(where: { path.hasPrefix($0.0) }) else { return problem }
-    var copy = problem
-    copy.location = Location(file: flag + (flag.hasSuffix(" ") ? String(path.dropFirst(prefix.count)) : ""))
-    return copy
   }
 }

@@ -50,7 +50,7 @@ struct Cluster: ParsableCommand {
     } catch let exit as ExitCode {
       throw exit
     } catch {
-      throw CLIFailure.report(error)
+      throw CLIFailure.report(FlagLocations.cluster.relocate(error))
     }
   }
 }

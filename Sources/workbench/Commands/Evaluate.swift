@@ -41,7 +41,7 @@ struct Evaluate: ParsableCommand {
       let report = try threads.run { try evaluation.run(registry: .builtIn) }
       print(json ? report.json.prettyText : report.text, terminator: json ? "" : "\n")
     } catch {
-      throw CLIFailure.report(error)
+      throw CLIFailure.report(FlagLocations.evaluate.relocate(error))
     }
   }
 }

@@ -87,15 +87,15 @@ struct SegmentationEvaluationTests {
     } throws: { error in "\(error)".contains("line 3") && "\(error)".contains("'two'") }
   }
 
-  @Test("unknown metrics and columns name the flag and suggest the nearest names")
+  @Test("unknown metrics and columns are located at the setting's JSON path and suggest the nearest names")
   func unknownNames() throws {
     let workspace = try EvaluateWorkspace()
     defer { workspace.remove() }
     #expect { try workspace.evaluation(metrics: ["silhuette"]).run(registry: .builtIn) } throws: { error in
-      error is SpecError && "\(error)".contains("--metrics") && "\(error)".contains("'silhouette'")
+      (error as? SpecError)?.problems.map(\.location.jsonPath) == ["metrics"] && "\(error)".contains("'silhouette'")
     }
     #expect { try workspace.evaluation(truth: "segmnt").run(registry: .builtIn) } throws: { error in
-      error is SpecError && "\(error)".contains("--truth") && "\(error)".contains("'segment'")
+      (error as? SpecError)?.problems.map(\.location.jsonPath) == ["data.truth"] && "\(error)".contains("'segment'")
     }
   }
 
