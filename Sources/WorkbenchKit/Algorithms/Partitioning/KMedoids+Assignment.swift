@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 extension KMedoids {
   /// Each row's nearest and second-nearest medoid (by slot) and the dissimilarities to them.
   ///

@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 extension KMedoids {
   /// The outcome of one k-medoids optimisation.
   struct Run {

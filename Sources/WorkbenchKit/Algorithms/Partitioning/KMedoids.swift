@@ -95,7 +95,7 @@ public struct KMedoids: ClusteringAlgorithm {
           "kmedoids with method \"pam\" keeps all \(input.rows) × \(input.rows) dissimilarities (\(JSONNumber.plain((gigabytes * 10).rounded() / 10)) GB); "
             + "its limit is \(KMedoids.pamRowLimit) rows. Fix: use \"method\": \"alternate\", which needs no matrix, or cluster a sample of the rows")
       }
-      let matrix = try DissimilarityMatrix(space, context: context)
+      let matrix = try DissimilarityMatrix(space) { try context.checkCancellation() }
       let start = try initialMedoids(matrix, using: &rng, context: context)
       run = try KMedoids.pamSwap(matrix, medoids: start, maxIterations: maxIterations, context: context)
     case .alternate:

@@ -32,7 +32,7 @@ struct KMedoidsTests {
     let metric = try MixedReference.text(reference, "metric")
     let plugin = try makePlugin(KMedoids.self, ["k": .int(k), "metric": .string(metric)])
     let space = try KMedoids.space(for: input, metric: plugin.metric)
-    let matrix = try KMedoids.DissimilarityMatrix(space, context: FitContext(seed: 0))
+    let matrix = try DissimilarityMatrix(space)
     #expect(try KMedoids.build(matrix, count: k, context: FitContext(seed: 0)) == MixedReference.ints(reference, "build_medoids"), "\(label): BUILD")
     let result = try plugin.fit(input, context: FitContext(seed: 0))
     #expect(result.exemplars == (try MixedReference.ints(reference, "medoids")), "\(label): medoids")
