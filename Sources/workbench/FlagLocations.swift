@@ -25,7 +25,7 @@ struct FlagLocations {
   /// The flags of `cluster`.
   static let cluster = FlagLocations(flags: [
     ("algorithms[0].params.", "--set "), ("algorithms[0].use", "--algorithm"), ("data.features", "--features"), ("data.id", "--id"),
-    ("data.path", "DATA"), ("seed", "--seed"),
+    ("data.path", "DATA"), ("seed", "--seed"), ("metrics", "--metrics"), ("data.truth", "--truth"),
   ])
 
   /// The flags of `evaluate`.

@@ -23,6 +23,8 @@ public struct Dunn: ClusterMetric {
   public static let computedByDefault = false
   public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = 0...Double.infinity
+  /// Every pair of rows, with no sampled form.
+  public static let pairwiseCost: PairwiseCost? = PairwiseCost()
 
   /// Rows per parallel chunk; a constant, so nothing depends on the core count.
   static let chunkSize = 256

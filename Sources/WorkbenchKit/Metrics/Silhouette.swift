@@ -35,6 +35,8 @@ public struct Silhouette: ClusterMetric {
   public static let direction = MetricDirection.higherIsBetter
   public static let bounds: ClosedRange<Double>? = -1...1
   public static let kRule: KSelectionRule? = .maximum
+  /// On large data the run estimates it from 10 subsamples of 10,000 rows unless the spec sets `sample_size`.
+  public static let pairwiseCost: PairwiseCost? = PairwiseCost(samplingParameter: "sample_size", sampled: ["sample_size": 10_000, "repeats": 10])
 
   /// Rows per subsample; `nil` for the exact score.
   let sampleSize: Int?

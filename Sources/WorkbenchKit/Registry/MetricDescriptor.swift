@@ -14,12 +14,15 @@ public struct MetricDescriptor: PluginDescriptor {
   public let kRule: KSelectionRule?
   /// Whether a spec without a `metrics` list computes it.
   public let computedByDefault: Bool
+  /// For metrics comparing every pair of rows: their cost and sampled form.
+  public let pairwiseCost: PairwiseCost?
   /// Builds a metric from validated parameters.
   public let make: @Sendable (Parameters) throws -> any ClusterMetric
 
   public init(
     name: String, summary: String, parameters: [ParameterSpec], direction: MetricDirection, bounds: ClosedRange<Double>?, needs: MetricNeeds,
-    kRule: KSelectionRule?, computedByDefault: Bool, make: @escaping @Sendable (Parameters) throws -> any ClusterMetric
+    kRule: KSelectionRule?, computedByDefault: Bool, pairwiseCost: PairwiseCost? = nil,
+    make: @escaping @Sendable (Parameters) throws -> any ClusterMetric
   ) {
     self.name = name
     self.summary = summary
@@ -29,6 +32,7 @@ public struct MetricDescriptor: PluginDescriptor {
     self.needs = needs
     self.kRule = kRule
     self.computedByDefault = computedByDefault
+    self.pairwiseCost = pairwiseCost
     self.make = make
   }
 
@@ -36,7 +40,7 @@ public struct MetricDescriptor: PluginDescriptor {
   public init<Metric: ClusterMetric>(_ type: Metric.Type) {
     self.init(
       name: type.name, summary: type.summary, parameters: type.parameters, direction: type.direction, bounds: type.bounds, needs: type.needs,
-      kRule: type.kRule, computedByDefault: type.computedByDefault, make: { try Metric(validated: $0) })
+      kRule: type.kRule, computedByDefault: type.computedByDefault, pairwiseCost: type.pairwiseCost, make: { try Metric(validated: $0) })
   }
 
   /// Builds an instance and discards it: how spec reading applies rules that span parameters.

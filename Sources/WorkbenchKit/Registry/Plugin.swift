@@ -104,6 +104,8 @@ public protocol ClusterMetric: Plugin {
   static var kRule: KSelectionRule? { get }
   /// Whether a spec without a `metrics` list computes it (expensive metrics that refit the algorithm say no).
   static var computedByDefault: Bool { get }
+  /// For metrics comparing every pair of rows: their cost and sampled form (``PairwiseCost``); `nil` for the others.
+  static var pairwiseCost: PairwiseCost? { get }
 }
 
 extension ClusterMetric {
@@ -111,6 +113,8 @@ extension ClusterMetric {
   public static var kRule: KSelectionRule? { nil }
   /// Metrics are computed by default unless they say otherwise.
   public static var computedByDefault: Bool { true }
+  /// Metrics are linear in the rows unless they say otherwise.
+  public static var pairwiseCost: PairwiseCost? { nil }
 }
 
 extension ClusterMetric {

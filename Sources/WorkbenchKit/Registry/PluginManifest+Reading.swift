@@ -15,6 +15,7 @@ extension PluginManifest {
     public var needs: MetricNeeds?
     public var kRule: KSelectionRule?
     public var computedByDefault: Bool?
+    public var pairwiseCost: PairwiseCost?
   }
 
   /// Reads a manifest back; every problem is reported at its JSON path in `file`.
@@ -65,7 +66,7 @@ extension PluginManifest {
     switch kind {
     case .algorithm: return common + ["capabilities"]
     case .preprocessor: return common + ["categorical_effect"]
-    case .metric: return common + ["direction", "computed_by_default", "needs", "k_selection", "bounds"]
+    case .metric: return common + ["direction", "computed_by_default", "needs", "k_selection", "bounds", "pairwise"]
     case nil: return common
     }
   }
@@ -87,6 +88,13 @@ extension PluginManifest {
     if let label = top.take("k_selection") {
       d.kRule = label.string.flatMap(KSelectionRule.init(label:))
       if d.kRule == nil { problems.append(Problem(root.appending("k_selection"), "\(label.canonicalText) is not a k-selection rule.", fix: "use max, min, elbow (Kneedle), 1-SE rule or largest k ≥ T.")) }
+    }
+    if let pairwise = top.take("pairwise") {
+      let o = pairwise.object ?? [:]
+      d.pairwiseCost = PairwiseCost(samplingParameter: o["sampling_parameter"]?.string, sampled: o["sampled"]?.object ?? [:])
+      if pairwise.object == nil || (o["sampling_parameter"] == nil) != (o["sampled"] == nil) {
+        problems.append(Problem(root.appending("pairwise"), "'pairwise' must be {} or {\"sampling_parameter\": …, \"sampled\": {…}}.", fix: "declare how the metric is sampled, or write {}."))
+      }
     }
     if let bounds = top.take("bounds") {
       let numbers = bounds.array?.compactMap(\.number) ?? []

@@ -28,6 +28,11 @@ public enum PluginManifest {
       o["needs"] = .array(metric.needs.names.map(JSONValue.string))
       if let rule = metric.kRule { o["k_selection"] = .string(rule.label) }
       if let bounds = metric.bounds { o["bounds"] = [.double(bounds.lowerBound), .double(bounds.upperBound)] }
+      if let cost = metric.pairwiseCost {
+        var pairwise: [String: JSONValue] = [:]
+        if let parameter = cost.samplingParameter { pairwise = ["sampling_parameter": .string(parameter), "sampled": .object(cost.sampled)] }
+        o["pairwise"] = .object(pairwise)
+      }
     default:
       break
     }

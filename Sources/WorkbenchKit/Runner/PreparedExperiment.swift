@@ -6,6 +6,8 @@ public struct PreparedExperiment: Sendable {
   public var plan: TrialPlan
   /// The data split by role.
   public var dataset: Dataset
+  /// The quadratic steps of the run and what ``Guardrails`` decided for them (sampled metrics are already in `plan`).
+  public var estimates: [Guardrails.Estimate]
 
   /// Reads the spec at `path`, expands its grid, reads its data and checks the two against each other.
   ///
@@ -24,6 +26,12 @@ public struct PreparedExperiment: Sendable {
     let fingerprint = try DataFingerprint.sha256(ofFileAt: path)
     let dataset = try Dataset.prepare(table, spec: experiment.data, fingerprint: fingerprint, specFile: experiment.specFile)
     try plan.checkClusterCounts(rows: dataset.table.rowCount, registry: registry)
-    return PreparedExperiment(plan: plan, dataset: dataset)
+    let rows = dataset.table.rowCount
+    let columns = dataset.table.columns.count
+    let quadratic = plan.metrics.contains { registry.metric(named: $0.name)?.pairwiseCost != nil }
+      || plan.experiment.algorithms.contains { registry.algorithm(named: $0.name)?.capabilities.scalesQuadratically == true }
+    let rate = quadratic ? Guardrails.measuredRate(columns: columns) : 1
+    let guarded = Guardrails.apply(to: plan, rows: rows, columns: columns, registry: registry, pairsPerSecond: rate)
+    return PreparedExperiment(plan: guarded.plan, dataset: dataset, estimates: guarded.estimates)
   }
 }

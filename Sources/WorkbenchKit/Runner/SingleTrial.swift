@@ -28,11 +28,17 @@ public struct SingleTrial: Sendable {
   public var scaling: Scaling
   /// The experiment seed.
   public var seed: UInt64
+  /// Metric names; `nil` for the defaults of a spec without a `metrics` list.
+  public var metrics: [String]?
+  /// A ground-truth column for external metrics, if any.
+  public var truth: String?
 
   public init(
     dataPath: String, algorithm: String, settings: [String: JSONValue] = [:], features: [String]? = nil, idColumn: String? = nil,
-    impute: String? = nil, scaling: Scaling = .none, seed: UInt64 = 0
+    impute: String? = nil, scaling: Scaling = .none, seed: UInt64 = 0, metrics: [String]? = nil, truth: String? = nil
   ) {
+    self.metrics = metrics
+    self.truth = truth
     self.dataPath = dataPath
     self.algorithm = algorithm
     self.settings = settings
@@ -48,14 +54,17 @@ public struct SingleTrial: Sendable {
     var data: [String: JSONValue] = ["path": .string(dataPath)]
     if let features { data["features"] = .array(features.map(JSONValue.string)) }
     if let idColumn { data["id"] = .string(idColumn) }
+    if let truth { data["truth"] = .string(truth) }
     var steps: [JSONValue] = []
     if let impute { steps.append(["use": "impute", "params": ["strategy": .string(impute)]]) }
     if scaling == .standard { steps.append("standard-scaler") }
-    return [
+    var spec: [String: JSONValue] = [
       "name": "cluster", "seed": .int(Int(clamping: seed)), "data": .object(data),
       "pipelines": [["name": .string(scaling.rawValue == "none" && impute == nil ? "raw" : "prepared"), "steps": .array(steps)]],
       "algorithms": [["use": .string(algorithm), "params": .object(settings)]],
     ]
+    if let metrics { spec["metrics"] = .array(metrics.map(JSONValue.string)) }
+    return .object(spec)
   }
 
   /// The outcome of the trial.
@@ -68,6 +77,8 @@ public struct SingleTrial: Sendable {
     public var ids: [String]
     /// The id column's name.
     public var idColumn: String
+    /// The quadratic steps and what was decided for them (sampled silhouette on large data).
+    public var estimates: [Guardrails.Estimate]
   }
 
   /// Runs the trial; spec and data problems throw, a failed fit is reported in the record.
@@ -80,6 +91,7 @@ public struct SingleTrial: Sendable {
     let executor = try TrialExecutor(registry: registry, plan: prepared.plan, dataset: prepared.dataset)
     let trial = prepared.plan.trials[0]
     let outcome = executor.run(trial, features: executor.prepare(trial.pipeline))
-    return Outcome(record: outcome.record, labels: outcome.labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn)
+    return Outcome(
+      record: outcome.record, labels: outcome.labels, ids: prepared.dataset.ids, idColumn: prepared.dataset.idColumn, estimates: prepared.estimates)
   }
 }

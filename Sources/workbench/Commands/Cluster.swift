@@ -28,6 +28,12 @@ struct Cluster: ParsableCommand {
   @Option(help: "Experiment seed; the trial seed derives from it.")
   var seed: UInt64 = 0
 
+  @Option(help: "Comma-separated metric names (default: every metric that needs only features and labels, plus the external ones with --truth).")
+  var metrics: String?
+
+  @Option(help: "A ground-truth column, for external metrics (ari, ami, nmi, …).")
+  var truth: String?
+
   @Option(help: "Write id,label for every row to this file.")
   var labelsOut: String?
 
@@ -40,8 +46,10 @@ struct Cluster: ParsableCommand {
     do {
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
-        features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed)
+        features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed,
+        metrics: CommaList.names(metrics), truth: truth)
       let outcome = try threads.run { try trial.run(registry: .builtIn) }
+      for estimate in outcome.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) }
       if let labelsOut, let labels = outcome.labels {
         try AtomicFile.write(LabelsFile.text(labels, ids: outcome.ids, idColumn: outcome.idColumn), to: labelsOut)
       }

@@ -33,6 +33,7 @@ struct Run: ParsableCommand {
       let progress = ProgressRenderer(mode: quiet ? .silent : .automatic)
       summary = try threads.run {
         let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        if !quiet { for estimate in prepared.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) } }
         return try Runner(registry: .builtIn).run(
           prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, fresh: fresh), observe: progress.render)
       }

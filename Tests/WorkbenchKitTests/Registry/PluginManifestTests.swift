@@ -44,6 +44,7 @@ struct PluginManifestTests {
       case let metric as MetricDescriptor:
         #expect(declaration.direction == metric.direction && declaration.bounds == metric.bounds && declaration.needs == metric.needs, "\(plugin.name)")
         #expect(declaration.kRule == metric.kRule && declaration.computedByDefault == metric.computedByDefault, "\(plugin.name)")
+        #expect(declaration.pairwiseCost == metric.pairwiseCost, "\(plugin.name)")
       default:
         Issue.record("\(plugin.name) has no role")
       }
