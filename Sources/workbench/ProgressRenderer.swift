@@ -21,11 +21,14 @@ final class ProgressRenderer: Sendable {
 
   private let isTerminal: Bool
   private let silent: Bool
+  private let describe: @Sendable (TrialRecord) -> String
   private let state = Mutex(State())
 
-  init(mode: Mode) {
+  /// A renderer naming each trial by its pipeline, algorithm and `describe(record)` (its parameters).
+  init(mode: Mode, describe: @escaping @Sendable (TrialRecord) -> String) {
     silent = mode == .silent
     isTerminal = isatty(STDERR_FILENO) == 1
+    self.describe = describe
   }
 
   /// Renders one event.
@@ -44,14 +47,20 @@ final class ProgressRenderer: Sendable {
           write("\r" + bar(done: done, total: total, state: state))
           state.drewBar = true
           if record.status == .failed {
-            write("\r\u{1B}[K  trial \(record.index) failed: \(record.error ?? "")\n" + bar(done: done, total: total, state: state))
+            write("\r\u{1B}[K  trial \(record.index) (\(name(record))) failed: \(record.error ?? "")\n" + bar(done: done, total: total, state: state))
           }
         } else {
           let outcome = record.status == .ok ? "ok" : "FAILED: \(record.error ?? "")"
-          write("[\(done)/\(total)] trial \(record.index) \(record.pipeline) \(record.algorithmName) \(outcome) (\(String(format: "%.2f", seconds)) s)\n")
+          write("[\(done)/\(total)] trial \(record.index) \(name(record)) \(outcome) (\(String(format: "%.2f", seconds)) s)\n")
         }
       }
     }
+  }
+
+  /// "scaled · kmeans k=4": the trial's pipeline, algorithm and parameters.
+  private func name(_ record: TrialRecord) -> String {
+    let parameters = describe(record)
+    return "\(record.pipeline) · \(record.algorithmName)" + (parameters.isEmpty ? "" : " " + parameters)
   }
 
   /// Ends the bar's line.

@@ -30,14 +30,15 @@ struct Run: ParsableCommand {
   func run() throws {
     let summary: RunSummary
     do {
-      let progress = ProgressRenderer(mode: quiet ? .silent : .automatic)
       summary = try threads.run {
         let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        let plan = prepared.plan
+        let progress = ProgressRenderer(mode: quiet ? .silent : .automatic) { plan.parameterText(of: $0.index, registry: .builtIn) }
+        defer { progress.finish() }
         if !quiet { for estimate in prepared.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) } }
         return try Runner(registry: .builtIn).run(
           prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, fresh: fresh), observe: progress.render)
       }
-      progress.finish()
     } catch {
       throw CLIFailure.report(error)
     }
