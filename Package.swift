@@ -36,7 +36,7 @@ let package = Package(
         "WorkbenchBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"]),
+    .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "WorkbenchKitTests",
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
