@@ -10,7 +10,7 @@ enum CLIFailure {
   static let usage: Int32 = 2
   /// Bad data.
   static let data: Int32 = 3
-  /// A quality gate failed.
+  /// A quality gate failed: `verify` found a re-run that differs from the recorded run.
   static let gate: Int32 = 4
 
   /// Prints `error` once, located, and returns the `ExitCode` to throw.

@@ -10,7 +10,7 @@ struct Workbench: AsyncParsableCommand {
     abstract: "Compare clustering approaches on customer data, reproducibly.",
     discussion: """
       Exit codes: 0 ok, 1 some trials failed (or results could not be written), \
-      2 bad spec or usage, 3 bad data, 4 a quality gate failed.
+      2 bad spec or usage, 3 bad data, 4 a re-run differs from the recorded run (verify).
       """,
     version: WorkbenchVersion.current,
     subcommands: [
@@ -18,7 +18,12 @@ struct Workbench: AsyncParsableCommand {
     ])
 
   /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
+  ///
+  /// An unknown command is reported (with the nearest names) before parsing, so `workbench gaet --help` is not the root help.
   static func main() async {
+    if let error = UnknownCommand.error(in: Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands) {
+      exit(withError: CLIFailure.report(error))
+    }
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
