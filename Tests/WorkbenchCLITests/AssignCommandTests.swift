@@ -43,7 +43,7 @@ struct AssignCommandTests {
     #expect(rows.first == ["id", "label", "excluded_by", "p0", "p1", "p2"])
     #expect(rows.map(\.first) == ["id", "n1", "n2", "n3", "n4"])
     #expect(rows[3] == ["n3", "", "1:remove-outliers", "", "", ""])
-    let fitLabels = try ws.csvRows(run + "/labels/\(hashes[trial]).csv")
+    let fitLabels = try ws.csvRows(ws.labelsFile(run, hashes[trial]))
     for (row, twin) in [(1, 1), (2, 2), (4, 3)] {
       let p = rows[row].suffix(3).compactMap(Double.init)
       #expect(p.count == 3 && abs(p.reduce(0, +) - 1) <= 1e-12, "\(rows[row])")
@@ -59,15 +59,15 @@ struct AssignCommandTests {
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.isEmpty)
     let assigned = try ws.csvRows("assigned.csv")
-    let labels = try ws.csvRows(run + "/labels/\(hashes[trial]).csv")
+    let labels = try ws.csvRows(ws.labelsFile(run, hashes[trial]))
     #expect(assigned.count == 32 && labels.count == 32)
     #expect(assigned.map { Array($0.prefix(3)) } == labels, "id, label and excluded_by as the run wrote them")
     #expect(labels.last == ["c30", "", "1:remove-outliers"])
     guard trial < 2 else {
-      #expect(assigned.allSatisfy { $0.count == 3 } && !ws.exists(run + "/memberships/\(hashes[trial]).csv"), "kmeans has no memberships")
+      #expect(assigned.allSatisfy { $0.count == 3 } && !ws.exists(ws.membershipsFile(run, hashes[trial])), "kmeans has no memberships")
       return
     }
-    let memberships = try ws.csvRows(run + "/memberships/\(hashes[trial]).csv")
+    let memberships = try ws.csvRows(ws.membershipsFile(run, hashes[trial]))
     #expect(memberships.first == ["id", "p0", "p1", "p2"] && memberships.last == ["c30", "", "", ""], "the excluded row has no memberships")
     #expect(assigned.map { [$0[0]] + $0.suffix(3) } == memberships, "the same probabilities, digit for digit")
   }
@@ -102,7 +102,7 @@ struct AssignCommandTests {
     let hash = try #require(try ws.configHashes(run).first)
     let all = try ws.run("assign", run, "--trial", hash, "transactions.csv")
     #expect(all.status == 0, "\(all.stderr)")
-    #expect(all.stdout == (try ws.read(run + "/labels/\(hash).csv")), "the fit's customers get the fit's labels")
+    #expect(all.stdout == (try ws.read(ws.labelsFile(run, hash))), "the fit's customers get the fit's labels")
     let lines = try ws.read("transactions.csv").split(separator: "\n")
     let chosen = Set(["C00003", "C00017", "C00042", "C00059"])
     try ([String(lines[0])] + lines.dropFirst().filter { chosen.contains(String($0.prefix(6))) }.map(String.init)).joined(separator: "\n").appending("\n")

@@ -23,7 +23,7 @@ struct ExitCodeTests {
     #expect(records[0].contains(#""status":"failed""#) && records[0].contains(#""pipeline":"raw""#) && records[0].contains("missing"))
     #expect(records[1].contains(#""status":"ok""#) && records[1].contains(#""pipeline":"imputed""#))
     let hashes = try ws.configHashes(run)
-    #expect(hashes.count == 2 && ws.exists(run + "/labels/\(hashes[1]).csv") && !ws.exists(run + "/labels/\(hashes[0]).csv"))
+    #expect(hashes.count == 2 && ws.exists(ws.labelsFile(run, hashes[1])) && !ws.exists(ws.labelsFile(run, hashes[0])))
   }
 
   @Test("0 when every trial succeeds")
@@ -40,7 +40,9 @@ struct ExitCodeTests {
     #expect(output.status == 2)
     #expect(output.stdout.isEmpty, "no help on standard output")
     #expect(output.stderr.hasPrefix("error: 'gaet' is not a workbench command.\n"))
-    #expect(output.stderr.contains("Fix: use one of: run, validate, cluster, evaluate, assign, verify, plugins, schema, simulate, bench, help"))
+    let fix = output.stderr.components(separatedBy: "Fix: use one of: ").last ?? ""
+    let listed = Set(fix.components(separatedBy: " (see")[0].components(separatedBy: ", "))
+    #expect(listed.isSuperset(of: ["run", "validate", "cluster", "evaluate", "assign", "verify", "plugins", "schema", "simulate", "bench", "help"]))
   }
 
   @Test("2 for a misspelt command, naming the nearest one; the real command's help still works")
@@ -51,7 +53,7 @@ struct ExitCodeTests {
     let help = try CommandRunner.run(["verify", "--help"])
     #expect(help.status == 0 && help.stdout.contains("USAGE: workbench verify <run>"))
     let root = try CommandRunner.run(["--help"])
-    #expect(root.status == 0 && root.stdout.contains("4 a re-run differs from the recorded run (verify)"))
+    #expect(root.status == 0 && root.stdout.contains("4 a re-run differs"))
   }
 
   @Test("2 for an unknown option, a bad option value, and a spec error", arguments: [
@@ -103,10 +105,10 @@ struct ExitCodeTests {
     let run = try ws.runFolder("partial")
     #expect(try ws.run("verify", run).status == 0)
     let hash = try #require(try ws.configHashes(run).first)
-    let labels = run + "/labels/\(hash).csv"
+    let labels = ws.labelsFile(run, hash)
     try ws.write(try ws.read(labels).replacingOccurrences(of: "\n1,", with: "\n1,9"), to: labels)
     let output = try ws.run("verify", run)
     #expect(output.status == 4)
-    #expect(output.stderr.contains("not reproduced: 1 of") && output.stderr.contains("labels/\(hash).csv"), "\(output.stderr)")
+    #expect(output.stderr.contains("not reproduced: 1 of") && output.stderr.contains(String(labels.dropFirst(run.count + 1))), "\(output.stderr)")
   }
 }

@@ -41,6 +41,12 @@ final class Workspace {
     try FileManager.default.contentsOfDirectory(atPath: path("results/\(experiment)")).sorted()
   }
 
+  /// A trial's labels file (`id,label[,excluded_by]`), relative to the workspace: the one place that knows the results layout.
+  func labelsFile(_ runFolder: String, _ configHash: String) -> String { "\(runFolder)/labels/\(configHash).csv" }
+
+  /// A trial's memberships file (`id,p0,p1,…`), relative to the workspace.
+  func membershipsFile(_ runFolder: String, _ configHash: String) -> String { "\(runFolder)/memberships/\(configHash).csv" }
+
   /// Config hashes in a run's trials.jsonl, in trial order.
   func configHashes(_ runFolder: String) throws -> [String] {
     try read(runFolder + "/trials.jsonl").split(separator: "\n").map { line in
