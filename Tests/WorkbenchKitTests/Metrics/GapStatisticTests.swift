@@ -93,9 +93,9 @@ struct GapStatisticReferenceTests {
   }
 
   /// Our reference draws come from our generator, R's from its own, so single draws differ; the distributions must
-  /// not. 400 of our draws against clusGap's 1000: the gaps within four standard errors of their difference
+  /// not. 200 of our draws against clusGap's 1000: the gaps within four standard errors of their difference
   /// (sd_b / √B on each side), the standard deviations within four standard errors of theirs (sd / √(2B) each).
-  @Test("over 400 of our draws the gap and its sd agree with clusGap's 1000 within four standard errors, k = 1…4")
+  @Test("over 200 of our draws the gap and its sd agree with clusGap's 1000 within four standard errors, k = 1…4")
   func distribution() throws {
     let x = try RReference.data()
     let rB = try RReference.number(try RReference.value("gap", "distribution"), "B")
@@ -103,7 +103,7 @@ struct GapStatisticReferenceTests {
       try RReference.numbers("gap", "distribution", "log_w"), try RReference.numbers("gap", "distribution", "gap"),
       try RReference.numbers("gap", "distribution", "sd_log_w_star")
     )
-    let ourB = 400.0
+    let ourB = 200.0
     let metric = try GapStatistic(validated: try Parameters.resolve(["references": .int(Int(ourB))], for: GapStatistic.self, at: Location()).get())
     for k in 1...4 {
       let kmeans = try KMeans(validated: try Parameters.resolve(["k": .int(k), "n_init": 10], for: KMeans.self, at: Location()).get())
