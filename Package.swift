@@ -37,7 +37,7 @@ let package = Package(
         "WorkbenchNumerics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"]),
+    .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "WorkbenchKitTests",
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],

@@ -32,7 +32,7 @@ struct CommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json", "--jobs", "1"], in: dir)
     #expect(output.stderr.contains("running 2 trials"))
-    #expect(output.stderr.contains("[2/2] trial 1 raw kmeans ok"))
+    #expect(output.stderr.contains("[2/2] trial 1 raw · kmeans k=3 ok"))
   }
 
   @Test("a bad spec exits 2 with the path and a fix, and writes nothing")

@@ -76,7 +76,9 @@ struct LinalgTests {
     let inverse = Linalg.invertLowerTriangular(l)
     var identity = Matrix(rows: n, columns: n)
     for i in 0..<n { identity[i, i] = 1 }
-    let residual = zip(product(inverse, l).storage, identity.storage).map { abs($0 - $1) }.max() ?? 0
+    let restored = product(inverse, l)
+    #expect(restored.rows == n && restored.columns == n)
+    let residual = zip(restored.storage, identity.storage).map { abs($0 - $1) }.max() ?? 0
     #expect(residual < 1e-13)
     // det A by Gaussian elimination, naively.
     var m = a

@@ -1,26 +1,42 @@
 import Testing
+import WorkbenchKit
 import WorkbenchNumerics
+import WorkbenchTestSupport
 
-/// Reference values: numpy 2.4.6 `np.quantile([3, 1, 4, 1.5, 9, 2.6, 5], q)` and `np.sum(np.arange(1, 201) * 0.1)`.
+/// Reference values: `np.nanquantile` and `np.sum` (numpy 2.4.6) in Fixtures/numerics-reference.json,
+/// written by Fixtures/generate_numerics_fixtures.py; inputs are built here the same way the script builds them.
 @Suite("Quantile and PairwiseSum")
 struct QuantileTests {
   @Test("linear quantiles equal numpy's bit for bit, NaN ignored")
-  func numpyQuantiles() {
-    let x = [3.0, .nan, 1.0, 4.0, 1.5, 9.0, 2.6, 5.0]
-    let expected = [1.0, 1.03, 2.05, 3.0, 6.600000000000001, 8.759999999999998, 9.0]
-    #expect([0, 0.01, 0.25, 0.5, 0.9, 0.99, 1].map { Quantile.linear(x, $0) } == expected)
+  func numpyQuantiles() throws {
+    let sample = try NumericsReference.numbers("quantile", "sample")
+    let qs = try NumericsReference.numbers("quantile", "q")
+    let expected = try NumericsReference.numbers("quantile", "linear")
+    #expect(sample.contains { $0.isNaN } && qs.count == expected.count && qs.count == 7)
+    #expect(qs.map { Quantile.linear(sample, $0) } == expected)
     #expect(Quantile.linear([Double.nan], 0.5) == nil)
-    #expect(Quantile.linear([7], 0.3) == 7)
+    let single = try NumericsReference.numbers("quantile", "single_value", "values")
+    #expect(Quantile.linear(single, try NumericsReference.number("quantile", "single_value", "q")) == (try NumericsReference.number("quantile", "single_value", "linear")))
   }
 
-  @Test("pairwise sums equal numpy's (where naive summation differs) and short sums add in order")
-  func pairwise() {
-    let x = (1...200).map { Double($0) * 0.1 }
-    #expect(PairwiseSum.sum(x) == 2010.0)
-    #expect(x.reduce(0, +) != 2010.0)
-    for n in 0...9 {
+  @Test("pairwise sums equal numpy's bit for bit, around the 8-lane unrolling and the 128-value blocks")
+  func pairwise() throws {
+    let cases = try #require(try NumericsReference.value("pairwise_sum", "reciprocals").array)
+    #expect(cases.count == 17)
+    var differsFromSequential = 0
+    for c in cases {
+      let n = try #require(try FixtureLoader.field(c, "n").integer)
       let y = (0..<n).map { 1.0 / Double($0 + 3) }
-      #expect(PairwiseSum.sum(y) == (n < 8 ? y.reduce(0, +) : PairwiseSum.sum(y)))
+      let sum = PairwiseSum.sum(y)
+      #expect(sum == (try FixtureLoader.field(c, "sum").number), "n = \(n)")
+      #expect(y.reduce(0, +) == (try FixtureLoader.field(c, "sequential").number), "n = \(n): the script's sequential sum")
+      if n < 8 { #expect(sum == y.reduce(0, +), "n = \(n): fewer than 8 values add in order") }
+      if sum != y.reduce(0, +) { differsFromSequential += 1 }
     }
+    #expect(differsFromSequential >= 10, "the sizes are ones where the order shows")
+    let tenths = (1...200).map { Double($0) * 0.1 }
+    #expect(PairwiseSum.sum(tenths) == (try NumericsReference.number("pairwise_sum", "tenths", "sum")))
+    #expect(tenths.reduce(0, +) == (try NumericsReference.number("pairwise_sum", "tenths", "sequential")))
+    #expect(PairwiseSum.sum(tenths) != tenths.reduce(0, +))
   }
 }

@@ -249,6 +249,13 @@ public struct ExperimentReader: Sendable {
     }
     guard problems.count == before else { return nil }
     let use = PluginUse(name: type.name, fixed: normalizedFixed, grid: grid, location: location)
+    guard use.gridPointCount <= TrialPlan.maximumTrials else {
+      problems.append(
+        Problem(
+          location.appending("grid"), "this grid expands to \(GridCount.text(use.gridPointCount)) settings, more than \(TrialPlan.maximumTrials) trials.",
+          fix: "narrow the grid or split the experiment."))
+      return nil
+    }
     var reported: Set<String> = []
     for point in use.gridPoints {
       switch type.resolve(point, at: location.appending("params")) {

@@ -16,7 +16,12 @@ public struct PluginUse: Sendable, Equatable {
     self.location = location
   }
 
+  /// How many grid points there are (the product of the axis lengths), without building them; `Int.max` when that overflows.
+  public var gridPointCount: Int { GridCount.product(grid.map(\.values.count)) }
+
   /// Every combination of grid values merged over the fixed values, last parameter varying fastest.
+  ///
+  /// - Complexity: O(``gridPointCount``) dictionaries; check the count first.
   public var gridPoints: [[String: JSONValue]] {
     grid.reduce([fixed]) { points, axis in
       points.flatMap { point in

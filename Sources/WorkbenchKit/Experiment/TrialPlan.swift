@@ -25,6 +25,15 @@ public struct TrialPlan: Sendable {
         return ResolvedPlugin(name: use.name, parameters: p)
       }
     }
+    // Count before building anything: a few long step grids multiply into more variants than memory holds.
+    let variantCount = GridCount.sum(experiment.pipelines.map { GridCount.product($0.steps.map(\.gridPointCount)) })
+    let total = GridCount.product([variantCount, GridCount.sum(experiment.algorithms.map(\.gridPointCount))])
+    guard total <= maximumTrials else {
+      return .failure(
+        SpecError(
+          Location(file: experiment.specFile), "the grid expands to \(GridCount.text(total)) trials, more than \(maximumTrials).",
+          fix: "narrow the grids or split the experiment."))
+    }
     var variants: [PipelineVariant] = []
     for pipeline in experiment.pipelines {
       let stepChoices = pipeline.steps.map { resolve($0, registry.preprocessor(named: $0.name)!) }
@@ -35,10 +44,6 @@ public struct TrialPlan: Sendable {
       }
     }
     let algorithmSettings = experiment.algorithms.map { use in (use, resolve(use, registry.algorithm(named: use.name)!)) }
-    let total = variants.count * algorithmSettings.reduce(0) { $0 + $1.1.count }
-    guard total <= maximumTrials else {
-      return .failure(SpecError(Location(file: experiment.specFile), "the grid expands to \(total) trials, more than \(maximumTrials).", fix: "narrow the grids or split the experiment."))
-    }
     var trials: [TrialConfig] = []
     var firstUse: [String: (PipelineVariant, Location)] = [:]
     for variant in variants {

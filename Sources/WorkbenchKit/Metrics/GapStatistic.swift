@@ -12,7 +12,9 @@ import WorkbenchNumerics
 /// − log W_k; the score carries the standard error s_k = sd_b(log W*_kb) ·
 /// √(1 + 1/B) as the interval Gap ± s_k (recorded in `metric_intervals`), so
 /// the k-selection can apply the paper's rule: the smallest k with
-/// Gap(k) ≥ Gap(k+1) − s_(k+1).
+/// Gap(k) ≥ Gap(k+1) − s_(k+1). Matches R's `cluster::clusGap(d.power = 2,
+/// spaceH0 = "scaledPCA")` on the same reference data sets (its W_k is half
+/// the paper's, its s_k divides by B − 1) and in distribution over draws.
 ///
 /// Edge cases: undefined without a way to refit the algorithm, when every
 /// row is noise, or when a reference fit fails; noise rows are left out.
@@ -47,16 +49,28 @@ public struct GapStatistic: ClusterMetric {
     guard observed > 0 else { return .undefined("the clusters have no spread (W_k = 0)") }
     let box = ReferenceBox(x)
     var rng = SeededGenerator(seed: context.seed)
-    var logs: [Double] = []
+    var within: [Double] = []
     for _ in 0..<references {
       let reference = box.sample(using: &rng)
       guard let fitted = try? refit(reference, rng.next()) else { return .undefined("clustering a reference data set failed") }
-      logs.append(log(max(Self.pooledWithinSumOfSquares(reference, labels: fitted.labels), .leastNormalMagnitude)))
+      within.append(Self.pooledWithinSumOfSquares(reference, labels: fitted.labels))
     }
-    let mean = logs.reduce(0, +) / Double(references)
-    let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(references)).squareRoot()
+    return Self.estimate(observed: observed, references: within)
+  }
+
+  /// Gap(k) = mean_b log W*_kb − log W_k with the interval Gap ± s_k, s_k = sd_b(log W*_kb) · √(1 + 1/B).
+  ///
+  /// `observed` is W_k of the data (positive), `references` the W*_kb of the
+  /// B reference data sets (at least one; a zero W* counts as the smallest
+  /// normal double). The standard deviation divides by B, as in the paper
+  /// (R's `cluster::clusGap` divides by B − 1).
+  static func estimate(observed: Double, references: [Double]) -> Score {
+    let count = Double(references.count)
+    let logs = references.map { log(max($0, .leastNormalMagnitude)) }
+    let mean = logs.reduce(0, +) / count
+    let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
     let gap = mean - log(observed)
-    let standardError = sd * (1 + 1 / Double(references)).squareRoot()
+    let standardError = sd * (1 + 1 / count).squareRoot()
     return .estimate(value: gap, low: gap - standardError, high: gap + standardError)
   }
 

@@ -8,7 +8,9 @@ import WorkbenchNumerics
 /// the share of its pairs that the training model also puts together; the
 /// repeat's strength is the minimum over test clusters. The score is the mean
 /// over `repeats`. Values near 1 mean the clusters are reproducible; the paper
-/// picks the largest k with strength ≥ 0.8.
+/// picks the largest k with strength ≥ 0.8. A split's strength matches R's
+/// `fpc::prediction.strength` (centroid classification) for one direction;
+/// fpc averages both directions of each split, which has the same mean.
 ///
 /// Edge cases: undefined for algorithms that cannot label new rows, when a
 /// half has fewer rows than clusters, or when a refit fails; k = 1 gives 1.

@@ -53,16 +53,23 @@ struct GammaGammaModelTests {
     expectClose(values, cdnow.clv12Months, relative: 1e-10)
   }
 
-  @Test("a partial last period is discounted at its own end; no horizon is worth nothing")
-  func partialPeriod() {
-    let bg = BGNBDModel(r: 0.24, alpha: 4.4, a: 0.79, b: 2.4), gg = GammaGammaModel(p: 6.25, q: 3.74, v: 15.45)
-    let clv = CustomerLifetimeValue(purchases: bg, spend: gg, horizon: 10, period: 4, discountRate: 0.02)
-    let spend = gg.expectedAverageSpend(frequency: 3, meanSpend: 40)
-    let e = [4.0, 8, 10].map { bg.expectedPurchases(horizon: $0, x: 3, tx: 20, age: 30) }
-    let expected = spend * (e[0] / 1.02 + (e[1] - e[0]) / pow(1.02, 2) + (e[2] - e[1]) / pow(1.02, 2.5))
-    expectClose(clv.value(x: 3, tx: 20, age: 30, meanSpend: 40), expected, relative: 1e-14)
+  /// lifetimes has no partial period; generate_customers_fixtures.py combines lifetimes' expected purchases at the
+  /// period ends and its expected spend by the documented rule, so nothing here comes from our models.
+  @Test("a partial last period is discounted at its own end (lifetimes' predictions, 1e-12); no horizon is worth nothing")
+  func partialPeriod() throws {
+    let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+    let c = try FixtureLoader.field(FixtureLoader.load(folder.appendingPathComponent("customers-cdnow.json")), "clv_partial_period")
+    func number(_ object: JSONValue, _ key: String) throws -> Double { try #require(try FixtureLoader.field(object, key).number, "\(key)") }
+    let bgJSON = try FixtureLoader.field(c, "bgnbd"), ggJSON = try FixtureLoader.field(c, "gamma_gamma")
+    let bg = BGNBDModel(r: try number(bgJSON, "r"), alpha: try number(bgJSON, "alpha"), a: try number(bgJSON, "a"), b: try number(bgJSON, "b"))
+    let gg = GammaGammaModel(p: try number(ggJSON, "p"), q: try number(ggJSON, "q"), v: try number(ggJSON, "v"))
+    let (x, tx, age, spend) = (try number(c, "x"), try number(c, "t_x"), try number(c, "T"), try number(c, "mean_spend"))
+    let clv = CustomerLifetimeValue(
+      purchases: bg, spend: gg, horizon: try number(c, "horizon"), period: try number(c, "period"), discountRate: try number(c, "discount_rate"))
+    #expect(try number(c, "horizon") / number(c, "period") == 2.5, "the fixture's last period is half a period")
+    expectClose(clv.value(x: x, tx: tx, age: age, meanSpend: spend), try number(c, "clv"), relative: 1e-12)
     let none = CustomerLifetimeValue(purchases: bg, spend: gg, horizon: 0, period: 4, discountRate: 0.02)
-    #expect(none.value(x: 3, tx: 20, age: 30, meanSpend: 40) == 0)
+    #expect(none.value(x: x, tx: tx, age: age, meanSpend: spend) == 0)
   }
 
   @Test("non-positive spend or purchases, and no customers, are fit errors")

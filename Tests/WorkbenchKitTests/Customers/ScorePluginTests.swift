@@ -37,11 +37,22 @@ struct LifetimeScoreStepTests {
     #expect(out.columnNames.suffix(3) == ["p_alive", "churn_risk", "expected_purchases"])
   }
 
-  @Test("the doc comment's worked example is CDNOW's first customer")
+  @Test("the doc comment's worked example (x = 2, t_x = 30.43, T = 38.86 weeks) scores 0.727, 0.273 and 1.23")
   func workedExample() throws {
-    let cdnow = try CDNOWReference.shared.get()
-    expectClose(cdnow.pAlive[0], 0.727, relative: 1e-3)
-    expectClose(cdnow.expected39[0], 1.23, relative: 1e-2)
+    var given = cdnowColumns
+    given["horizon_days"] = 39
+    let fitted = try plugin(ChurnRisk.self, given).fit(try cdnowTable(), context: FitContext(seed: 0))
+    let summary = try #require(fitted.summary?.object)
+    // The doc rounds to three decimals (three digits for 1.23): each value within half a unit of its last digit.
+    let fittedParameters = ["r", "alpha", "a", "b"].map { summary[$0]?.number ?? .nan }
+    #expect(zip(fittedParameters, [0.243, 4.414, 0.793, 2.426]).allSatisfy { abs($0 - $1) <= 0.0005 }, "\(fittedParameters)")
+    let customer = DataTable(columns: [.numeric("x", [2]), .numeric("t_x", [30.43]), .numeric("T", [38.86])])
+    let out = try fitted.transform(customer)
+    #expect(abs(try column(out, "p_alive")[0] - 0.727) <= 0.0005)
+    #expect(abs(try column(out, "churn_risk")[0] - 0.273) <= 0.0005)
+    #expect(abs(try column(out, "expected_purchases")[0] - 1.23) <= 0.005)
+    let first = try cdnowTable().selecting(rows: [0])
+    #expect([try column(first, "x")[0], try column(first, "t_x")[0], try column(first, "T")[0]] == [2, 30.43, 38.86], "CDNOW's first customer")
   }
 
   @Test("a restored churn-risk step scores new customers with the fitted parameters, identically")

@@ -8,9 +8,13 @@ struct DataTableRequirementsTests {
     do { return try CSVReader().read(bytes: Array(text.utf8), sourceName: "c.csv") } catch { preconditionFailure("\(error)") }
   }()
 
-  @Test("numeric columns pass")
+  @Test("numeric columns pass, missing cells included; a text column does not")
   func numericPasses() throws {
-    try table.requireNumeric(["age"])
+    let age = try #require(table.column(named: "age")?.numbers)
+    #expect(age.count == 4 && age[2].isNaN && [age[0], age[1], age[3]] == [30, 31, 40], "age is read as numbers with one gap")
+    #expect(throws: Never.self) { try table.requireNumeric(["age"]) }
+    #expect(throws: Never.self) { try table.requireColumns(["id", "income", "age"]) }
+    #expect(throws: DataError.self) { try table.requireNumeric(["age", "id"]) }
   }
 
   @Test("a categorical column reports its first non-numeric cell with line, column and header")

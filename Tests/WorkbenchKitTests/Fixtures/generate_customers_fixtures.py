@@ -5,6 +5,7 @@ Run from this folder with the pinned packages of requirements-fixtures.txt
 Writes customers-cdnow.json, customers-special.json and customers-rfm.json. The CDNOW summaries
 in cdnow/ are the files lifetimes ships (see cdnow/README.md).
 """
+import importlib.metadata
 import json
 import os
 
@@ -14,6 +15,14 @@ from lifetimes import BetaGeoFitter, GammaGammaFitter
 from scipy.special import hyp2f1
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+EXPECTED_VERSIONS = {"lifetimes": "0.11.3", "pandas": "3.1.1", "numpy": "2.4.6", "scipy": "1.17.1"}
+
+
+def versions():
+    found = {name: importlib.metadata.version(name) for name in EXPECTED_VERSIONS}
+    if found != EXPECTED_VERSIONS:
+        raise SystemExit(f"expected {EXPECTED_VERSIONS}, found {found}; install requirements-fixtures.txt")
+    return found
 
 
 def floats(values):
@@ -53,7 +62,34 @@ def cdnow():
         "gamma_gamma": {"p": p, "q": q, "v": v},
         "expected_spend": floats(spend),
         "clv_12_months": {"months": 12, "period": 4.345, "discount_rate": 0.01, "values": floats(clv)},
+        "clv_partial_period": clv_partial_period(),
     }
+
+
+def clv_partial_period():
+    """CLV over a horizon that is not a whole number of periods, from lifetimes' own predictions.
+
+    lifetimes' customer_lifetime_value only sums whole periods, so its terms are combined here with the rule
+    CustomerLifetimeValue documents: the purchases expected in each period (lifetimes' conditional expectations at
+    the period ends) times lifetimes' expected spend, discounted at each period's end, the last, partial one at its
+    own end (exponent horizon / period). Fixed model parameters, one customer.
+    """
+    bg = BetaGeoFitter()
+    bg.params_ = pd.Series({"r": 0.24, "alpha": 4.4, "a": 0.79, "b": 2.4})
+    gg = GammaGammaFitter()
+    gg.params_ = pd.Series({"p": 6.25, "q": 3.74, "v": 15.45})
+    x, tx, age, mean_spend = 3, 20, 30, 40.0
+    horizon, period, rate = 10.0, 4.0, 0.02
+    ends = [4.0, 8.0, 10.0]
+    expected = [float(bg.conditional_expected_number_of_purchases_up_to_time(t, x, tx, age)) for t in ends]
+    spend = float(gg.conditional_expected_average_profit(x, mean_spend))
+    clv, before = 0.0, 0.0
+    for end, purchases in zip(ends, expected):
+        clv += spend * (purchases - before) / (1 + rate) ** (end / period)
+        before = purchases
+    return {"bgnbd": {"r": 0.24, "alpha": 4.4, "a": 0.79, "b": 2.4}, "gamma_gamma": {"p": 6.25, "q": 3.74, "v": 15.45},
+            "x": x, "t_x": tx, "T": age, "mean_spend": mean_spend, "horizon": horizon, "period": period,
+            "discount_rate": rate, "expected_purchases_at_period_ends": expected, "expected_spend": spend, "clv": clv}
 
 
 def special():
@@ -83,12 +119,15 @@ def rfm():
 
 
 def write(name, payload):
+    payload["generator"] = "Tests/WorkbenchKitTests/Fixtures/generate_customers_fixtures.py"
+    payload["versions"] = versions()
     with open(os.path.join(HERE, name), "w") as f:
         json.dump(payload, f, indent=1, sort_keys=True)
         f.write("\n")
 
 
 if __name__ == "__main__":
+    versions()
     write("customers-cdnow.json", cdnow())
     write("customers-special.json", special())
     write("customers-rfm.json", rfm())

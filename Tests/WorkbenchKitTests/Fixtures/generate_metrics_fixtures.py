@@ -209,6 +209,8 @@ def xie_beni_cases(x):
 
 
 def write(name, obj):
+    obj["generator"] = "Tests/WorkbenchKitTests/Fixtures/generate_metrics_fixtures.py"
+    obj["versions"] = dict(EXPECTED)
     (HERE / name).write_text(json.dumps(obj, indent=1) + "\n")
 
 

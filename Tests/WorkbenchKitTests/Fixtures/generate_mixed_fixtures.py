@@ -14,9 +14,11 @@ Writes, next to this script:
 * gower-reference.json: a small mixed table (numeric columns, one of them
   constant, and categorical columns) with its full Gower dissimilarity matrix
   as R's cluster::daisy(metric = "gower") defines it, plus new rows (one with
-  an unseen level, values outside the fit range) against the fit rows. R is not
-  installed here, so `daisy_gower` below re-implements daisy's formula (see its
-  docstring) with numpy; it follows daisy.q step for step.
+  an unseen level, values outside the fit range) against the fit rows scaled
+  with the fit rows' ranges (which daisy itself cannot do). `daisy_gower` below
+  re-implements daisy's formula (see its docstring) with numpy, step for step;
+  generate_r_fixtures.R runs R's own daisy on this table (gower-daisy.json),
+  and GowerTests checks GowerRows against both.
 * kmedoids-reference.json: PAM (BUILD + SWAP, `kmedoids.pam`, the original
   algorithm from the authors of FastPAM) on Iris and Wine (standardized, the
   data of iris-standardized.json / wine-standardized.json) with Euclidean,

@@ -7,10 +7,12 @@ Pinned versions (requirements-fixtures.txt beside this script):
 Run from anywhere:
     python3 Tests/WorkbenchKitTests/Fixtures/generate_preprocessing_fixtures.py
 
-Writes preprocessing.json next to this script: input matrices (Iris, Wine and
-a small seeded matrix with missing cells), each step's settings and
-scikit-learn's (or numpy's) fitted statistics and transformed output. Missing
-cells are written as null. Floats are written with repr (shortest round-trip
+Writes preprocessing.json next to this script: input matrices (Iris, Wine, a
+small seeded matrix with missing cells and the five-row table with gaps of
+DataTable+GapsSample.swift), each step's settings and scikit-learn's (or
+numpy's) fitted statistics and transformed output; SimpleImputer's answers on
+ties and text; and numpy's quartile fences on two columns of
+StepContractTests.table. Missing cells are written as null. Floats are written with repr (shortest round-trip
 form), so the Swift tests read back bit-identical inputs.
 """
 
@@ -22,7 +24,7 @@ import scipy
 import sklearn
 from sklearn.datasets import load_iris, load_wine
 from sklearn.decomposition import PCA
-from sklearn.impute import KNNImputer
+from sklearn.impute import KNNImputer, SimpleImputer
 from sklearn.preprocessing import (
     MaxAbsScaler,
     MinMaxScaler,
@@ -55,6 +57,36 @@ def with_missing():
     return x
 
 
+def gaps_sample():
+    """DataTable.gapsSample (DataTable+GapsSample.swift): columns a, b, c; c is constant."""
+    return np.array([[1, 10, 5], [2, np.nan, 5], [4, 30, 5], [7.5, 25, 5], [np.nan, 12.5, 5]], dtype=float)
+
+
+def impute_on_text():
+    """SimpleImputer on a numeric column with tied modes and on a text column (missing as None)."""
+    numeric = np.array([[3], [1], [3], [1], [np.nan], [2]], dtype=float)
+    text = np.array([["b"], ["a"], [None], ["b"], ["a"], ["c"]], dtype=object)
+    constant = np.array([["x"], [None], ["y"], ["x"]], dtype=object)
+    return {
+        "tied_numeric": vector(numeric[:, 0]),
+        "tied_numeric_most_frequent": float(SimpleImputer(strategy="most_frequent").fit(numeric).statistics_[0]),
+        "tied_text": [v for v in text[:, 0]],
+        "tied_text_most_frequent": str(SimpleImputer(strategy="most_frequent", missing_values=None).fit(text).statistics_[0]),
+        "text_constant_fill": str(SimpleImputer(strategy="constant", missing_values=None).fit(constant).statistics_[0]),
+    }
+
+
+def tukey_fences():
+    """numpy quartiles of the present cells and the 1.5 IQR fences, on StepContractTests.table's income and frequency."""
+    columns = {"income": [52, 61, np.nan, 48, 250, 57, 49, 66, 60, 55], "frequency": [3, 5, 4, 2, 30, 4, np.nan, 6, 5, 4]}
+    out = {"columns": list(columns), "values": [vector(v) for v in columns.values()], "factor": 1.5, "lower": [], "upper": []}
+    for values in columns.values():
+        q1, q3 = np.nanquantile(np.array(values, dtype=float), [0.25, 0.75])
+        out["lower"].append(float(q1 - 1.5 * (q3 - q1)))
+        out["upper"].append(float(q3 + 1.5 * (q3 - q1)))
+    return out
+
+
 def main():
     versions = {"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__}
     if versions != EXPECTED_VERSIONS:
@@ -63,8 +95,10 @@ def main():
     wine = load_wine().data
     wine_std = StandardScaler().fit_transform(wine)
     missing = with_missing()
-    data = {"iris": iris, "wine": wine, "wine_standardized": wine_std, "missing": missing}
-    out = {"data": {name: matrix(x) for name, x in data.items()}, "cases": []}
+    gaps = gaps_sample()
+    data = {"iris": iris, "wine": wine, "wine_standardized": wine_std, "missing": missing, "gaps": gaps}
+    out = {"generator": "Tests/WorkbenchKitTests/Fixtures/generate_preprocessing_fixtures.py", "versions": versions,
+           "data": {name: matrix(x) for name, x in data.items()}, "cases": []}
     cases = out["cases"]
 
     def case(step, dataset, params, output, learned):
@@ -92,6 +126,17 @@ def main():
                  {"lower": vector(lo), "upper": vector(hi)})
 
     case("log1p", "wine", {}, np.log1p(wine), {})
+
+    for params in [{}, {"with_mean": False}, {"with_std": False}]:
+        s = StandardScaler(**params).fit(gaps)
+        case("standard-scaler", "gaps", params, s.transform(gaps), {
+            "mean": vector(s.mean_), "var": vector(s.var_) if s.var_ is not None else None,
+            "scale": vector(s.scale_) if s.scale_ is not None else None})
+    for strategy in ["mean", "median", "most_frequent"]:
+        imp = SimpleImputer(strategy=strategy).fit(gaps)
+        case("impute", "gaps", {"strategy": strategy}, imp.transform(gaps), {"statistics": vector(imp.statistics_)})
+    out["impute_text"] = impute_on_text()
+    out["tukey_fences"] = tukey_fences()
 
     for dataset in ["iris", "wine", "wine_standardized", "missing"]:
         x = data[dataset]

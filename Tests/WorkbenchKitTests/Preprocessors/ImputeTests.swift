@@ -1,11 +1,9 @@
 import Testing
+import WorkbenchTestSupport
 @testable import WorkbenchKit
 
-/// Reference statistics from scikit-learn 1.9.1 `SimpleImputer(strategy=…).fit(X).statistics_`
-/// at development time, X = [[1, 10, 5], [2, nan, 5], [4, 30, 5], [7.5, 25, 5], [nan, 12.5, 5]]:
-/// mean [3.625, 19.375, 5], median [3, 18.75, 5], most_frequent [1, 10, 5];
-/// most_frequent of [3, 1, 3, 1, nan, 2] is 1; of ["b", "a", nan, "b", "a"] is "a";
-/// constant on text gives "missing_value".
+/// Reference values: the "impute" cases on the "gaps" data (`DataTable.gapsSample`) and "impute_text" in
+/// Fixtures/preprocessing.json, written by generate_preprocessing_fixtures.py (scikit-learn 1.9.1 `SimpleImputer`).
 @Suite("impute")
 struct ImputeTests {
   private let table = DataTable.gapsSample
@@ -14,25 +12,31 @@ struct ImputeTests {
     try Impute(strategy: strategy).fitImputer(t ?? table).fills
   }
 
-  @Test("mean, median and most_frequent match sklearn's statistics")
-  func statistics() throws {
-    #expect(try fills(.mean) == [.number(3.625), .number(19.375), .number(5)])
-    #expect(try fills(.median) == [.number(3), .number(18.75), .number(5)])
-    #expect(try fills(.mostFrequent) == [.number(1), .number(10), .number(5)])
+  @Test("mean, median and most_frequent equal sklearn's statistics and transform", arguments: [Impute.Strategy.mean, .median, .mostFrequent])
+  func statistics(_ strategy: Impute.Strategy) throws {
+    let reference = try PreprocessingFixture.shared.get().only("impute", on: "gaps", ["strategy": .string(strategy.rawValue)])
+    #expect(try fills(strategy) == PreprocessingFixture.values(reference.learned["statistics"]).map { .number($0) })
+    #expect(largestError(numericRows(try Impute(strategy: strategy).fitImputer(table).transform(table)), reference.output) == 0)
   }
 
-  @Test("most_frequent ties go to the smallest value, numeric and categorical")
+  @Test("most_frequent ties go to the smallest value, numeric and categorical, as in sklearn")
   func ties() throws {
-    let t = DataTable(columns: [.numeric("n", [3, 1, 3, 1, .nan, 2]), .categorical("s", ["b", "a", nil, "b", "a", "c"])])
-    #expect(try fills(.mostFrequent, t) == [.number(1), .label("a")])
+    let text = try PreprocessingFixture.shared.get().imputeText
+    let numeric = PreprocessingFixture.values(try FixtureLoader.field(text, "tied_numeric"))
+    let labels = (try FixtureLoader.field(text, "tied_text").array ?? []).map(\.string)
+    let t = DataTable(columns: [.numeric("n", numeric), .categorical("s", labels)])
+    let expectedNumber = try #require(try FixtureLoader.field(text, "tied_numeric_most_frequent").number)
+    let expectedLabel = try #require(try FixtureLoader.field(text, "tied_text_most_frequent").string)
+    #expect(try fills(.mostFrequent, t) == [.number(expectedNumber), .label(expectedLabel)])
   }
 
-  @Test("categorical columns use most_frequent under mean and median, missing_value under constant")
+  @Test("categorical columns use most_frequent under mean and median, sklearn's missing_value under constant")
   func categoricalStrategies() throws {
+    let fill = try #require(try FixtureLoader.field(PreprocessingFixture.shared.get().imputeText, "text_constant_fill").string)
     let t = DataTable(columns: [.categorical("s", ["x", nil, "y", "x"])])
     #expect(try fills(.mean, t) == [.label("x")])
     #expect(try fills(.median, t) == [.label("x")])
-    #expect(try Impute(strategy: .constant, fillValue: 9).fitImputer(t).fills == [.label("missing_value")])
+    #expect(try Impute(strategy: .constant, fillValue: 9).fitImputer(t).fills == [.label(fill)])
   }
 
   @Test("transform fills every missing cell and keeps the rest")
@@ -48,7 +52,9 @@ struct ImputeTests {
   @Test("the summary records fill values and how many cells were filled")
   func summary() throws {
     let s = try Impute().fitImputer(table).summary
-    #expect(s == ["filled_cells": 2, "values": ["a": 3.625, "b": 19.375, "c": 5.0]])
+    let means = PreprocessingFixture.values(try PreprocessingFixture.shared.get().only("impute", on: "gaps", ["strategy": "mean"]).learned["statistics"])
+    #expect(means.count == 3)
+    #expect(s == ["filled_cells": 2, "values": .object(Dictionary(uniqueKeysWithValues: zip(["a", "b", "c"], means.map { JSONValue.double($0) })))])
   }
 
   @Test("an all-missing column is a data error naming it, unless the strategy is constant")

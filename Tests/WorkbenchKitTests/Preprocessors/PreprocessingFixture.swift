@@ -17,6 +17,10 @@ struct PreprocessingFixture {
   var data: [String: [[Double]]]
   var cases: [Case]
   var oneHot: JSONValue
+  /// SimpleImputer on tied modes and on text.
+  var imputeText: JSONValue
+  /// numpy's quartile fences on two columns of `StepContractTests.table`.
+  var tukeyFences: JSONValue
 
   static let shared: Result<PreprocessingFixture, Error> = Result { try load() }
 
@@ -33,7 +37,9 @@ struct PreprocessingFixture {
         params: try FixtureLoader.field(c, "params").object ?? [:], output: try rowsWithMissing(FixtureLoader.field(c, "output")),
         learned: try FixtureLoader.field(c, "learned").object ?? [:])
     }
-    return PreprocessingFixture(data: data, cases: cases, oneHot: try FixtureLoader.field(json, "one_hot"))
+    return PreprocessingFixture(
+      data: data, cases: cases, oneHot: try FixtureLoader.field(json, "one_hot"), imputeText: try FixtureLoader.field(json, "impute_text"),
+      tukeyFences: try FixtureLoader.field(json, "tukey_fences"))
   }
 
   /// Rows of numbers with null as NaN.
@@ -60,6 +66,13 @@ struct PreprocessingFixture {
   }
 
   func cases(_ step: String) -> [Case] { cases.filter { $0.step == step } }
+
+  /// The one case of `step` on `data` with exactly `params`.
+  func only(_ step: String, on data: String, _ params: [String: JSONValue] = [:]) throws -> Case {
+    let matching = cases.filter { $0.step == step && $0.data == data && $0.params == params }
+    guard matching.count == 1 else { throw FixtureError("\(matching.count) cases of \(step) on \(data) with \(params)") }
+    return matching[0]
+  }
 }
 
 /// The numeric columns of `table` as rows.

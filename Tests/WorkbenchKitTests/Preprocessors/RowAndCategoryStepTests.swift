@@ -1,4 +1,5 @@
 import Testing
+import WorkbenchTestSupport
 @testable import WorkbenchKit
 
 @Suite("row-removing and categorical steps")
@@ -22,11 +23,19 @@ struct RowAndCategoryStepTests {
     #expect(later.sourceRows == [9, 0])
   }
 
-  /// numpy 2.4.6 `np.quantile` of the present cells: income q1 = 52, q3 = 61 ⇒ fences 38.5, 74.5; frequency q1 = 4, q3 = 5 ⇒ 2.5, 6.5.
+  /// The fences are "tukey_fences" in Fixtures/preprocessing.json: numpy 2.4.6 `np.nanquantile` quartiles of the
+  /// present cells ± 1.5 IQR (generate_preprocessing_fixtures.py), on this table's income and frequency.
   @Test("remove-outliers learns numpy-quartile fences, removes rows by the any/all rule and keeps sourceRows")
   func removeOutliers() throws {
-    let fitted = try #require(try fit(RemoveOutliers.self, ["columns": ["income", "frequency"]]) as? FittedRemoveOutliers)
-    #expect(fitted.lowerBounds == [38.5, 2.5] && fitted.upperBounds == [74.5, 6.5])
+    let fences = try PreprocessingFixture.shared.get().tukeyFences
+    let columns = (try FixtureLoader.field(fences, "columns").array ?? []).compactMap(\.string)
+    for (name, values) in zip(columns, try FixtureLoader.field(fences, "values").array ?? []) {
+      #expect(largestError([try #require(table.column(named: name)?.numbers)], [PreprocessingFixture.values(values)]) == 0, "the fixture's \(name)")
+    }
+    let fitted = try #require(try fit(RemoveOutliers.self, ["columns": .array(columns.map { .string($0) })]) as? FittedRemoveOutliers)
+    #expect(columns == ["income", "frequency"])
+    #expect(fitted.lowerBounds == PreprocessingFixture.values(try FixtureLoader.field(fences, "lower")))
+    #expect(fitted.upperBounds == PreprocessingFixture.values(try FixtureLoader.field(fences, "upper")))
     let out = try fitted.transform(table)
     #expect(out.sourceRows == [0, 1, 2, 5, 6, 7, 8, 9])
     #expect(fitted.removedRows == 2 && fitted.outlierCells == [1, 2])

@@ -37,6 +37,7 @@ struct SegmentAlignmentTests {
       let own = try results.labels(record).labels.map { $0.map { ids[$0] } }
       // The three well-separated groups keep the reference's ids; the split adds id 3.
       #expect(Set(own.compactMap { $0 }) == [0, 1, 2, 3])
+      #expect(own.count == reference.count)
       let agreement = zip(own, reference).filter { $0 == $1 }.count
       #expect(agreement >= 60)
       #expect(ids.sorted() == [0, 1, 2, 3])

@@ -71,7 +71,9 @@ struct CustomerSimulatorTests {
     let channels = try zip(zip(numbers("web_purchases"), numbers("store_purchases")), numbers("catalog_purchases"))
       .map { $0.0 + $0.1 + $1 }
     #expect(channels == frequency)
-    #expect(try zip(numbers("recency_days"), numbers("tenure_days")).allSatisfy { $0 <= $1 })
+    let recency = try numbers("recency_days"), tenure = try numbers("tenure_days")
+    #expect(recency.count == t.rowCount && tenure.count == t.rowCount)
+    #expect(zip(recency, tenure).allSatisfy { $0 <= $1 })
     #expect(try numbers("monetary").allSatisfy { $0 > 0 && abs($0 * 100 - ($0 * 100).rounded()) < 1e-6 })
   }
 
@@ -80,8 +82,10 @@ struct CustomerSimulatorTests {
     let t = CustomerSimulator(rows: 200, seed: 5).table()
     let back = try CSVReader().read(bytes: Array(CSVWriter().text(of: t).utf8), sourceName: "c.csv")
     #expect(back.columnNames == t.columnNames)
+    #expect(back.rowCount == t.rowCount)
     for (a, b) in zip(back.columns, t.columns) {
       if let x = a.numbers, let y = b.numbers {
+        #expect(x.count == y.count, "\(a.name)")
         #expect(zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(a.name)")
       } else {
         #expect(a == b)

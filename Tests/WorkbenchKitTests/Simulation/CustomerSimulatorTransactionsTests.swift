@@ -40,13 +40,16 @@ struct CustomerSimulatorTransactionsTests {
       expectClose(shares, expected, relative: 1e-12, "\(channel)")
     }
     let share = try column(summary, "discount_share"), wanted = try column(customers, "discount_share")
+    try #require(share.count == frequency.count && wanted.count == frequency.count)
     #expect(frequency.indices.allSatisfy { abs(share[$0] - wanted[$0]) <= 0.5 / frequency[$0] + 1e-12 })
     let tenure = try column(summary, "tenure_days"), simulated = try column(customers, "tenure_days")
     let recency = try column(customers, "recency_days")
+    try #require([tenure.count, simulated.count, recency.count] == [frequency.count, frequency.count, frequency.count])
     for i in frequency.indices where frequency[i] >= 2 && simulated[i] - recency[i] >= frequency[i] - 1 {
       #expect(tenure[i] == simulated[i], "customer \(i)")
     }
     let campaigns = try column(summary, "campaign_responses"), responses = try column(customers, "campaign_responses")
+    try #require(campaigns.count == frequency.count && responses.count == frequency.count)
     #expect(frequency.indices.allSatisfy { campaigns[$0] == min(responses[$0], frequency[$0]) })
   }
 

@@ -79,14 +79,15 @@ struct KMeansTests {
     #expect(samePartition(result.labels, truth))
   }
 
-  @Test("the reported inertia is the sum of squared distances to the returned centers")
+  @Test("the reported inertia is the sum of squared distances to the returned centers, each row's nearest")
   func inertiaMatchesCenters() throws {
     let (x, _) = Blobs.make(centers: 4, perCluster: 25, dimensions: 3, spread: 2, seed: 8)
     let result = try makePlugin(KMeans.self, ["k": 4, "n_init": 3]).fit(x, context: FitContext(seed: 1))
     let centers = try #require(result.centers)
-    let expected = (0..<x.rows).reduce(0.0) { $0 + Distance.squaredEuclidean(x, row: $1, centers, row: result.labels[$1]) }
+    #expect(result.labels.count == x.rows && centers.rows == 4 && centers.columns == x.columns)
+    let expected = NaiveSquaredDistances.inertia(x, labels: result.labels, centers: centers)
     expectClose(try #require(result.diagnostics.inertia), expected, relative: 1e-12)
-    for i in 0..<x.rows { #expect(Distance.nearest(x, row: i, among: centers).index == result.labels[i]) }
+    for i in 0..<x.rows { #expect(NaiveSquaredDistances.nearest(x, row: i, among: centers) == result.labels[i]) }
   }
 
   @Test("k greater than the number of rows throws insufficientSamples")
