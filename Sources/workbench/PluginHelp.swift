@@ -33,6 +33,7 @@ enum PluginHelp {
         c.producesNoise ? "may label noise as -1" : nil, c.canPredict ? "can label new rows" : nil,
         c.requiresCategorical ? "needs categorical features" : nil,
         c.scalesQuadratically ? "time and memory grow with the square of the rows by default" : nil,
+        c.reportsLikelihood ? "reports its log-likelihood (BIC and AIC by default)" : nil,
       ].compactMap { $0 }
       out += "  " + facts.joined(separator: "; ") + "\n"
     }

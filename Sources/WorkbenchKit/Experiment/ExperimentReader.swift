@@ -71,7 +71,8 @@ public struct ExperimentReader: Sendable {
     } else {
       problems.append(Problem(root.appending("algorithms"), "'algorithms' is required.", fix: "list at least one, e.g. [{\"use\": \"kmeans\", \"grid\": {\"k\": {\"from\": 2, \"to\": 6}}}]."))
     }
-    let available: MetricNeeds = top.members["data"]?.object?["truth"] != nil ? .truth : []
+    var available: MetricNeeds = top.members["data"]?.object?["truth"] != nil ? .truth : []
+    if algorithms.contains(where: { registry.algorithm(named: $0.name)?.capabilities.reportsLikelihood == true }) { available.insert(.likelihood) }
     var metrics = registry.metrics.filter { $0.computedByDefault && available.isSuperset(of: $0.needs) }
       .map { PluginUse(name: $0.name, location: root.appending("metrics")) }
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }

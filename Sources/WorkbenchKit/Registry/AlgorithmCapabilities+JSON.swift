@@ -4,7 +4,7 @@ extension AlgorithmCapabilities {
     [
       ("uses_randomness", usesRandomness), ("produces_noise", producesNoise), ("requires_cluster_count", requiresClusterCount),
       ("order_invariant", orderInvariant), ("can_predict", canPredict), ("accepts_categorical", acceptsCategorical),
-      ("requires_categorical", requiresCategorical), ("scales_quadratically", scalesQuadratically),
+      ("requires_categorical", requiresCategorical), ("scales_quadratically", scalesQuadratically), ("reports_likelihood", reportsLikelihood),
     ]
   }
 
@@ -25,7 +25,8 @@ extension AlgorithmCapabilities {
     self.init(
       usesRandomness: flag("uses_randomness"), producesNoise: flag("produces_noise"), requiresClusterCount: flag("requires_cluster_count"),
       orderInvariant: flag("order_invariant"), canPredict: flag("can_predict"), acceptsCategorical: flag("accepts_categorical"),
-      requiresCategorical: flag("requires_categorical"), scalesQuadratically: flag("scales_quadratically"))
+      requiresCategorical: flag("requires_categorical"), scalesQuadratically: flag("scales_quadratically"),
+      reportsLikelihood: flag("reports_likelihood"))
     for key in object.keys.sorted() where !Self.keys.contains(key) {
       problems.append(Problem(location.appending(key), "unknown capability '\(key)'.\(NameSuggestions.hint(for: key, in: Self.keys))"))
     }

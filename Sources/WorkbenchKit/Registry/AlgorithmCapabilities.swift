@@ -17,11 +17,14 @@ public struct AlgorithmCapabilities: Sendable, Equatable {
   /// With its defaults, takes time and memory growing with the square of the rows (a rows × rows
   /// dissimilarity matrix), so it suits thousands of rows rather than millions.
   public var scalesQuadratically: Bool
+  /// Fits a probability model and reports its log-likelihood and free parameters, so BIC and AIC come with every fit.
+  public var reportsLikelihood: Bool
 
   public init(
     usesRandomness: Bool, producesNoise: Bool, requiresClusterCount: Bool, orderInvariant: Bool, canPredict: Bool,
-    acceptsCategorical: Bool = false, requiresCategorical: Bool = false, scalesQuadratically: Bool = false
+    acceptsCategorical: Bool = false, requiresCategorical: Bool = false, scalesQuadratically: Bool = false, reportsLikelihood: Bool = false
   ) {
+    self.reportsLikelihood = reportsLikelihood
     self.usesRandomness = usesRandomness
     self.producesNoise = producesNoise
     self.requiresClusterCount = requiresClusterCount

@@ -66,7 +66,7 @@ public struct GaussianMixture: ClusteringAlgorithm {
       "Starting precisions (inverse covariances) stacked as rows: full k·d rows of d, tied d × d, diag k × d, spherical k × 1; or \"none\"."),
   ]
   public static let capabilities = AlgorithmCapabilities(
-    usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true)
+    usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true, reportsLikelihood: true)
 
   /// Number of components (`k`).
   public let componentCount: Int
