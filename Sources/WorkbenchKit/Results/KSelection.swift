@@ -123,6 +123,33 @@ public struct KSelection: Sendable, Equatable {
     return differences.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }?.0
   }
 
+  /// "scaled · gmm covariance_type=diag": the pipeline and algorithm, plus the settings that tell this group apart
+  /// from the other groups of the same pipeline and algorithm (algorithm parameters, then `step.parameter` of pipeline steps).
+  public func title(of group: Group) -> String {
+    let base = "\(group.pipeline) · \(group.algorithm)"
+    let siblings = groups.filter { $0.pipeline == group.pipeline && $0.algorithm == group.algorithm }
+    guard siblings.count > 1 else { return base }
+    let settings = siblings.map(Self.flatSettings)
+    let mine = Self.flatSettings(group)
+    let differing = mine.filter { key, value in settings.contains { $0.first { $0.key == key }?.value != value } }
+    return ([base] + differing.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+  }
+
+  /// A group's setting as (name, canonical value) pairs: algorithm parameters, then `step.parameter` for each pipeline step.
+  private static func flatSettings(_ group: Group) -> [(key: String, value: String)] {
+    let config = group.setting.object ?? [:]
+    let algorithm = config["algorithm"]?.object?["params"]?.object ?? [:]
+    var out = algorithm.keys.sorted().map { ($0, Self.short(algorithm[$0]!)) }
+    for (i, step) in (config["pipeline"]?.array ?? []).enumerated() {
+      let name = step.object?["use"]?.string ?? "step\(i + 1)"
+      let params = step.object?["params"]?.object ?? [:]
+      out += params.keys.sorted().map { ("\(name).\($0)", Self.short(params[$0]!)) }
+    }
+    return out
+  }
+
+  private static func short(_ value: JSONValue) -> String { value.string ?? value.canonicalText }
+
   /// `k-selection.json`.
   public var json: JSONValue { ["groups": .array(groups.map(\.json))] }
 
@@ -131,7 +158,7 @@ public struct KSelection: Sendable, Equatable {
     guard !groups.isEmpty else { return "" }
     var out = "\n## Choosing k\n"
     for group in groups {
-      out += "\n**\(group.pipeline) · \(group.algorithm)** over k = \(group.ks.map(String.init).joined(separator: ", "))"
+      out += "\n**\(title(of: group))** over k = \(group.ks.map(String.init).joined(separator: ", "))"
       if let consensus = group.consensus {
         out += ": \(consensus.votes) of \(group.choices.filter { $0.k != nil }.count) rules pick **k = \(consensus.k)**"
       }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documented rule that turns trial records into a ranking "by silhouette and stability".
 ///
 /// 1. A trial is *eligible* when it succeeded, its quality metric is defined,
@@ -36,7 +38,8 @@ public struct RankingRule: Sendable, Equatable {
     if case .undefined(let reason) = score { return "\(spec.metric) undefined: \(reason)" }
     let clustered = record.sizes.reduce(0, +)
     if let smallest = record.sizes.min(), clustered > 0, Double(smallest) < spec.minSegmentShare * Double(clustered) {
-      return "smallest segment has \(Self.percent(Double(smallest) / Double(clustered))) of rows, below min_segment_share \(Self.percent(spec.minSegmentShare))"
+      let (share, limit) = Self.distinctPercents(Double(smallest) / Double(clustered), spec.minSegmentShare)
+      return "smallest segment has \(share) of rows (\(smallest) of \(clustered)), below min_segment_share \(limit)"
     }
     if let stability = record.stability?.score, stability < spec.minStability {
       return "stability \(Leaderboard.rounded(stability)) is below min_stability \(JSONNumber.plain(spec.minStability))"
@@ -45,9 +48,19 @@ public struct RankingRule: Sendable, Equatable {
   }
 
   /// "2 %", "0.4 %".
-  static func percent(_ share: Double) -> String {
-    let p = share * 100
-    return (p >= 1 ? JSONNumber.plain(p.rounded()) : JSONNumber.plain((p * 10).rounded() / 10)) + " %"
+  static func percent(_ share: Double) -> String { percent(share, decimals: share * 100 >= 1 ? 0 : 1) }
+
+  /// `share` as a percentage rounded to `decimals` places.
+  static func percent(_ share: Double, decimals: Int) -> String {
+    let scale = pow(10, Double(decimals))
+    return JSONNumber.plain((share * 100 * scale).rounded() / scale) + " %"
+  }
+
+  /// Two shares as percentages with as many decimals as it takes to tell them apart ("1.96 %" and "2 %"), up to four.
+  static func distinctPercents(_ a: Double, _ b: Double) -> (String, String) {
+    var decimals = a * 100 >= 1 && b * 100 >= 1 ? 0 : 1
+    while decimals < 4, percent(a, decimals: decimals) == percent(b, decimals: decimals) { decimals += 1 }
+    return (percent(a, decimals: decimals), percent(b, decimals: decimals))
   }
 
   /// The rule in one paragraph, for leaderboard.md, as it applied (with or without stability).

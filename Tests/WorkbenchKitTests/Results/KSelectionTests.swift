@@ -51,3 +51,23 @@ struct KSelectionTests {
     #expect(selection.json.canonicalText.contains(#""consensus":{"k":3,"rules":3,"rules_agreeing":3}"#))
   }
 }
+
+@Suite("Choosing k: group titles")
+struct KSelectionTitleTests {
+  func gmm(_ index: Int, k: Int, covariance: String) -> TrialRecord {
+    TrialRecord(
+      index: index, configHash: "g\(index)", seed: 1, pipeline: "scaled",
+      configuration: ["algorithm": ["use": "gmm", "params": ["k": .int(k), "covariance_type": .string(covariance), "n_init": 1]], "pipeline": []],
+      status: .ok, clusterCount: k, sizes: Array(repeating: 10, count: k), metrics: ["bic": .value(Double(100 - k))])
+  }
+
+  @Test("groups of the same pipeline and algorithm are titled by the settings that differ")
+  func distinctTitles() {
+    let records = [gmm(0, k: 2, covariance: "full"), gmm(1, k: 3, covariance: "full"), gmm(2, k: 2, covariance: "diag"), gmm(3, k: 3, covariance: "diag")]
+    let selection = KSelection(records: records, metrics: [("bic", .minimum)])
+    #expect(selection.groups.map { selection.title(of: $0) } == ["scaled · gmm covariance_type=full", "scaled · gmm covariance_type=diag"])
+    #expect(selection.markdown.contains("**scaled · gmm covariance_type=diag** over k = 2, 3"))
+    let single = KSelection(records: Array(records.prefix(2)), metrics: [("bic", .minimum)])
+    #expect(single.groups.map { single.title(of: $0) } == ["scaled · gmm"])
+  }
+}
