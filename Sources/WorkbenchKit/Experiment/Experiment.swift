@@ -19,6 +19,8 @@ public struct Experiment: Sendable, Equatable {
   public var metrics: [PluginUse]
   /// How the leaderboard is ordered.
   public var ranking: RankingSpec
+  /// Where trials are scored for ranking.
+  public var evaluation: EvaluationSpec
   /// How trials are tested for stability; `nil` when the spec has no `stability` section.
   public var stability: StabilitySpec?
   /// The spec as written (for the manifest).

@@ -15,7 +15,9 @@ public struct ExperimentReader: Sendable {
   }
 
   /// The top-level keys of a spec, in documentation order.
-  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "stability"]
+  public static let topLevelKeys = [
+    "$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation", "stability",
+  ]
 
   /// Reads the spec file at `path`.
   public func read(path: String) throws(SpecError) -> Experiment { try plan(path: path).experiment }
@@ -78,12 +80,13 @@ public struct ExperimentReader: Sendable {
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
     let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
+    let evaluation = readEvaluation(top.take("evaluation"), pipelines: pipelines, at: root.appending("evaluation"), problems: &problems)
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, stability: stability, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, evaluation: evaluation, stability: stability, source: json, specFile: file)
     return try TrialPlan.expand(experiment, registry: registry).get()
   }
 
@@ -290,6 +293,33 @@ public struct ExperimentReader: Sendable {
     case .success(let p):
       return StabilitySpec(
         method: p.choice("method"), resamples: p.int("resamples"), fraction: p.real("fraction"), scale: p.real("scale"), seeds: p.int("seeds"))
+    }
+  }
+
+  private func readEvaluation(_ value: JSONValue?, pipelines: [PipelineSpec], at location: Location, problems: inout [Problem]) -> EvaluationSpec {
+    guard let value else { return EvaluationSpec() }
+    guard let object = SpecObject(value, at: location, problems: &problems, what: "'evaluation'") else { return EvaluationSpec() }
+    switch Parameters.resolve(object.members, declared: EvaluationSpec.parameters, owner: "evaluation", at: location) {
+    case .failure(let error):
+      problems += error.problems
+      return EvaluationSpec()
+    case .success(let p):
+      let name = p.text("space")
+      let names = pipelines.map(\.name)
+      let space: EvaluationSpec.Space
+      switch name {
+      case "standardized": space = .standardized
+      case "pipeline": space = .pipeline
+      default:
+        space = .named(name)
+        if !names.contains(name) {
+          problems.append(
+            Problem(
+              location.appending("space"), "'\(name)' is neither \"standardized\", \"pipeline\" nor a pipeline of this spec.\(NameSuggestions.hint(for: name, in: ["standardized", "pipeline"] + names))",
+              fix: "use \"standardized\" (the default), \"pipeline\", or one of: \(names.joined(separator: ", "))."))
+        }
+      }
+      return EvaluationSpec(space: space, categoricalWeight: p.real("categorical_weight"))
     }
   }
 

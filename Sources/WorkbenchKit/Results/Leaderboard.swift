@@ -30,7 +30,7 @@ public struct Leaderboard: Sendable, Equatable {
     for record in inOrder {
       if let reason = rule.ineligibility(record) { unranked.append((record, reason)) } else { eligible.append(record) }
     }
-    let raw = eligible.map { $0.metrics[rule.spec.metric]!.value! }
+    let raw = eligible.map { rule.quality(of: $0)!.value! }
     let finiteBounds = rule.bounds.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
     let (low, high) = finiteBounds.map { ($0.lowerBound, $0.upperBound) } ?? (raw.min() ?? 0, raw.max() ?? 0)
     let useStability = eligible.contains { $0.stability?.score != nil }

@@ -31,11 +31,17 @@ public struct RankingRule: Sendable, Equatable {
     self.bounds = bounds
   }
 
+  /// The ranking metric's score of `record`: from the shared evaluation space when the record has it there
+  /// (internal metrics), else from the trial's own space (external and model-based metrics, or space "pipeline").
+  public func quality(of record: TrialRecord) -> Score? {
+    record.evaluation?.metrics[spec.metric] ?? record.metrics[spec.metric]
+  }
+
   /// Why `record` cannot be ranked, or nil when it is eligible.
   public func ineligibility(_ record: TrialRecord) -> String? {
     if record.status == .failed { return record.error ?? "failed" }
-    guard let score = record.metrics[spec.metric] else { return "\(spec.metric) was not computed" }
-    if case .undefined(let reason) = score { return "\(spec.metric) undefined: \(reason)" }
+    guard let score = quality(of: record) else { return "\(spec.metric) was not computed" }
+    if case .undefined(let reason) = score { return "\(spec.metric) undefined\(record.evaluation.map { " in the \($0.space) space" } ?? ""): \(reason)" }
     let clustered = record.sizes.reduce(0, +)
     if let smallest = record.sizes.min(), clustered > 0, Double(smallest) < spec.minSegmentShare * Double(clustered) {
       let (share, limit) = Self.distinctPercents(Double(smallest) / Double(clustered), spec.minSegmentShare)

@@ -50,6 +50,8 @@ public struct TrialRecord: Sendable, Equatable {
   public var files: [String: String] = [:]
   /// Segments against ground-truth classes, when the spec names a truth column.
   public var contingency: JSONValue?
+  /// The internal metrics recomputed in the run's shared evaluation space, which ranking uses (absent with space "pipeline").
+  public var evaluation: EvaluationScores?
 
   public init(
     index: Int, configHash: String, seed: UInt64, pipeline: String, configuration: JSONValue, status: Status, error: String? = nil,
@@ -94,23 +96,10 @@ public struct TrialRecord: Sendable, Equatable {
     if let segmentIds { o["segment_ids"] = .array(segmentIds.map(JSONValue.int)) }
     if let contingency { o["contingency"] = contingency }
     if !files.isEmpty { o["files"] = .object(files.mapValues(JSONValue.string)) }
-    var m: [String: JSONValue] = [:]
-    var undefined: [String: JSONValue] = [:]
-    var intervals: [String: JSONValue] = [:]
-    for (name, score) in metrics {
-      switch score {
-      case .value(let v): m[name] = .double(v)
-      case .estimate(let v, let low, let high):
-        m[name] = .double(v)
-        intervals[name] = [.double(low), .double(high)]
-      case .undefined(let reason):
-        m[name] = .null
-        undefined[name] = .string(reason)
-      }
+    o.merge(Score.encode(metrics)) { _, new in new }
+    if let evaluation {
+      o["evaluation"] = .object(Score.encode(evaluation.metrics).merging(["space": .string(evaluation.space)]) { _, new in new })
     }
-    o["metrics"] = .object(m)
-    if !undefined.isEmpty { o["undefined_metrics"] = .object(undefined) }
-    if !intervals.isEmpty { o["metric_intervals"] = .object(intervals) }
     return .object(o)
   }
 
@@ -120,16 +109,7 @@ public struct TrialRecord: Sendable, Equatable {
       let seedText = o["seed"]?.string, let seed = UInt64(seedText), let pipeline = o["pipeline"]?.string,
       let configuration = o["config"], let status = o["status"]?.string.flatMap(Status.init(rawValue:))
     else { return nil }
-    let undefined = o["undefined_metrics"]?.object ?? [:]
-    let intervals = o["metric_intervals"]?.object ?? [:]
-    var metrics: [String: Score] = [:]
-    for (name, value) in o["metrics"]?.object ?? [:] {
-      if let v = value.number, let bounds = intervals[name]?.array?.compactMap(\.number), bounds.count == 2 {
-        metrics[name] = .estimate(value: v, low: bounds[0], high: bounds[1])
-      } else {
-        metrics[name] = value.number.map(Score.value) ?? .undefined(undefined[name]?.string ?? "undefined")
-      }
-    }
+    let metrics = Score.decode(o)
     self.init(
       index: index, configHash: hash, seed: seed, pipeline: pipeline, configuration: configuration, status: status,
       error: o["error"]?.string, clusterCount: o["clusters"]?.integer, sizes: o["sizes"]?.array?.compactMap(\.integer) ?? [],
@@ -141,5 +121,6 @@ public struct TrialRecord: Sendable, Equatable {
     segmentIds = o["segment_ids"]?.array?.compactMap(\.integer)
     contingency = o["contingency"]
     files = (o["files"]?.object ?? [:]).compactMapValues(\.string)
+    if let e = o["evaluation"]?.object, let space = e["space"]?.string { evaluation = EvaluationScores(space: space, metrics: Score.decode(e)) }
   }
 }

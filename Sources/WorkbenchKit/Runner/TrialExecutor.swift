@@ -8,14 +8,42 @@ struct TrialExecutor: Sendable {
   let registry: PluginRegistry
   let plan: TrialPlan
   let dataset: Dataset
-  let metrics: [(name: String, metric: any ClusterMetric)]
+  let metrics: [(name: String, metric: any ClusterMetric, internal: Bool)]
+  /// The shared space every trial is also scored in for ranking; `nil` when the spec ranks in each pipeline's space.
+  private(set) var evaluationSpace: EvaluationSpace?
 
   init(registry: PluginRegistry, plan: TrialPlan, dataset: Dataset) throws {
     self.registry = registry
     self.plan = plan
     self.dataset = dataset
     metrics = try plan.metrics.map { resolved in
-      (resolved.name, try registry.metric(named: resolved.name)!.make(resolved.parameters))
+      let descriptor = registry.metric(named: resolved.name)!
+      return (resolved.name, try descriptor.make(resolved.parameters), descriptor.needs.isEmpty)
+    }
+    evaluationSpace = try buildEvaluationSpace()
+  }
+
+  /// The space the spec's `evaluation` section asks for, built once per run.
+  ///
+  /// A named pipeline's space is its first variant's output; a data problem
+  /// in it stops the run (``DataError``), another failure of that pipeline
+  /// fails the evaluation of every trial with the reason.
+  private func buildEvaluationSpace() throws -> EvaluationSpace? {
+    let evaluation = plan.experiment.evaluation
+    switch evaluation.space {
+    case .pipeline:
+      return nil
+    case .standardized:
+      return EvaluationSpace.standardized(dataset.table, categoricalWeight: evaluation.categoricalWeight)
+    case .named(let name):
+      guard let variant = plan.pipelines.first(where: { $0.name == name }) else { return nil }
+      switch prepare(variant) {
+      case .success(let features):
+        return EvaluationSpace.pipeline(named: name, output: features.input.numeric, datasetRows: features.datasetRows, rowCount: dataset.ids.count)
+      case .failure(let failure):
+        if let dataError = failure.dataError { throw dataError }
+        throw FitError.degenerate("the evaluation pipeline '\(name)' cannot be fitted: \(failure.reason)")
+      }
     }
   }
 
@@ -85,12 +113,13 @@ struct TrialExecutor: Sendable {
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
     record.contingency = truth.map { ContingencyTable(labels: clustering.labels, truth: $0).json }
     let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm, described: descriptor)
-    for (name, metric) in metrics {
-      do {
-        record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
-      } catch {
-        record.metrics[name] = .undefined(Self.describe(error))
-      }
+    for (name, metric, _) in metrics { record.metrics[name] = Self.score(metric, input, seed: trial.seed) }
+    if let space = evaluationSpace {
+      let (features, labels) = space.restricted(to: prepared.datasetRows, labels: clustering.labels)
+      let shared = MetricInput(features: features, clustering: Clustering(labels: labels, clusterCount: clustering.clusterCount))
+      var scores: [String: Score] = [:]
+      for (name, metric, isInternal) in metrics where isInternal { scores[name] = Self.score(metric, shared, seed: trial.seed) }
+      record.evaluation = EvaluationScores(space: space.name, metrics: scores)
     }
     if let stability = plan.experiment.stability, stability.resamples > 0 || stability.seeds > 0 {
       record.stability = StabilityAnalysis(spec: stability).run(
@@ -104,6 +133,15 @@ struct TrialExecutor: Sendable {
       },
       pipeline: prepared.saved, datasetRows: prepared.datasetRows, memberships: clustering.memberships, rowScores: clustering.rowScores,
       hierarchy: clustering.hierarchy)
+  }
+
+  /// `metric`'s score of `input`, or undefined with the reason when it throws.
+  static func score(_ metric: any ClusterMetric, _ input: MetricInput, seed: UInt64) -> Score {
+    do {
+      return try metric.score(input, context: FitContext(seed: seed))
+    } catch {
+      return .undefined(describe(error))
+    }
   }
 
   static func describe(_ error: any Error) -> String {
