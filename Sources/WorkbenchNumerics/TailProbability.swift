@@ -18,8 +18,8 @@ public enum TailProbability {
 
   /// P(X ≥ f) for X ~ F(d₁, d₂): I_{d₂/(d₂ + d₁f)}(d₂/2, d₁/2).
   ///
-  /// X
-  /// (tested). Edge cases: f ≤ 0 gives 1, f = +∞ gives 0; non-positive degrees or NaN give NaN.
+  /// Matches `scipy.stats.f.sf` (scipy's `fdtrc`) to 1e-12 relative, 1e-11
+  /// with 10⁵ denominator degrees (tested). Edge cases: f ≤ 0 gives 1, f = +∞ gives 0; non-positive degrees or NaN give NaN.
   /// - Complexity: see ``SpecialFunctions/incompleteBeta(_:_:x:complement:)``.
   public static func f(_ f: Double, numeratorDegrees d1: Double, denominatorDegrees d2: Double) -> Double {
     guard d1 > 0, d2 > 0, !f.isNaN else { return .nan }
