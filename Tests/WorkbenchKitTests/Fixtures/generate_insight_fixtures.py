@@ -22,7 +22,8 @@ Writes, next to this script:
       Cramer's V (scipy.stats.contingency.association). Iris and Wine have no
       categorical column, so each gets one binned from a measurement with
       pandas.cut (the labels are written out). Spearman's correlation
-      (scipy.stats.spearmanr) of two customer columns for the discount section.
+      (scipy.stats.spearmanr) of two customer columns for the discount section,
+      and Wilson intervals (scipy.stats.binomtest(...).proportion_ci(method="wilson")).
   insight-tree.json
       sklearn.tree.DecisionTreeClassifier(max_depth=4, random_state=0) on a
       seeded 3-class, 4-feature data set with distinct values (the first data
@@ -154,6 +155,11 @@ def datasets():
         out[name] = entry
     rho = stats.spearmanr(customers["discount_share"], customers["frequency"])
     out["spearman"] = {"x": "discount_share", "y": "frequency", "rho": float(rho.statistic)}
+    wilson = []
+    for successes, trials in [(0, 10), (1, 10), (81, 263), (500, 1000), (999, 1000), (7, 7), (3, 5000)]:
+        interval = stats.binomtest(successes, trials).proportion_ci(confidence_level=0.95, method="wilson")
+        wilson.append({"successes": successes, "trials": trials, "low": float(interval.low), "high": float(interval.high)})
+    out["wilson"] = wilson
     return out
 
 
