@@ -2,7 +2,7 @@
 """Reference values from scipy and scikit-learn for segment insight (tests across segments, special functions, CART).
 
 Pinned versions (requirements-fixtures.txt beside this script):
-    Python 3.11.7, scipy 1.17.1, numpy 2.4.6, scikit-learn 1.9.1, pandas 3.1.1
+    Python 3.11.7, scipy 1.17.1, numpy 2.4.6, scikit-learn 1.9.1, pandas 3.1.1, lifetimes 0.11.3
 
 Run from anywhere:
     python3 Tests/WorkbenchKitTests/Fixtures/generate_insight_fixtures.py
@@ -24,6 +24,8 @@ Writes, next to this script:
       pandas.cut (the labels are written out). Spearman's correlation
       (scipy.stats.spearmanr) of two customer columns for the discount section,
       and Wilson intervals (scipy.stats.binomtest(...).proportion_ci(method="wilson")).
+      lifetimes' BetaGeoFitter on experiments/data/transactions.csv (r, alpha,
+      a, b and P(alive) per customer), for the simulator's lapse process.
   insight-tree.json
       sklearn.tree.DecisionTreeClassifier(max_depth=4, random_state=0) on a
       seeded 3-class, 4-feature data set with distinct values (the first data
@@ -44,14 +46,18 @@ import sklearn
 from scipy import special, stats
 from scipy.stats.contingency import association
 from sklearn.tree import DecisionTreeClassifier
+from lifetimes import BetaGeoFitter
+from lifetimes.utils import summary_data_from_transaction_data
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE.parents[2] / "experiments" / "data"
-EXPECTED = {"scipy": "1.17.1", "numpy": "2.4.6", "sklearn": "1.9.1", "pandas": "3.1.1"}
+EXPECTED = {"scipy": "1.17.1", "numpy": "2.4.6", "sklearn": "1.9.1", "pandas": "3.1.1", "lifetimes": "0.11.3"}
 
 
 def check_versions():
-    found = {"scipy": scipy.__version__, "numpy": np.__version__, "sklearn": sklearn.__version__, "pandas": pd.__version__}
+    import lifetimes
+    found = {"scipy": scipy.__version__, "numpy": np.__version__, "sklearn": sklearn.__version__, "pandas": pd.__version__,
+             "lifetimes": lifetimes.__version__}
     for name, version in EXPECTED.items():
         if found[name] != version:
             raise SystemExit(f"{name} {found[name]} installed; the fixtures are pinned to {version} (pip install -r requirements-fixtures.txt)")
@@ -160,7 +166,19 @@ def datasets():
         interval = stats.binomtest(successes, trials).proportion_ci(confidence_level=0.95, method="wilson")
         wilson.append({"successes": successes, "trials": trials, "low": float(interval.low), "high": float(interval.high)})
     out["wilson"] = wilson
+    out["transactions_bgnbd"] = transactions_bgnbd()
     return out
+
+
+def transactions_bgnbd():
+    """lifetimes' BG/NBD fit on the shipped simulated transactions (days, as of 2026-06-30), and its P(alive) per customer."""
+    t = pd.read_csv(DATA / "transactions.csv", parse_dates=["date"])
+    summary = summary_data_from_transaction_data(t, "customer_id", "date", observation_period_end="2026-06-30", freq="D")
+    bg = BetaGeoFitter(penalizer_coef=0.0).fit(summary["frequency"], summary["recency"], summary["T"])
+    alive = bg.conditional_probability_alive(summary["frequency"], summary["recency"], summary["T"])
+    return {"source": "lifetimes 0.11.3 BetaGeoFitter (penalizer 0) on experiments/data/transactions.csv",
+            "r": float(bg.params_["r"]), "alpha": float(bg.params_["alpha"]), "a": float(bg.params_["a"]), "b": float(bg.params_["b"]),
+            "customers": [str(c) for c in summary.index], "p_alive": [float(v) for v in alive]}
 
 
 def best_splits(x, y, rows):

@@ -4,8 +4,7 @@ import WorkbenchKit
 /// The data sets shipped in `experiments/data/`, read from the source tree.
 enum ShippedData {
   /// The repository's root folder, found from this file's path.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   /// `experiments/data/<name>` as a table.
   static func table(_ name: String) throws -> DataTable {
