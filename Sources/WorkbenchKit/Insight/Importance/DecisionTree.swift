@@ -3,42 +3,65 @@
 /// Nodes are stored in pre-order (a node, its whole left subtree, then its
 /// right subtree), the order scikit-learn's depth-first builder numbers
 /// them, so a tree can be compared node by node with `tree_` of a
-/// `DecisionTreeClassifier`. Grown by ``TreeGrower``.
+/// `DecisionTreeClassifier`. Stored as parallel arrays, one entry per node,
+/// so a prediction walks small contiguous arrays. Grown by ``TreeGrower``.
 struct DecisionTree: Sendable, Equatable {
-  /// One node.
-  struct Node: Sendable, Equatable {
-    /// The split feature, or −1 for a leaf.
-    var feature: Int
-    /// Rows with the feature ≤ this go left.
-    var threshold: Double
-    /// Index of the left child (−1 for a leaf).
-    var left: Int
-    /// Index of the right child (−1 for a leaf).
-    var right: Int
-    /// Weighted count of each class among the node's training rows.
-    var counts: [Double]
+  /// The split feature of each node, or −1 for a leaf.
+  var features: [Int]
+  /// Rows with the feature ≤ this go left.
+  var thresholds: [Double]
+  /// The left child of each node (−1 for a leaf).
+  var lefts: [Int]
+  /// The right child of each node (−1 for a leaf).
+  var rights: [Int]
+  /// Weighted count of each class among each node's training rows, node after node (`classCount` each).
+  var counts: [Double]
+  /// Number of classes.
+  let classCount: Int
 
-    /// Whether the node is a leaf.
-    var isLeaf: Bool { feature < 0 }
+  /// A tree with no nodes yet.
+  init(classCount: Int) {
+    features = []
+    thresholds = []
+    lefts = []
+    rights = []
+    counts = []
+    self.classCount = classCount
   }
 
-  /// The nodes, root first, in pre-order.
-  var nodes: [Node]
+  /// Number of nodes.
+  var nodeCount: Int { features.count }
+
+  /// Whether `node` is a leaf.
+  func isLeaf(_ node: Int) -> Bool { features[node] < 0 }
+
+  /// The class counts of `node`.
+  func counts(of node: Int) -> ArraySlice<Double> { counts[(node * classCount)..<((node + 1) * classCount)] }
+
+  /// Appends a leaf with `classCounts` and returns its index.
+  mutating func appendLeaf(_ classCounts: [Double]) -> Int {
+    features.append(-1)
+    thresholds.append(0)
+    lefts.append(-1)
+    rights.append(-1)
+    counts += classCounts
+    return features.count - 1
+  }
 
   /// The leaf that the row with feature values `value(f)` reaches.
   /// - Complexity: O(depth).
   func leaf(_ value: (Int) -> Double) -> Int {
     var node = 0
-    while !nodes[node].isLeaf {
-      node = value(nodes[node].feature) <= nodes[node].threshold ? nodes[node].left : nodes[node].right
+    while features[node] >= 0 {
+      node = value(features[node]) <= thresholds[node] ? lefts[node] : rights[node]
     }
     return node
   }
 
   /// The class with the largest count at `node` (the smallest class on ties).
   func majority(_ node: Int) -> Int {
-    let counts = nodes[node].counts
-    return counts.indices.max { (counts[$0], $1) < (counts[$1], $0) } ?? 0
+    let c = counts(of: node)
+    return c.indices.max { (c[$0], $1) < (c[$1], $0) }.map { $0 - c.startIndex } ?? 0
   }
 
   /// The greatest depth of any leaf (the root alone has depth 0).
@@ -47,7 +70,7 @@ struct DecisionTree: Sendable, Equatable {
     var stack = [(0, 0)]
     while let (node, level) = stack.popLast() {
       deepest = max(deepest, level)
-      if !nodes[node].isLeaf { stack += [(nodes[node].left, level + 1), (nodes[node].right, level + 1)] }
+      if !isLeaf(node) { stack += [(lefts[node], level + 1), (rights[node], level + 1)] }
     }
     return deepest
   }

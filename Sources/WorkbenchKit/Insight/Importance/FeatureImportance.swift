@@ -79,7 +79,8 @@ public struct FeatureImportance: Sendable, Equatable {
     let permutation = PermutationImportance(
       forest: forest, matrix: fitMatrix, classes: fitClasses, repeats: options.permutationRepeats, seed: seeds.next())
     guard permutation.scoredRows > 0 else { return .failure(StatisticUndefined("too few rows: no row is out of bag for any tree")) }
-    let surrogate = SurrogateTree(matrix: matrix, classes: classes, classCount: rows.count, fitRows: sample, seed: seeds.next())
+    let surrogate = SurrogateTree(
+      fit: fitMatrix, fitClasses: fitClasses, matrix: matrix, classes: classes, classCount: rows.count, seed: seeds.next())
     func ranked(_ spreads: [PermutationImportance.Spread]) -> [Feature] {
       spreads.indices.sorted { spreads[$0].mean != spreads[$1].mean ? spreads[$0].mean > spreads[$1].mean : $0 < $1 }
         .map { Feature(column: features[$0], mean: spreads[$0].mean, standardDeviation: spreads[$0].standardDeviation) }

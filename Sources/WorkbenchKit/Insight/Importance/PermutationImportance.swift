@@ -16,7 +16,13 @@ import WorkbenchNumerics
 /// repeats. Each (repeat, feature) draws its own seed, in order, from a
 /// generator seeded with `seed`, and runs in parallel; results are collected
 /// in order, so they do not depend on the number of threads.
-/// - Complexity: O(repeats · features · trees · out-of-bag rows · depth), spread over the cores.
+///
+/// A shuffled feature can only change a row's leaf in a tree whose path to
+/// the row's original leaf tests that feature, so only those (row, tree)
+/// pairs are walked again, tree after tree so each tree's nodes stay in
+/// cache, and a row's class shares change only by the leaves that moved
+/// (added in tree order, as the unshuffled shares were).
+/// - Complexity: O(repeats · features · trees · out-of-bag rows · depth) at worst, spread over the cores.
 struct PermutationImportance: Sendable {
   /// Mean and standard deviation of one importance over the repeats.
   struct Spread: Sendable, Equatable {
@@ -34,51 +40,83 @@ struct PermutationImportance: Sendable {
   let perClass: [[Spread]]
 
   init(forest: RandomForest, matrix: FeatureMatrix, classes: [Int], repeats: Int, seed: UInt64) {
-    let n = matrix.rowCount, k = forest.classCount
-    var trees = Array(repeating: [Int](), count: n)
-    for (t, rows) in forest.outOfBag.enumerated() { for row in rows { trees[row].append(t) } }
-    let treesOfRow = trees
-    let scored = (0..<n).filter { !treesOfRow[$0].isEmpty }
+    let n = matrix.rowCount, k = forest.classCount, p = matrix.columns.count
+    var rowMajor = Array(repeating: 0.0, count: n * p)
+    for (f, column) in matrix.columns.enumerated() { for row in 0..<n { rowMajor[row * p + f] = column[row] } }
+    let values = rowMajor
+    // Each tree's out-of-bag rows (as positions among the scored rows) and the leaf each reaches.
+    var isScored = Array(repeating: false, count: n)
+    for rows in forest.outOfBag { for row in rows { isScored[row] = true } }
+    let scored = (0..<n).filter { isScored[$0] }
+    var position = Array(repeating: -1, count: n)
+    for (i, row) in scored.enumerated() { position[row] = i }
+    let leaves = forest.outOfBag.indices.map { t in forest.outOfBag[t].map { forest.leaf(tree: t, row: $0, values: values, width: p) } }
     let truth = scored.map { classes[$0] }
-    let base = Self.scores(Self.predict(forest, matrix, scored, treesOfRow, permuted: nil), truth, k)
+    let words = (p + 63) / 64
+    let paths = Self.pathFeatures(forest, words: words)
+    var base = Array(repeating: 0.0, count: scored.count * k)
+    for t in forest.outOfBag.indices {
+      for (row, leaf) in zip(forest.outOfBag[t], leaves[t]) {
+        let i = position[row]
+        for c in 0..<k { base[i * k + c] += forest.shares[leaf * k + c] }
+      }
+    }
+    let baseShares = base, positions = position
+    let baseScores = Self.scores((0..<scored.count).map { Self.argmax(baseShares, $0 * k, k) }, truth, k)
     var seeds = SeededGenerator(seed: seed)
-    let features = matrix.columns.count
-    let taskSeeds = (0..<(repeats * features)).map { _ in seeds.next() }
-    let drops = Parallel.map(count: repeats * features) { task -> (Double, [Double]) in
-      let feature = task % features
+    let taskSeeds = (0..<(repeats * p)).map { _ in seeds.next() }
+    let drops = Parallel.map(count: repeats * p) { task -> (Double, [Double]) in
+      let feature = task % p
+      let word = feature / 64, bit = UInt64(1) << UInt64(feature % 64)
       var generator = SeededGenerator(seed: taskSeeds[task])
-      var order = scored
+      var order = Array(scored.indices)
       for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.nextIndex(below: i + 1)) }
-      var shuffled = matrix.columns[feature]
-      for (row, source) in zip(scored, order) { shuffled[row] = matrix.columns[feature][source] }
-      let permuted = Self.scores(Self.predict(forest, matrix, scored, treesOfRow, permuted: (feature, shuffled)), truth, k)
-      return (base.accuracy - permuted.accuracy, zip(base.balanced, permuted.balanced).map { $0 - $1 })
+      var replacement = Array(repeating: 0.0, count: n)
+      for i in scored.indices { replacement[scored[i]] = values[scored[order[i]] * p + feature] }
+      // Tree after tree (its nodes stay in cache), move the rows whose path tests the shuffled feature.
+      var shares = baseShares
+      for t in forest.outOfBag.indices {
+        for (row, leaf) in zip(forest.outOfBag[t], leaves[t]) where paths[leaf * words + word] & bit != 0 {
+          let moved = forest.leaf(tree: t, row: row, values: values, width: p, replaced: feature, value: replacement[row])
+          if moved != leaf {
+            let i = positions[row]
+            for c in 0..<k { shares[i * k + c] += forest.shares[moved * k + c] - forest.shares[leaf * k + c] }
+          }
+        }
+      }
+      let permuted = Self.scores((0..<scored.count).map { Self.argmax(shares, $0 * k, k) }, truth, k)
+      return (baseScores.accuracy - permuted.accuracy, zip(baseScores.balanced, permuted.balanced).map { $0 - $1 })
     }
     func spread(_ values: [Double]) -> Spread {
       let mean = values.reduce(0, +) / Double(values.count)
       let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
       return Spread(mean: mean, standardDeviation: variance.squareRoot())
     }
-    baseAccuracy = base.accuracy
+    baseAccuracy = baseScores.accuracy
     scoredRows = scored.count
-    overall = (0..<features).map { f in spread((0..<repeats).map { drops[$0 * features + f].0 }) }
-    perClass = (0..<k).map { c in (0..<features).map { f in spread((0..<repeats).map { drops[$0 * features + f].1[c] }) } }
+    overall = (0..<p).map { f in spread((0..<repeats).map { drops[$0 * p + f].0 }) }
+    perClass = (0..<k).map { c in (0..<p).map { f in spread((0..<repeats).map { drops[$0 * p + f].1[c] }) } }
   }
 
-  /// The predicted class of each scored row from its out-of-bag trees, with one feature's column optionally replaced.
-  private static func predict(
-    _ forest: RandomForest, _ matrix: FeatureMatrix, _ scored: [Int], _ treesOfRow: [[Int]], permuted: (feature: Int, values: [Double])?
-  ) -> [Int] {
-    let k = forest.classCount
-    var shares = Array(repeating: 0.0, count: k)
-    return scored.map { row in
-      for c in 0..<k { shares[c] = 0 }
-      for t in treesOfRow[row] {
-        let leaf = forest.trees[t].leaf { f in f == permuted?.feature ? permuted!.values[row] : matrix.columns[f][row] }
-        for (c, share) in forest.leafShares[t][leaf].enumerated() { shares[c] += share }
+  /// For each node of the forest, the features tested on the path from its tree's root to it,
+  /// as bit sets of `words` 64-bit words (bit f of word f / 64). Children come after their parents in the node arrays.
+  private static func pathFeatures(_ forest: RandomForest, words: Int) -> [UInt64] {
+    var out = Array(repeating: UInt64(0), count: forest.nodes.count * words)
+    for (node, split) in forest.nodes.enumerated() where split.feature >= 0 {
+      let f = Int(split.feature)
+      for child in [Int(split.left), Int(split.right)] {
+        for w in 0..<words { out[child * words + w] = out[node * words + w] }
+        out[child * words + f / 64] |= UInt64(1) << UInt64(f % 64)
       }
-      return shares.indices.max { (shares[$0], $1) < (shares[$1], $0) }!
     }
+    return out
+  }
+
+  /// The class with the largest share among `shares[start..<start + k]` (the smallest class on ties).
+  private static func argmax(_ shares: [Double], _ start: Int, _ k: Int) -> Int {
+    var best = 0
+    for c in 1..<max(k, 1) where shares[start + c] > shares[start + best] { best = c }
+    return best
   }
 
   /// Accuracy and each class's one-vs-rest balanced accuracy of `predicted` against `truth`.

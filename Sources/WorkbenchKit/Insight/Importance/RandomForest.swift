@@ -13,14 +13,27 @@ import WorkbenchNumerics
 /// draw are its out-of-bag rows. A forest predicts a row from the mean of
 /// its trees' leaf class shares (scikit-learn's `predict_proba`), the
 /// smallest class on ties.
-/// - Complexity: O(trees · √p · n log² n), spread over the cores.
+///
+/// The trees are stored as one set of node arrays (tree t's nodes from
+/// ``roots``[t]), so predicting many rows through many trees walks flat arrays.
+/// - Complexity: O(p · n log n) to sort once, then O(trees · depth · p · n), spread over the cores.
 struct RandomForest: Sendable {
-  /// The trees, in order.
-  let trees: [DecisionTree]
+  /// One node: the split (feature −1 at a leaf), its threshold and children, packed so a step of a walk reads one cache line.
+  struct Node: Sendable {
+    var feature: Int32
+    var left: Int32
+    var right: Int32
+    var threshold: Double
+  }
+
+  /// The first node of each tree in ``nodes``.
+  let roots: [Int]
+  /// Every tree's nodes, tree after tree, children after their parents.
+  let nodes: [Node]
+  /// Class shares at each node (`shares[node · classCount + c]`; used at leaves).
+  let shares: [Double]
   /// Each tree's out-of-bag row indices, ascending.
   let outOfBag: [[Int]]
-  /// Class shares at each tree's leaves (`leafShares[t][node]`, empty for inner nodes).
-  let leafShares: [[[Double]]]
   /// Number of classes.
   let classCount: Int
 
@@ -35,21 +48,48 @@ struct RandomForest: Sendable {
     let n = matrix.rowCount
     let grown = Parallel.map(count: treeCount) { t -> (DecisionTree, [Int]) in
       var generator = SeededGenerator(seed: treeSeeds[t])
-      var draws = Array(repeating: 0, count: n)
+      var draws = Array(repeating: 0.0, count: n)
       for _ in 0..<n { draws[generator.nextIndex(below: n)] += 1 }
-      let inBag = draws.indices.filter { draws[$0] > 0 }
-      let tree = grower.grow(rows: inBag, weights: inBag.map { Double(draws[$0]) }, generator: &generator)
+      let tree = grower.grow(rows: draws.indices.filter { draws[$0] > 0 }, weights: draws, generator: &generator)
       return (tree, draws.indices.filter { draws[$0] == 0 })
     }
-    trees = grown.map(\.0)
-    outOfBag = grown.map(\.1)
-    leafShares = trees.map { tree in
-      tree.nodes.map { node in
-        guard node.isLeaf else { return [] }
-        let total = node.counts.reduce(0, +)
-        return node.counts.map { $0 / total }
+    var roots: [Int] = [], nodes: [Node] = [], shares: [Double] = []
+    for (tree, _) in grown {
+      let offset = nodes.count
+      roots.append(offset)
+      for node in 0..<tree.nodeCount {
+        let leaf = tree.isLeaf(node)
+        nodes.append(
+          Node(
+            feature: Int32(tree.features[node]), left: leaf ? -1 : Int32(tree.lefts[node] + offset),
+            right: leaf ? -1 : Int32(tree.rights[node] + offset), threshold: tree.thresholds[node]))
+        let counts = tree.counts(of: node)
+        let total = counts.reduce(0, +)
+        shares += counts.map { total > 0 ? $0 / total : 0 }
       }
     }
+    self.roots = roots
+    self.nodes = nodes
+    self.shares = shares
+    outOfBag = grown.map(\.1)
     self.classCount = classCount
+  }
+
+  /// Number of trees.
+  var treeCount: Int { roots.count }
+
+  /// The leaf of tree `tree` that row `row` of the row-major `values` (`width` features a row) reaches,
+  /// with feature `replaced` read as `value` instead (−1 replaces nothing).
+  /// - Complexity: O(depth).
+  func leaf(tree: Int, row: Int, values: [Double], width: Int, replaced: Int = -1, value: Double = 0) -> Int {
+    var node = roots[tree]
+    let base = row * width
+    while nodes[node].feature >= 0 {
+      let split = nodes[node]
+      let f = Int(split.feature)
+      let x = f == replaced ? value : values[base + f]
+      node = Int(x <= split.threshold ? split.left : split.right)
+    }
+    return node
   }
 }

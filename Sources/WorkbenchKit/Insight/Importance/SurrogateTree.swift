@@ -28,16 +28,16 @@ struct SurrogateTree: Sendable {
   /// The rules of each class (segment group), best coverage first.
   let rules: [[SegmentRule]]
 
-  /// The surrogate fitted on the rows `fitRows` of `matrix` (all included rows), measured on all of them.
-  init(matrix: FeatureMatrix, classes: [Int], classCount: Int, fitRows: [Int], seed: UInt64) {
-    let minimumLeaf = max(1, Int((Self.minimumLeafShare * Double(fitRows.count)).rounded(.up)))
+  /// The surrogate fitted on `fit` (rows with classes `fitClasses`) and measured on `matrix` (all included rows, classes `classes`).
+  init(fit: FeatureMatrix, fitClasses: [Int], matrix: FeatureMatrix, classes: [Int], classCount: Int, seed: UInt64) {
+    let minimumLeaf = max(1, Int((Self.minimumLeafShare * Double(fit.rowCount)).rounded(.up)))
     let grower = TreeGrower(
-      columns: matrix.columns, classes: classes, classCount: classCount, maxDepth: Self.maxDepth, minSamplesLeaf: minimumLeaf,
-      maxFeatures: matrix.columns.count)
+      columns: fit.columns, classes: fitClasses, classCount: classCount, maxDepth: Self.maxDepth, minSamplesLeaf: minimumLeaf,
+      maxFeatures: fit.columns.count)
     var generator = SeededGenerator(seed: seed)
-    let tree = grower.grow(rows: fitRows, weights: fitRows.map { _ in 1 }, generator: &generator)
-    var leafRows = Array(repeating: 0, count: tree.nodes.count)
-    var leafHits = Array(repeating: 0, count: tree.nodes.count)
+    let tree = grower.grow(rows: Array(fitClasses.indices), weights: fitClasses.map { _ in 1 }, generator: &generator)
+    var leafRows = Array(repeating: 0, count: tree.nodeCount)
+    var leafHits = Array(repeating: 0, count: tree.nodeCount)
     var classSizes = Array(repeating: 0, count: classCount)
     for row in 0..<matrix.rowCount {
       let leaf = tree.leaf { matrix.columns[$0][row] }
@@ -65,12 +65,12 @@ struct SurrogateTree: Sendable {
     var out: [(Int, [(Int, Bool, Double)])] = []
     var stack: [(Int, [(Int, Bool, Double)])] = [(0, [])]
     while let (node, path) = stack.popLast() {
-      let n = tree.nodes[node]
-      if n.isLeaf {
+      if tree.isLeaf(node) {
         out.append((node, path))
       } else {
-        stack.append((n.right, path + [(n.feature, false, n.threshold)]))
-        stack.append((n.left, path + [(n.feature, true, n.threshold)]))
+        let f = tree.features[node], t = tree.thresholds[node]
+        stack.append((tree.rights[node], path + [(f, false, t)]))
+        stack.append((tree.lefts[node], path + [(f, true, t)]))
       }
     }
     return out.sorted { $0.0 < $1.0 }
