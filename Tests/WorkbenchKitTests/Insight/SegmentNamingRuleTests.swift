@@ -35,6 +35,18 @@ struct SegmentNamingRuleTests {
     #expect(found[1] == "At risk · high income")
   }
 
+  @Test("a segment is not named by a label far weaker than its own: it keeps its strongest label, qualified")
+  func notByWeakerLabel() throws {
+    // Segments 0 and 1 are both long silent (z of recency 0.99 and 0.92) and buy a little less often (z −0.32);
+    // segment 1 is richer. "Infrequent shoppers" (0.32) is less than half of segment 1's "At risk" (0.92).
+    let recency: [Double] = [300, 310, 320, 290, 300, 310, 10, 12, 11, 9, 10, 12]
+    let frequency: [Double] = [6, 7, 6, 6, 6, 7, 4, 14, 2, 16, 6, 12]
+    let income: [Double] = [50, 52, 51, 90, 95, 92, 50, 51, 52, 50, 51, 52].map { $0 * 1_000 }
+    let table = DataTable(columns: [.numeric("recency_days", recency), .numeric("frequency", frequency), .numeric("income", income)])
+    let found = try names(table, [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2])
+    #expect(found == ["At risk", "At risk · high income", "Loyal customers"])
+  }
+
   @Test("names stay unique: a repeated name takes the next distinctive feature, else the segment id")
   func unique() throws {
     let table = DataTable(columns: [.numeric("x", [1, 1, 1, 1, 9, 9])])

@@ -7,10 +7,13 @@
 ///    ``NamingVocabulary`` whose strength reaches 0.25. All (segment, label)
 ///    candidates are taken strongest first (ties: vocabulary order, then
 ///    segment id); a candidate is granted when neither its segment is named
-///    nor its label used. So each label names the segment that shows it most.
-/// 2. **Qualified vocabulary.** A segment whose candidate labels were all
-///    granted to others takes its strongest label plus its most
-///    distinctive feature not already behind that label: "At risk · high income".
+///    nor its label used, and when it is at least half as strong as the
+///    segment's strongest candidate (a segment is not named by a trait far
+///    weaker than the one that defines it). So each label names the segment
+///    that shows it most.
+/// 2. **Qualified vocabulary.** A segment with candidates but no label
+///    granted takes its strongest label plus its most distinctive feature
+///    not already behind that label: "At risk · high income".
 /// 3. **Features.** A segment with no candidate is named by its two most
 ///    distinctive clustered features, the numeric ones with the largest |z|
 ///    (ties: feature order): "High income · low recency". When none of the
@@ -38,8 +41,10 @@ enum SegmentNaming {
     candidates.sort { a, b in
       a.strength != b.strength ? a.strength > b.strength : a.entry != b.entry ? a.entry < b.entry : rows.ids[a.group] < rows.ids[b.group]
     }
+    var strongest: [Int: Double] = [:]
+    for c in candidates where strongest[c.group] == nil { strongest[c.group] = c.strength }
     var usedLabels = Set<Int>()
-    for c in candidates where names[c.group] == nil && !usedLabels.contains(c.entry) {
+    for c in candidates where names[c.group] == nil && !usedLabels.contains(c.entry) && c.strength >= 0.5 * strongest[c.group]! {
       usedLabels.insert(c.entry)
       names[c.group] = SegmentName(
         id: rows.ids[c.group], name: NamingVocabulary.entries[c.entry].label, rule: .vocabulary,
