@@ -68,21 +68,14 @@ extension SpecialFunctions {
 
   /// The continued fraction 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− …))) by modified Lentz (x ≥ a + 1).
   private static func upperGammaFraction(_ a: Double, _ x: Double) -> Double {
-    let tiny = 1e-300
     var b = x + 1 - a
-    var c = 1 / tiny
+    var c = 1 / lentzTiny
     var d = 1 / b
     var fraction = d
     var i = 1.0
     while i < 100_000 {
-      let an = -i * (i - a)
       b += 2
-      d = an * d + b
-      if abs(d) < tiny { d = tiny }
-      c = b + an / c
-      if abs(c) < tiny { c = tiny }
-      d = 1 / d
-      let delta = d * c
+      let delta = lentzStep(-i * (i - a), b, c: &c, d: &d)
       fraction *= delta
       if abs(delta - 1) < 3e-16 { break }
       i += 1

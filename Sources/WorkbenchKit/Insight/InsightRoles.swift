@@ -41,54 +41,31 @@ public struct InsightRoles: Sendable, Equatable {
     self.identifiers = identifiers
   }
 
-  /// The roles that name one column, with their JSON keys, in a fixed order.
-  static let singleRoleKeys = ["monetary", "recency", "frequency", "discount", "tenure"]
-  /// The roles that name a list of columns, with their JSON keys, in a fixed order.
-  static let listRoleKeys = ["campaign", "channels", "categories", "identifiers"]
-
-  /// The single-column role called `key`.
-  subscript(single key: String) -> String? {
-    get {
-      switch key {
-      case "monetary": monetary
-      case "recency": recency
-      case "frequency": frequency
-      case "discount": discount
-      case "tenure": tenure
-      default: preconditionFailure("unknown single role \(key)")
-      }
-    }
-    set {
-      switch key {
-      case "monetary": monetary = newValue
-      case "recency": recency = newValue
-      case "frequency": frequency = newValue
-      case "discount": discount = newValue
-      case "tenure": tenure = newValue
-      default: preconditionFailure("unknown single role \(key)")
-      }
-    }
+  /// The roles that name one column: JSON key and property, in a fixed order.
+  static var singleRoles: [(key: String, path: WritableKeyPath<InsightRoles, String?>)] {
+    [("monetary", \.monetary), ("recency", \.recency), ("frequency", \.frequency), ("discount", \.discount), ("tenure", \.tenure)]
   }
 
-  /// The list role called `key`.
+  /// The roles that name a list of columns: JSON key and property, in a fixed order.
+  static var listRoles: [(key: String, path: WritableKeyPath<InsightRoles, [String]>)] {
+    [("campaign", \.campaign), ("channels", \.channels), ("categories", \.categories), ("identifiers", \.identifiers)]
+  }
+
+  /// The JSON keys of the single-column roles, in order.
+  static var singleRoleKeys: [String] { singleRoles.map(\.key) }
+
+  /// The JSON keys of the list roles, in order.
+  static var listRoleKeys: [String] { listRoles.map(\.key) }
+
+  /// The single-column role called `key` (one of ``singleRoleKeys``).
+  subscript(single key: String) -> String? {
+    get { self[keyPath: Self.singleRoles.first { $0.key == key }!.path] }
+    set { self[keyPath: Self.singleRoles.first { $0.key == key }!.path] = newValue }
+  }
+
+  /// The list role called `key` (one of ``listRoleKeys``).
   subscript(list key: String) -> [String] {
-    get {
-      switch key {
-      case "campaign": campaign
-      case "channels": channels
-      case "categories": categories
-      case "identifiers": identifiers
-      default: preconditionFailure("unknown list role \(key)")
-      }
-    }
-    set {
-      switch key {
-      case "campaign": campaign = newValue
-      case "channels": channels = newValue
-      case "categories": categories = newValue
-      case "identifiers": identifiers = newValue
-      default: preconditionFailure("unknown list role \(key)")
-      }
-    }
+    get { self[keyPath: Self.listRoles.first { $0.key == key }!.path] }
+    set { self[keyPath: Self.listRoles.first { $0.key == key }!.path] = newValue }
   }
 }

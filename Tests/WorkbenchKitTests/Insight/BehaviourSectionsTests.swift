@@ -8,10 +8,7 @@ import WorkbenchTestSupport
 struct BehaviourSectionsTests {
   typealias F = FixtureLoader
 
-  static let fixture: JSONValue? = {
-    guard let url = Bundle.module.url(forResource: "insight-tests", withExtension: "json", subdirectory: "Fixtures") else { return nil }
-    return try? F.load(url)
-  }()
+  static let fixture = InsightFixtures.tests
 
   @Test("Wilson intervals match scipy's binomtest(...).proportion_ci(method='wilson') to 1e-12")
   func wilson() throws {

@@ -11,10 +11,7 @@ import WorkbenchTestSupport
 struct SegmentTestsReferenceTests {
   typealias F = FixtureLoader
 
-  static let fixture: JSONValue? = {
-    guard let url = Bundle.module.url(forResource: "insight-tests", withExtension: "json", subdirectory: "Fixtures") else { return nil }
-    return try? F.load(url)
-  }()
+  static let fixture = InsightFixtures.tests
 
   /// `observed` within 1e-9 of scipy's `expected`; p-values below 1e-300 only need to be below 1e-290 too.
   private func expectScipy(_ observed: Double?, _ expected: JSONValue, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -97,8 +97,7 @@ struct SimulatedScoreTests {
   func shippedMatchesLifetimes() throws {
     let shipped = try ShippedData.table("transactions.csv")
     #expect(CSVWriter().text(of: shipped) == CSVWriter().text(of: CustomerSimulator(rows: 2_000, seed: 2027).transactions()))
-    let url = try #require(Bundle.module.url(forResource: "insight-tests", withExtension: "json", subdirectory: "Fixtures"))
-    let reference = try FixtureLoader.field(try FixtureLoader.load(url), "transactions_bgnbd")
+    let reference = try FixtureLoader.field(try #require(InsightFixtures.tests), "transactions_bgnbd")
     let table = try Self.shipped()
     let fitted = try #require(try ChurnRisk().fit(table, context: FitContext(seed: 0)) as? FittedChurnRisk).model
     let expected = try ["r", "alpha", "a", "b"].map { try #require(try FixtureLoader.field(reference, $0).number) }
