@@ -53,7 +53,20 @@ struct BehaviourSectionsTests {
     #expect(!recency.atLeast && recency.customers == 200)
     expectClose(recency.threshold, 4.8, relative: 1e-12)
     #expect(frequency.text == "frequency ≥ 15.2: 5× as likely to be high value (100 % of 200 customers)")
+    #expect(recency.text == "recency_days ≤ 4.8: 5× as likely to be high value (100 % of 200 customers)")
     #expect(aha.top.count == 2)
+  }
+
+  @Test("on the shipped customers the README's example holds: catalog purchases of 5 or more make high value 4.8× as likely")
+  func ahaOnShippedCustomers() throws {
+    let table = try ShippedData.table("customers.csv")
+    let aha = try AhaMoments.compute(
+      table: table, rows: SegmentRows(labels: table.columns[0].labels!.map { _ in 0 }), roles: try InsightRoles().resolved(for: table).roles
+    ).get()
+    let catalog = try #require(aha.moments.first { $0.column == "catalog_purchases" })
+    #expect(catalog.text == "catalog_purchases ≥ 5: 4.8× as likely to be high value (97 % of 308 customers)")
+    #expect(aha.top.count == 5 && aha.top.map { $0.lift.value ?? 0 } == aha.top.map { $0.lift.value ?? 0 }.sorted(by: >))
+    #expect(aha.moments.allSatisfy { $0.support >= 0.05 })
   }
 
   @Test("campaign response rates from counts and yes/no flags, with Wilson intervals; yes/no parsing")

@@ -35,10 +35,12 @@ public struct AhaMoments: Sendable, Equatable {
     /// The lift and its interval (the rate's interval over the base rate).
     public var lift: Score
 
-    /// "frequency ≥ 18: 3.9× as likely to be high value (72 % of 610 customers)".
+    /// "catalog_purchases ≥ 5: 4.8× as likely to be high value (97 % of 308 customers)": lift to one decimal, rate in whole percent.
     public var text: String {
-      let rateText = rate.value.map { ReadableNumber.format(($0 * 100)) + " %" } ?? "–"
-      return "\(column) \(atLeast ? "≥" : "≤") \(ReadableNumber.format(threshold)): \(ReadableNumber.format(lift.value ?? 0))× as likely to be high value (\(rateText) of \(customers) customers)"
+      let liftText = ReadableNumber.format(((lift.value ?? 0) * 10).rounded() / 10)
+      let rateText = ReadableNumber.format(((rate.value ?? 0) * 100).rounded())
+      return "\(column) \(atLeast ? "≥" : "≤") \(ReadableNumber.format(threshold)): \(liftText)× as likely to be high value "
+        + "(\(rateText) % of \(ReadableNumber.format(Double(customers))) customers)"
     }
   }
 

@@ -37,11 +37,11 @@ public struct PreferenceShares: Sendable, Equatable {
           segmentIds: rows.ids))
     }
     let numeric = columns.compactMap { profiles.numeric(named: $0) }
-    guard !numeric.isEmpty else { return .failure(StatisticUndefined("no \(role) columns: name them in insight.roles.\(role)")) }
+    guard !numeric.isEmpty else { return .failure(StatisticUndefined("no columns for the \(role) role: name them in insight.roles.\(role)")) }
     func shares(_ means: [Score]) -> Result<[Double], StatisticUndefined> {
       let values = means.map { $0.value ?? 0 }
       let total = values.reduce(0, +)
-      guard total > 0, values.allSatisfy({ $0 >= 0 }) else { return .failure(StatisticUndefined("no purchases in any \(role) option")) }
+      guard total > 0, values.allSatisfy({ $0 >= 0 }) else { return .failure(StatisticUndefined("no purchases in any of the \(role) columns")) }
       return .success(values.map { $0 / total })
     }
     return .success(
