@@ -52,6 +52,18 @@ struct SegmentInsightTests {
     #expect(!insight.json.prettyText.contains("nan"))
   }
 
+  @Test("every row excluded: no segments, every section says why, nothing crashes or is NaN")
+  func allExcluded() throws {
+    let (table, labels) = Self.customers()
+    let insight = try SegmentInsight.compute(table: table, labels: labels.map { _ in nil }, features: ["income"], roles: InsightRoles(), seed: 1, options: Self.options)
+    #expect(insight.segments.isEmpty && insight.includedRows == 0 && insight.excludedRows == 400)
+    #expect(insight.profiles.numeric.allSatisfy { $0.population.mean == .undefined("no rows") })
+    #expect(insight.ahaMoments == .failure(StatisticUndefined("no monetary values in the included rows")))
+    #expect(insight.importance == .failure(StatisticUndefined("needs at least two segments")))
+    let text = insight.json.prettyText
+    #expect(!text.contains("nan") && !text.contains("inf"))
+  }
+
   @Test("a single-row segment and a constant column give reasons in the JSON")
   func singleRowAndConstant() throws {
     let table = DataTable(columns: [
