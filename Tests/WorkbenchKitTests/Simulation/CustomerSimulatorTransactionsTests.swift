@@ -32,16 +32,20 @@ struct CustomerSimulatorTransactionsTests {
     func column(_ table: DataTable, _ name: String) throws -> [Double] { try #require(table.column(named: name)?.numbers, "\(name)") }
     #expect(summary.column(named: "customer_id")?.labels == customers.column(named: "customer_id")?.labels)
     let purchases = try column(summary, "frequency")
+    try #require(purchases.count == simulator.rows)
     #expect(try column(summary, "tenure_days") == column(customers, "tenure_days"))
     expectClose(try column(summary, "monetary_mean"), try column(customers, "avg_basket"), relative: 1e-12)
     let share = try column(summary, "discount_share"), wanted = try column(customers, "discount_share")
+    try #require(share.count == purchases.count && wanted.count == purchases.count)
     #expect(purchases.indices.allSatisfy { abs(share[$0] - wanted[$0]) <= 0.5 / purchases[$0] + 1e-12 })
     let frequency = try column(customers, "frequency")
     for (channel, counts) in [("web", "web_purchases"), ("store", "store_purchases"), ("catalog", "catalog_purchases")] {
       let shares = try column(summary, "channel=\(channel)"), mix = try column(customers, counts)
+      try #require(shares.count == purchases.count && mix.count == purchases.count)
       #expect(purchases.indices.allSatisfy { abs(shares[$0] - mix[$0] / frequency[$0]) < 1 / purchases[$0] + 1e-12 }, "\(channel)")
     }
     let responses = try column(summary, "campaign_responses"), rate = try column(customers, "campaign_responses")
+    try #require(responses.count == purchases.count && rate.count == purchases.count)
     #expect(purchases.indices.allSatisfy { responses[$0] == (min(1, rate[$0] / frequency[$0]) * purchases[$0]).rounded() })
   }
 
@@ -51,6 +55,7 @@ struct CustomerSimulatorTransactionsTests {
     let summary = try TransactionAggregator(asOf: CustomerSimulator.defaultAsOf).aggregate(simulator.transactions())
     let segment = try #require(customers.column(named: "segment")?.labels)
     let recency = try #require(summary.column(named: "recency_days")?.numbers), tenure = try #require(summary.column(named: "tenure_days")?.numbers)
+    try #require(recency.count == segment.count && tenure.count == segment.count)
     func meanSilence(_ name: String) -> Double {
       let rows = segment.indices.filter { segment[$0] == name }
       return rows.reduce(0) { $0 + recency[$1] / tenure[$1] } / Double(rows.count)
@@ -114,6 +119,7 @@ struct SimulatedScoreTests {
     let churn = try #require(scored.column(named: "churn_risk")?.numbers)
     let segment = try #require(CustomerSimulator(rows: 2_000, seed: 2027).table().column(named: "segment")?.labels)
     #expect(scored.column(named: "customer_id")?.labels == CustomerSimulator(rows: 2_000, seed: 2027).table().column(named: "customer_id")?.labels)
+    try #require(churn.count == segment.count)
     func mean(_ name: String) -> Double {
       let rows = segment.indices.filter { segment[$0] == name }
       return rows.reduce(0) { $0 + churn[$1] } / Double(rows.count)
