@@ -236,6 +236,8 @@ def tree_fixture(seed):
 
 
 def write(name, payload):
+    payload["generator"] = "Tests/WorkbenchKitTests/Fixtures/generate_insight_fixtures.py"
+    payload["versions"] = dict(sorted(EXPECTED.items()))
     (HERE / name).write_text(json.dumps(payload, indent=1, allow_nan=False) + "\n")
 
 
