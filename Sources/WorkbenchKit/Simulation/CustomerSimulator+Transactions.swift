@@ -1,3 +1,4 @@
+import Foundation
 import WorkbenchNumerics
 
 extension CustomerSimulator {
@@ -8,58 +9,68 @@ extension CustomerSimulator {
   /// The default end of observation of simulated transactions.
   public static let defaultAsOf = TransactionDate(day: 20_634)
 
-  /// One row per purchase, consistent with ``table()``: aggregating it gives back each customer's behaviour.
+  /// One row per purchase: each customer of ``table()`` buying, and lapsing, as BG/NBD assumes.
   ///
-  /// For every customer of ``table()`` (same `rows`, `seed`): `frequency`
-  /// purchases on distinct days; the last on `asOf − recency_days`, the first
-  /// on `asOf − tenure_days` (customers with one purchase buy only on the
-  /// last day; when `tenure_days − recency_days` leaves fewer distinct days
-  /// than purchases, the first purchase moves earlier just enough), the
-  /// others on distinct days drawn uniformly in between. Amounts split
-  /// `monetary` into whole cents with random weights in [0.5, 1.5) and add up
-  /// to it exactly. `round(discount_share · frequency)` purchases are
-  /// discounted; the channels are exactly `web_purchases`, `store_purchases`,
-  /// `catalog_purchases` in random order; `min(campaign_responses, frequency)`
+  /// For every customer of ``table()`` (same `rows`, `seed`), the purchase
+  /// history is drawn from their segment's lapse process:
+  ///
+  /// | segment | median purchases per year while active | dropout after each purchase |
+  /// |---|---|---|
+  /// | loyal-high-spender | 5 | 0.003 |
+  /// | discount-seeker | 7 | 0.02 |
+  /// | at-risk | 6 | 0.25 |
+  /// | new-customer | 6 | 0.05 |
+  /// | occasional | 2 | 0.03 |
+  ///
+  /// The first purchase is on `asOf − tenure_days`. After each purchase the
+  /// customer lapses for good with the segment's dropout probability;
+  /// otherwise the next purchase follows an exponential gap at the
+  /// customer's own rate (log-normal around the segment median, sigma 0.5),
+  /// on a later day (a gap shorter than a day moves to the next day), until
+  /// `asOf`. So at-risk customers buy briskly for a few months and then fall
+  /// silent for years, while loyal ones keep buying: the recency and
+  /// frequency of the transactions, not the table's, carry the lapse, and a
+  /// BG/NBD fit on them separates the two (``ChurnRisk``).
+  ///
+  /// The customer's habits come from the table: amounts split
+  /// `avg_basket × purchases` into whole cents with random weights in
+  /// [0.5, 1.5), so the mean purchase is `avg_basket` to the cent;
+  /// `round(discount_share · purchases)` purchases are discounted; the
+  /// channels follow the table's web/store/catalog mix (largest-remainder
+  /// rounding, random order); `round(min(1, campaign_responses / frequency) · purchases)`
   /// purchases are campaign responses; categories are uniform over
-  /// ``transactionCategories``.
-  ///
-  /// So ``TransactionAggregator`` (with `asOf` given) reproduces `frequency`,
-  /// `recency_days`, `monetary` (as `monetary_total`), the channel counts (as
-  /// shares), `discount_share` to within 1/(2·frequency), and `tenure_days`
-  /// for customers with two or more purchases and room for them.
+  /// ``transactionCategories``. So ``TransactionAggregator`` (with `asOf`)
+  /// gives back `tenure_days`, `avg_basket` (as `monetary_mean`, to the
+  /// cent), `discount_share` to within 1/(2·purchases) and the channel mix
+  /// to within 1/purchases; frequency, recency and total spend are the
+  /// lapse process's own, not the table's.
   ///
   /// Determinism: depends only on `rows`, `seed`, `missingRate` and `asOf`; the
   /// draws come from a generator of their own (seeded from `seed`), so
   /// ``table()`` is unchanged by this function.
   /// Columns: ``transactionColumnNames``; dates `YYYY-MM-DD`, flags `true`/`false`;
   /// rows sorted by customer id, then date.
-  /// - Complexity: O(total purchases · log).
+  /// - Complexity: O(total purchases).
   public func transactions(asOf: TransactionDate = CustomerSimulator.defaultAsOf) -> DataTable {
     let customers = table()
     var rng = SeededGenerator(seed: seed ^ 0x7472_616E_7361_6374)
     func numbers(_ name: String) -> [Double] { customers.column(named: name)!.numbers! }
     let ids = customers.column(named: "customer_id")!.labels!
-    let recency = numbers("recency_days"), frequency = numbers("frequency"), monetary = numbers("monetary")
-    let tenure = numbers("tenure_days"), discount = numbers("discount_share"), campaigns = numbers("campaign_responses")
+    let segments = customers.column(named: "segment")!.labels!.map { SegmentProfile.of(CustomerSegment(rawValue: $0!)!) }
+    let frequency = numbers("frequency"), basket = numbers("avg_basket"), tenure = numbers("tenure_days")
+    let discount = numbers("discount_share"), campaigns = numbers("campaign_responses")
     let channelCounts = [numbers("web_purchases"), numbers("store_purchases"), numbers("catalog_purchases")]
     let channelNames = ["web", "store", "catalog"]
     var out: [[String?]] = Array(repeating: [], count: Self.transactionColumnNames.count)
     for row in 0..<customers.rowCount {
-      let count = Int(frequency[row])
-      let last = asOf.day - Int(recency[row])
-      let first = min(asOf.day - Int(tenure[row]), last - (count - 1))
-      var days = count == 1 ? [last] : [first, last]
-      if count > 2 {
-        var middle = Set<Int>()
-        let span = last - first - 1
-        while middle.count < count - 2 { middle.insert(first + 1 + rng.nextIndex(below: span)) }
-        days += middle.sorted()
-      }
-      days.sort()
-      let amounts = Self.split(cents: Int((monetary[row] * 100).rounded()), into: count, &rng)
+      let days = Self.purchaseDays(from: asOf.day - Int(tenure[row]), until: asOf.day, profile: segments[row], &rng)
+      let count = days.count
+      let amounts = Self.split(cents: Int((basket[row] * Double(count) * 100).rounded()), into: count, &rng)
       let discounted = Self.marks(Int((discount[row] * Double(count)).rounded()), of: count, &rng)
-      let responded = Self.marks(min(Int(campaigns[row]), count), of: count, &rng)
-      var channels = zip(channelNames, channelCounts).flatMap { Array(repeating: $0.0, count: Int($0.1[row])) }
+      let responseRate = min(1, campaigns[row] / frequency[row])
+      let responded = Self.marks(Int((responseRate * Double(count)).rounded()), of: count, &rng)
+      let shares = channelCounts.map { $0[row] / frequency[row] }
+      var channels = zip(channelNames, Self.apportion(count, shares: shares)).flatMap { Array(repeating: $0.0, count: $0.1) }
       Self.shuffle(&channels, &rng)
       for k in 0..<count {
         let cells: [String?] = [
@@ -73,6 +84,32 @@ extension CustomerSimulator {
     return DataTable(columns: zip(Self.transactionColumnNames, out).map { name, cells in
       name == "amount" ? .numeric(name, cells.map { Double($0!)! }) : .categorical(name, cells)
     })
+  }
+
+  /// The days of one customer's purchases: the first on `first`, then exponential gaps until a dropout or `last`.
+  private static func purchaseDays(from first: Int, until last: Int, profile: SegmentProfile, _ rng: inout SeededGenerator) -> [Int] {
+    let perDay = rng.nextLogNormal(median: profile.purchasesPerYear, sigma: 0.5) / 365
+    var days = [first]
+    var time = Double(first)
+    while rng.nextUnit() >= profile.dropout {
+      var u = rng.nextUnit()
+      while u == 0 { u = rng.nextUnit() }
+      time += -log(u) / perDay
+      let day = max(Int(time.rounded(.down)), days.last! + 1)
+      guard day <= last else { break }
+      days.append(day)
+      time = max(time, Double(day))
+    }
+    return days
+  }
+
+  /// `count` split into whole parts proportional to `shares` (largest remainders first, ties to the earlier share).
+  private static func apportion(_ count: Int, shares: [Double]) -> [Int] {
+    let exact = shares.map { $0 * Double(count) }
+    var parts = exact.map { Int($0.rounded(.down)) }
+    let order = exact.indices.sorted { (exact[$0] - Double(parts[$0]), -$0) > (exact[$1] - Double(parts[$1]), -$1) }
+    for i in order.prefix(count - parts.reduce(0, +)) { parts[i] += 1 }
+    return parts
   }
 
   /// `cents` split into `count` non-negative whole-cent parts with weights in [0.5, 1.5), summing exactly.
