@@ -14,10 +14,14 @@ public struct Dataset: Sendable {
   public var fingerprint: String
   /// Header name of the id column (`row` when the spec names none).
   public var idColumn: String
+  /// Every column of the data as read (after aggregation for transactions), in original units: what insight
+  /// profiles and what `customers.csv` starts from. Shares its column storage with ``table``.
+  public var source: DataTable
 
-  public init(ids: [String], table: DataTable, truth: [String?]?, fingerprint: String, idColumn: String) {
+  public init(ids: [String], table: DataTable, truth: [String?]?, fingerprint: String, idColumn: String, source: DataTable? = nil) {
     self.ids = ids
     self.table = table
+    self.source = source ?? table
     self.truth = truth
     self.fingerprint = fingerprint
     self.idColumn = idColumn
@@ -63,7 +67,9 @@ extension Dataset {
       let text = column.text(at: row)
       return text.isEmpty ? nil : text
     } }
-    return Dataset(ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row")
+    return Dataset(
+      ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row",
+      source: table)
   }
 
   private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {

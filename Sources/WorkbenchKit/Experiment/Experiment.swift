@@ -21,6 +21,8 @@ public struct Experiment: Sendable, Equatable {
   public var ranking: RankingSpec
   /// Where trials are scored for ranking.
   public var evaluation: EvaluationSpec
+  /// Column roles and settings of the insight step.
+  public var insight: InsightSpec
   /// How trials are tested for stability; `nil` when the spec has no `stability` section.
   public var stability: StabilitySpec?
   /// The spec as written (for the manifest).

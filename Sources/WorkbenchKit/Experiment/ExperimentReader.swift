@@ -17,6 +17,7 @@ public struct ExperimentReader: Sendable {
   /// The top-level keys of a spec, in documentation order.
   public static let topLevelKeys = [
     "$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation", "stability",
+    "insight",
   ]
 
   /// Reads the spec file at `path`.
@@ -81,12 +82,13 @@ public struct ExperimentReader: Sendable {
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
     let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
     let evaluation = readEvaluation(top.take("evaluation"), pipelines: pipelines, at: root.appending("evaluation"), problems: &problems)
+    let insight = readInsight(top.take("insight"), at: root.appending("insight"), problems: &problems)
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, evaluation: evaluation, stability: stability, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, evaluation: evaluation, insight: insight, stability: stability, source: json, specFile: file)
     return try TrialPlan.expand(experiment, registry: registry).get()
   }
 
@@ -320,6 +322,34 @@ public struct ExperimentReader: Sendable {
         }
       }
       return EvaluationSpec(space: space, categoricalWeight: p.real("categorical_weight"))
+    }
+  }
+
+  private func readInsight(_ value: JSONValue?, at location: Location, problems: inout [Problem]) -> InsightSpec {
+    guard let value else { return InsightSpec() }
+    guard let object = SpecObject(value, at: location, problems: &problems, what: "'insight'") else { return InsightSpec() }
+    var roles = InsightRoles()
+    if let rolesValue = object.members["roles"] {
+      do {
+        roles = try InsightRoles(json: rolesValue, path: location.appending("roles").jsonPath ?? "insight.roles")
+      } catch {
+        problems += error.problems.map { problem in
+          var located = problem
+          located.location.file = location.file
+          return located
+        }
+      }
+    }
+    var rest = object.members
+    rest["roles"] = nil
+    switch Parameters.resolve(rest, declared: InsightSpec.parameters, owner: "insight", at: location) {
+    case .failure(let error):
+      problems += error.problems
+      return InsightSpec()
+    case .success(let p):
+      return InsightSpec(
+        enabled: p.bool("enabled"), roles: roles,
+        options: InsightOptions(trees: p.int("trees"), permutationRepeats: p.int("permutation_repeats"), forestSampleLimit: p.int("forest_sample_limit")))
     }
   }
 

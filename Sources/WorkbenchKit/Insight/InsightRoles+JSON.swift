@@ -30,9 +30,8 @@ extension InsightRoles {
         }
         self[list: key] = names
       } else {
-        let near = NameSuggestions.nearest(to: key, in: known)
         problems.append(
-          Problem(location, "unknown role '\(key)'", fix: near.isEmpty ? "use one of: \(known.joined(separator: ", "))" : "did you mean \(near.joined(separator: ", "))?"))
+          Problem(location, "unknown role '\(key)'.\(NameSuggestions.hint(for: key, in: known))", fix: "use one of: \(known.joined(separator: ", "))."))
       }
     }
     if !problems.isEmpty { throw SpecError(problems) }

@@ -54,16 +54,23 @@ public struct RunFinalizer: Sendable {
     return try finalize(results)
   }
 
-  /// Derives and writes the run-level files of `results`.
-  public func finalize(_ results: RunResults) throws -> Derived {
-    let plan = results.plan
-    guard let metric = registry.metric(named: plan.experiment.ranking.metric) else {
-      preconditionFailure("the spec reader accepts only registered ranking metrics")
+  /// Every column of the run's data, read where the manifest locates it and checked against the recorded SHA-256.
+  func loadSource(_ results: RunResults) throws -> DataTable {
+    let prepared = try PreparedExperiment.load(results.plan, registry: registry)
+    guard prepared.dataset.fingerprint == results.manifest.dataSHA256 else {
+      throw DataError(
+        Location(file: results.plan.experiment.data.resolvedPath),
+        "this is not the data the run used (SHA-256 \(prepared.dataset.fingerprint.prefix(12))…, recorded \(results.manifest.dataSHA256.prefix(12))…).",
+        fix: "restore the data file the run used; segment insight is derived from it.")
     }
-    let rule = RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
-    let first = Leaderboard(records: results.records, rule: rule)
-    let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
-    let board = Leaderboard(records: records, rule: rule)
+    return prepared.dataset.source
+  }
+
+  /// Derives and writes the run-level files of `results`; `source` is every column of the run's data in original
+  /// units (for insight), read from the data file when not given.
+  public func finalize(_ results: RunResults, source: DataTable? = nil) throws -> Derived {
+    let plan = results.plan
+    let (board, records) = try ranked(results)
     let metricNames = plan.metrics.map(\.name)
     let describe = { (record: TrialRecord) in plan.parameterText(of: record.index, registry: registry) }
     let kSelection = KSelection(records: records, metrics: metricNames.map { ($0, registry.metric(named: $0)?.kRule) })
@@ -72,16 +79,39 @@ public struct RunFinalizer: Sendable {
         JSONValue.object(["trial": .int(record.index), "config_hash": .string(record.configHash), "seconds": .double(seconds)]).canonicalText + "\n"
       }
     }
-    let files: [(String, String)] = [
+    var files: [(name: String, text: String)] = [
       ("trials.jsonl", records.map { $0.json.canonicalText + "\n" }.joined()),
       ("timings.jsonl", timings.joined()),
       ("leaderboard.csv", board.csv(metricNames: metricNames, describe: describe)),
       ("k-selection.json", kSelection.json.prettyText),
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
     ]
+    if results.plan.experiment.insight.enabled, !board.ranked.isEmpty {
+      files += try insightFiles(results, board: board, source: try source ?? loadSource(results))
+    }
     var written: [String] = []
     for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
+    let kept = Set(files.map(\.name))
+    for name in results.folder.entries("insight") where !kept.contains("insight/" + name) {
+      try results.folder.remove("insight/" + name)
+      written.append("insight/" + name)
+    }
+    for name in ["segments.csv", "customers.csv"] where !kept.contains(name) && results.folder.contents(name) != nil {
+      try results.folder.remove(name)
+      written.append(name)
+    }
     return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
+  }
+
+  /// The leaderboard of `results` and every record with its `segment_ids` (aligned to the rank-1 trial).
+  public func ranked(_ results: RunResults) throws -> (board: Leaderboard, records: [TrialRecord]) {
+    guard let metric = registry.metric(named: results.plan.experiment.ranking.metric) else {
+      preconditionFailure("the spec reader accepts only registered ranking metrics")
+    }
+    let rule = RankingRule(spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    let first = Leaderboard(records: results.records, rule: rule)
+    let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
+    return (Leaderboard(records: records, rule: rule), records)
   }
 
   /// `records` with each successful trial's `segment_ids`: its segments matched to `reference`'s (see ``SegmentAlignment``).

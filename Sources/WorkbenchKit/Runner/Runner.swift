@@ -55,7 +55,7 @@ public struct Runner: Sendable {
       manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
       try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
     }
-    let derived = try RunFinalizer(registry: registry).finalize(results)
+    let derived = try RunFinalizer(registry: registry).finalize(results, source: dataset.source)
     withExtendedLifetime(lock) {}
     return RunSummary(directory: folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.count)
   }

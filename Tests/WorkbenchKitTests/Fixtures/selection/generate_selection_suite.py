@@ -1,0 +1,46 @@
+"""Writes the labelled data sets the model-selection test runs the workbench on (issue 12).
+
+Each file has an `id` column, numeric features and a `truth` column (the generating class). Together with
+the shipped Wine and Iris data and simulated customers (drawn by the workbench itself at several seeds),
+they test that the rank-1 trial of a multi-pipeline, multi-algorithm grid recovers the truth nearly as
+well as the best trial of the grid.
+
+Run from this folder:  python3 generate_selection_suite.py   (versions: ../requirements-fixtures.txt)
+"""
+import json
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn.datasets import make_blobs
+
+DATASETS = []
+
+
+def save(name, x, y, description):
+    frame = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])
+    frame.insert(0, "id", range(1, len(frame) + 1))
+    frame["truth"] = [f"c{v}" for v in y]
+    frame.to_csv(f"{name}.csv", index=False, float_format="%.10g")
+    DATASETS.append({"file": f"{name}.csv", "rows": len(frame), "classes": int(len(set(y))), "description": description})
+
+
+# Four blobs in 5-D with one feature in units 1000 times larger: only a scaled space sees all four.
+x, y = make_blobs(n_samples=600, n_features=5, centers=4, cluster_std=1.5, random_state=1)
+x[:, 0] *= 1000
+save("blobs-1000x", x, y, "four blobs in 5-D, one feature in units 1000 times larger")
+
+# Three blobs stretched by a linear map (scikit-learn's anisotropic example).
+x, y = make_blobs(n_samples=600, centers=3, random_state=170)
+save("anisotropic", x @ np.array([[0.6, -0.6], [-0.4, 0.8]]), y, "three blobs stretched by a linear map")
+
+# Three blobs of very different sizes and spreads.
+x, y = make_blobs(
+    n_samples=[400, 150, 50], n_features=3, cluster_std=[1.0, 1.5, 0.5], centers=[[0, 0, 0], [6, 6, 0], [0, 7, 5]], random_state=2)
+save("unequal", x, y, "three blobs of 400, 150 and 50 rows with spreads 1, 1.5 and 0.5")
+
+with open("selection-suite.json", "w") as out:
+    json.dump(
+        {"generator": "generate_selection_suite.py", "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__, "pandas": pd.__version__},
+         "datasets": DATASETS}, out, indent=2, sort_keys=True)
+    out.write("\n")
