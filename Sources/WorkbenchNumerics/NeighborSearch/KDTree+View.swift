@@ -62,6 +62,28 @@ extension KDTree {
       squared ? Distance.squaredEuclidean(query, row(position)) : Distance.manhattan(query, row(position))
     }
 
+    /// Whether the row at `position` lies within reduced distance `bound` of `query` (equal counts).
+    ///
+    /// The same sums as ``distance(_:_:)``, in the same order, but it stops
+    /// after any block of four coordinates whose partial sum, added in the
+    /// same shape, already exceeds `bound`; rounding is monotone and the
+    /// remaining terms are non-negative, so the answer equals `distance ≤ bound`.
+    @inline(__always)
+    func isWithin(_ query: UnsafeBufferPointer<Double>, _ position: Int, _ bound: Double) -> Bool {
+      guard columns >= 8 else { return distance(query, position) <= bound }
+      let base = position * columns
+      var acc = SIMD4<Double>()
+      var i = 0
+      while i + 4 <= columns {
+        let d = SIMD4(query[i], query[i + 1], query[i + 2], query[i + 3])
+          - SIMD4(points[base + i], points[base + i + 1], points[base + i + 2], points[base + i + 3])
+        acc += squared ? d * d : d.replacing(with: -d, where: d .< 0)
+        i += 4
+        if (acc[0] + acc[1]) + (acc[2] + acc[3]) > bound { return false }
+      }
+      return distance(query, position) <= bound
+    }
+
     /// The smallest reduced distance from `query` to any point of `node`'s box.
     func minimumDistance(_ query: UnsafeBufferPointer<Double>, node: Int) -> Double {
       var total = 0.0

@@ -62,7 +62,7 @@ extension NeighborIndex {
     guard shared != own, shared != NodeLabels.empty, view.minimumDistance(query, node: node) <= outerBound(reduced) else { return -1 }
     if view.isLeaf(node) {
       for position in view.starts[node]..<view.ends[node]
-      where members[position] && component[position] != own && view.distance(query, position) <= reduced {
+      where members[position] && component[position] != own && view.isWithin(query, position, reduced) {
         return position
       }
       return -1
@@ -123,7 +123,7 @@ extension NeighborIndex {
     guard minimum[node] < best, view.minimumDistance(query, node: node) <= outerBound(reduced) else { return }
     if view.isLeaf(node) {
       for position in view.starts[node]..<view.ends[node]
-      where labels[position] >= 0 && labels[position] < best && view.distance(query, position) <= reduced {
+      where labels[position] >= 0 && labels[position] < best && view.isWithin(query, position, reduced) {
         best = labels[position]
       }
       return

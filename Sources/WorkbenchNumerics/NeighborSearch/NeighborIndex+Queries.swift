@@ -132,14 +132,16 @@ extension NeighborIndex {
       return
     }
     if view.isLeaf(node) {
-      for position in view.starts[node]..<view.ends[node] where view.distance(query, position) <= reduced {
+      for position in view.starts[node]..<view.ends[node] where view.isWithin(query, position, reduced) {
         found += 1
         if found >= limit { return }
       }
       return
     }
-    count(view, query, reduced: reduced, limit: limit, node: 2 * node + 1, found: &found)
-    count(view, query, reduced: reduced, limit: limit, node: 2 * node + 2, found: &found)
+    let (left, right) = (2 * node + 1, 2 * node + 2)
+    let (first, second) = view.minimumDistance(query, node: left) <= view.minimumDistance(query, node: right) ? (left, right) : (right, left)
+    count(view, query, reduced: reduced, limit: limit, node: first, found: &found)
+    count(view, query, reduced: reduced, limit: limit, node: second, found: &found)
   }
 
   /// Appends the rows of `node` within `reduced` (original indices, reduced distances).

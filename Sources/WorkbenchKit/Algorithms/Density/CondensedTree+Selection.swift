@@ -58,7 +58,7 @@ extension CondensedTree {
   /// ancestor born above it (``epsilonSearch(_:epsilon:allowSingleCluster:)``).
   func selectedClusters(method: SelectionMethod, allowSingleCluster: Bool, epsilon: Double, maxClusterSize: Int) -> [Int] {
     let root = rows
-    let nodes = Array((allowSingleCluster ? root : root + 1)...largestCluster).reversed()
+    let nodes = Array(stride(from: largestCluster, through: allowSingleCluster ? root : root + 1, by: -1))
     let children = clusterChildren
     var candidate = Set(nodes)
     var isCluster = Set(nodes)

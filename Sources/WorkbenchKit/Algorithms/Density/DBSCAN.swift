@@ -69,12 +69,13 @@ public struct DBSCAN: ClusteringAlgorithm, CommonCheckTuning {
     let x = try input.distanceRows(for: Self.name, metric: metric)
     guard x.rows >= 1 else { throw FitError.insufficientSamples(rows: 0, required: 1, detail: "dbscan needs at least one row") }
     let index = NeighborIndex(x, metric: metric)
-    let isCore = index.counts(within: radius, limit: minimumSamples).map { $0 >= minimumSamples }
+    let counts = index.counts(within: radius, limit: minimumSamples)
+    let isCore = counts.map { $0 >= minimumSamples }
     try context.checkCancellation()
     var labels = index.components(within: radius, members: isCore)
     try context.checkCancellation()
     let clusterCount = (labels.max() ?? -1) + 1
-    let others = labels.indices.filter { !isCore[$0] }
+    let others = labels.indices.filter { !isCore[$0] && counts[$0] > 1 }
     for (row, label) in zip(others, index.smallestLabel(within: radius, labels: labels, for: others)) { labels[row] = label }
     let cores = labels.indices.filter { isCore[$0] }
     var diagnostics = Diagnostics()

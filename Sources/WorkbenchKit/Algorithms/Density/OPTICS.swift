@@ -55,6 +55,9 @@ public struct OPTICS: ClusteringAlgorithm, CommonCheckTuning {
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: false, producesNoise: true, requiresClusterCount: false, orderInvariant: false, canPredict: false)
+  /// The checks' blobs hold 40 rows each: with the defaults (clusters of 5 rows, ξ = 0.05) ξ splits them into
+  /// fragments, as scikit-learn does; clusters of at least 20 rows at a steepness of 0.3 find the blobs.
+  public static let checkingParameters: [String: JSONValue] = ["min_samples": 10, "min_cluster_size": 20, "xi": 0.3]
 
   /// How clusters are cut from the reachability plot (the values of `cluster_method`).
   public enum ClusterMethod: String, Sendable, CaseIterable {
