@@ -116,7 +116,7 @@ public struct HDBSCAN: ClusteringAlgorithm, CommonCheckTuning {
     diagnostics.notes.forEach { context.log(.note($0)) }
     return Clustering(
       labels: compact, clusterCount: clusterCount,
-      model: model(rows: x, cores: cores, tree: tree, selected: selected, labels: labels),
+      model: model(rows: x, index: index, tree: tree, labels: labels),
       rowScores: [RowScore(name: "probability", values: probabilities), RowScore(name: "outlier_score", values: tree.outlierScores)],
       hierarchy: tree.json, diagnostics: diagnostics)
   }
