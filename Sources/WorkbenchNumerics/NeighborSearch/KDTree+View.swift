@@ -62,15 +62,16 @@ extension KDTree {
       squared ? Distance.squaredEuclidean(query, row(position)) : Distance.manhattan(query, row(position))
     }
 
-    /// Whether the row at `position` lies within reduced distance `bound` of `query` (equal counts).
+    /// The reduced distance between `query` and the row at `position` when it is at most `bound`; otherwise some value above `bound`.
     ///
     /// The same sums as ``distance(_:_:)``, in the same order, but it stops
     /// after any block of four coordinates whose partial sum, added in the
     /// same shape, already exceeds `bound`; rounding is monotone and the
-    /// remaining terms are non-negative, so the answer equals `distance ≤ bound`.
+    /// remaining terms are non-negative, so `distance(query, position, atMost: b) ≤ b`
+    /// exactly when `distance(query, position) ≤ b`, and then they are equal.
     @inline(__always)
-    func isWithin(_ query: UnsafeBufferPointer<Double>, _ position: Int, _ bound: Double) -> Bool {
-      guard columns >= 8 else { return distance(query, position) <= bound }
+    func distance(_ query: UnsafeBufferPointer<Double>, _ position: Int, atMost bound: Double) -> Double {
+      guard columns >= 8 else { return distance(query, position) }
       let base = position * columns
       var acc = SIMD4<Double>()
       var i = 0
@@ -79,9 +80,16 @@ extension KDTree {
           - SIMD4(points[base + i], points[base + i + 1], points[base + i + 2], points[base + i + 3])
         acc += squared ? d * d : d.replacing(with: -d, where: d .< 0)
         i += 4
-        if (acc[0] + acc[1]) + (acc[2] + acc[3]) > bound { return false }
+        let partial = (acc[0] + acc[1]) + (acc[2] + acc[3])
+        if partial > bound { return partial }
       }
-      return distance(query, position) <= bound
+      return distance(query, position)
+    }
+
+    /// Whether the row at `position` lies within reduced distance `bound` of `query` (equal counts).
+    @inline(__always)
+    func isWithin(_ query: UnsafeBufferPointer<Double>, _ position: Int, _ bound: Double) -> Bool {
+      distance(query, position, atMost: bound) <= bound
     }
 
     /// The smallest reduced distance from `query` to any point of `node`'s box.

@@ -62,11 +62,11 @@ extension NeighborIndex {
     precondition(k >= 1, "k must be positive")
     let metric = metric
     let wanted = min(k, count)
+    let positionOf = tree.withView(metric: metric) { $0.positions() }
     return answers(for: queries, placeholder: []) { view, query, _, heap in
-      heap.removeAll(keepingCapacity: true)
-      NeighborIndex.nearest(view, query, k: wanted, node: 0, heap: &heap)
-      heap.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
-      return heap.map { Neighbor(index: $0.index, distance: metric.distance(reduced: $0.distance)) }
+      NeighborIndex.nearest(view, query, k: wanted, positionOf: positionOf, heap: &heap)
+      return heap.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
+        .map { Neighbor(index: $0.index, distance: metric.distance(reduced: $0.distance)) }
     }
   }
 
@@ -79,9 +79,9 @@ extension NeighborIndex {
     precondition(k >= 1, "k must be positive")
     let metric = metric
     let wanted = min(k, count)
+    let positionOf = tree.withView(metric: metric) { $0.positions() }
     return answers(for: queries, placeholder: 0) { view, query, _, heap in
-      heap.removeAll(keepingCapacity: true)
-      NeighborIndex.nearest(view, query, k: wanted, node: 0, heap: &heap)
+      NeighborIndex.nearest(view, query, k: wanted, positionOf: positionOf, heap: &heap)
       return heap.first.map { metric.distance(reduced: $0.distance) } ?? .infinity
     }
   }
@@ -158,12 +158,32 @@ extension NeighborIndex {
     collect(view, query, reduced: reduced, node: 2 * node + 2, into: &found)
   }
 
-  /// Keeps in `heap` the `k` rows nearest `query` seen so far (a max-heap on distance, then index).
-  static func nearest(_ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, k: Int, node: Int, heap: inout [Neighbor]) {
-    if heap.count == k, view.minimumDistance(query, node: node) > outerBound(heap[0].distance) { return }
+  /// Replaces `heap` by the `k` rows nearest `query` (a max-heap on distance, then index), unsorted.
+  ///
+  /// On entry `heap` may hold the previous query's answer (queries in one
+  /// chunk come in tree order, so neighbouring queries share neighbours):
+  /// the largest distance from `query` to those k rows bounds its own k-th
+  /// distance, and subtrees beyond it are never opened. The answer is the
+  /// same with or without that bound; only the work differs.
+  static func nearest(_ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, k: Int, positionOf: [Int], heap: inout [Neighbor]) {
+    var bound = Double.infinity
+    if heap.count == k {
+      bound = heap.reduce(0) { max($0, view.distance(query, positionOf[$1.index])) }
+    }
+    heap.removeAll(keepingCapacity: true)
+    nearest(view, query, k: k, bound: bound, node: 0, heap: &heap)
+  }
+
+  /// Keeps in `heap` the `k` rows nearest `query` seen so far under `node`, ignoring rows beyond `bound`.
+  static func nearest(_ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, k: Int, bound: Double, node: Int, heap: inout [Neighbor]) {
+    let limit = heap.count == k ? min(heap[0].distance, bound) : bound
+    if view.minimumDistance(query, node: node) > outerBound(limit) { return }
     if view.isLeaf(node) {
       for position in view.starts[node]..<view.ends[node] {
-        let candidate = Neighbor(index: view.order[position], distance: view.distance(query, position))
+        let limit = heap.count == k ? heap[0].distance : bound
+        let distance = view.distance(query, position, atMost: limit)
+        guard distance <= limit else { continue }
+        let candidate = Neighbor(index: view.order[position], distance: distance)
         if heap.count < k {
           NeighborHeap.push(candidate, into: &heap)
         } else if NeighborHeap.precedes(candidate, heap[0]) {
@@ -174,11 +194,11 @@ extension NeighborIndex {
     }
     let (left, right) = (2 * node + 1, 2 * node + 2)
     if view.minimumDistance(query, node: left) <= view.minimumDistance(query, node: right) {
-      nearest(view, query, k: k, node: left, heap: &heap)
-      nearest(view, query, k: k, node: right, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: left, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: right, heap: &heap)
     } else {
-      nearest(view, query, k: k, node: right, heap: &heap)
-      nearest(view, query, k: k, node: left, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: right, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: left, heap: &heap)
     }
   }
 }

@@ -47,36 +47,46 @@ extension NeighborIndex {
       var sets = TreeUnionFind(count: count)
       var edges: [SpanningEdge] = []
       edges.reserveCapacity(count - 1)
+      // Each row's best edge so far (target position, reduced weight); it bounds its component while it still leaves it.
+      var target = Array(repeating: -1, count: count)
+      var weight = Array(repeating: Double.infinity, count: count)
       while edges.count < count - 1 {
         let component = (0..<count).map { sets.find($0) }
         let uniform = NodeLabels.uniform(view, values: component, marked: nil)
+        var bound = Array(repeating: Double.infinity, count: count)
+        for position in 0..<count where target[position] >= 0 {
+          if component[target[position]] == component[position] {
+            target[position] = -1
+          } else {
+            bound[component[position]] = min(bound[component[position]], weight[position])
+          }
+        }
+        let limits = bound
         let found = NeighborIndex.chunked(count) { range in
           range.map { position in
-            var best = Candidate(weight: .infinity, position: -1)
+            var best = Candidate(weight: limits[component[position]], position: -1)
             NeighborIndex.lightest(
               view, view.row(position), core: core[position], own: component[position], node: 0, cores: core, minimumCore: minimumCore,
               component: component, uniform: uniform, best: &best)
             return best
           }
         }.flatMap { $0 }
-        var lightest = [Int: (from: Int, candidate: Candidate)]()
+        var lightest = Array(repeating: -1, count: count)
         var roots: [Int] = []
-        for position in 0..<count where found[position].position >= 0 {
+        for position in 0..<count {
+          if found[position].position >= 0 { (target[position], weight[position]) = (found[position].position, found[position].weight) }
+          guard target[position] >= 0 else { continue }
           let root = component[position]
-          if let current = lightest[root] {
-            if found[position].weight < current.candidate.weight { lightest[root] = (position, found[position]) }
-          } else {
-            lightest[root] = (position, found[position])
-            roots.append(root)
-          }
+          if lightest[root] < 0 { roots.append(root) }
+          if lightest[root] < 0 || weight[position] < weight[lightest[root]] { lightest[root] = position }
         }
         precondition(!roots.isEmpty, "a spanning tree round found no edge with \(count - edges.count) components left")
         for root in roots {
-          guard let (from, candidate) = lightest[root], sets.union(from, candidate.position) else { continue }
-          let a = view.order[from], b = view.order[candidate.position]
-          let distance = metric.distance(reduced: view.distance(view.row(from), candidate.position))
-          let weight = coreDistances.map { max($0[a], $0[b], distance) } ?? distance
-          edges.append(SpanningEdge(from: a, to: b, distance: weight))
+          let from = lightest[root]
+          guard sets.union(from, target[from]) else { continue }
+          let a = view.order[from], b = view.order[target[from]]
+          let distance = metric.distance(reduced: view.distance(view.row(from), target[from]))
+          edges.append(SpanningEdge(from: a, to: b, distance: coreDistances.map { max($0[a], $0[b], distance) } ?? distance))
         }
       }
       return edges
