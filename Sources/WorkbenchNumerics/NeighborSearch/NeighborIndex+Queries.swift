@@ -25,7 +25,7 @@ extension NeighborIndex {
     let reduced = metric.reduced(radius)
     return answers(for: queries, placeholder: 0) { view, query, _, _ in
       var found = 0
-      NeighborIndex.count(view, query, reduced: reduced, limit: limit, node: 0, found: &found)
+      NeighborIndex.count(view, query, reduced: reduced, limit: limit, node: 0, gap: view.minimumDistance(query, node: 0), found: &found)
       return min(found, limit)
     }
   }
@@ -76,13 +76,25 @@ extension NeighborIndex {
   /// HDBSCAN's and OPTICS's core distances. With fewer than `k` indexed rows, the farthest row's distance.
   /// - Complexity: as ``nearest(_:of:)``, with O(queries) memory.
   public func distanceToNearest(_ k: Int, of queries: Matrix? = nil) -> [Double] {
-    precondition(k >= 1, "k must be positive")
+    distancesToNearest([k], of: queries).map { $0[0] }
+  }
+
+  /// For each query row, its distances to its `ranks[0]`-th, `ranks[1]`-th, … nearest indexed rows, from one search.
+  ///
+  /// Two core distances of different `min_samples` (HDBSCAN's and the
+  /// `hdbscan` library's) cost one k-nearest search with the larger rank.
+  /// A rank beyond the indexed rows gives the farthest row's distance.
+  /// - Complexity: as ``nearest(_:of:)`` with k = the largest rank, plus O(k log k) per query; O(queries · ranks) memory.
+  public func distancesToNearest(_ ranks: [Int], of queries: Matrix? = nil) -> [[Double]] {
+    precondition(!ranks.isEmpty && ranks.allSatisfy { $0 >= 1 }, "ranks must be positive")
     let metric = metric
-    let wanted = min(k, count)
+    let wanted = min(ranks.max()!, count)
     let positionOf = tree.withView(metric: metric) { $0.positions() }
-    return answers(for: queries, placeholder: 0) { view, query, _, heap in
+    return answers(for: queries, placeholder: []) { view, query, _, heap in
       NeighborIndex.nearest(view, query, k: wanted, positionOf: positionOf, heap: &heap)
-      return heap.first.map { metric.distance(reduced: $0.distance) } ?? .infinity
+      guard !heap.isEmpty else { return ranks.map { _ in .infinity } }
+      let sorted = heap.map(\.distance).sorted()
+      return ranks.map { metric.distance(reduced: sorted[min($0, sorted.count) - 1]) }
     }
   }
 
@@ -124,9 +136,11 @@ extension NeighborIndex {
 
   // MARK: - Traversals
 
-  /// Adds to `found` the rows of `node` within `reduced`, stopping once `found ≥ limit`.
-  static func count(_ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, reduced: Double, limit: Int, node: Int, found: inout Int) {
-    guard found < limit, view.minimumDistance(query, node: node) <= outerBound(reduced) else { return }
+  /// Adds to `found` the rows of `node` (at box distance `gap`) within `reduced`, stopping once `found ≥ limit`.
+  static func count(
+    _ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, reduced: Double, limit: Int, node: Int, gap: Double, found: inout Int
+  ) {
+    guard found < limit, gap <= outerBound(reduced) else { return }
     if view.maximumDistance(query, node: node) <= innerBound(reduced) {
       found += view.ends[node] - view.starts[node]
       return
@@ -139,9 +153,10 @@ extension NeighborIndex {
       return
     }
     let (left, right) = (2 * node + 1, 2 * node + 2)
-    let (first, second) = view.minimumDistance(query, node: left) <= view.minimumDistance(query, node: right) ? (left, right) : (right, left)
-    count(view, query, reduced: reduced, limit: limit, node: first, found: &found)
-    count(view, query, reduced: reduced, limit: limit, node: second, found: &found)
+    let (leftGap, rightGap) = (view.minimumDistance(query, node: left), view.minimumDistance(query, node: right))
+    let ((first, firstGap), (second, secondGap)) = leftGap <= rightGap ? ((left, leftGap), (right, rightGap)) : ((right, rightGap), (left, leftGap))
+    count(view, query, reduced: reduced, limit: limit, node: first, gap: firstGap, found: &found)
+    count(view, query, reduced: reduced, limit: limit, node: second, gap: secondGap, found: &found)
   }
 
   /// Appends the rows of `node` within `reduced` (original indices, reduced distances).
@@ -171,13 +186,15 @@ extension NeighborIndex {
       bound = heap.reduce(0) { max($0, view.distance(query, positionOf[$1.index])) }
     }
     heap.removeAll(keepingCapacity: true)
-    nearest(view, query, k: k, bound: bound, node: 0, heap: &heap)
+    nearest(view, query, k: k, bound: bound, node: 0, gap: view.minimumDistance(query, node: 0), heap: &heap)
   }
 
-  /// Keeps in `heap` the `k` rows nearest `query` seen so far under `node`, ignoring rows beyond `bound`.
-  static func nearest(_ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, k: Int, bound: Double, node: Int, heap: inout [Neighbor]) {
+  /// Keeps in `heap` the `k` rows nearest `query` seen so far under `node` (at box distance `gap`), ignoring rows beyond `bound`.
+  static func nearest(
+    _ view: KDTree.View, _ query: UnsafeBufferPointer<Double>, k: Int, bound: Double, node: Int, gap: Double, heap: inout [Neighbor]
+  ) {
     let limit = heap.count == k ? min(heap[0].distance, bound) : bound
-    if view.minimumDistance(query, node: node) > outerBound(limit) { return }
+    if gap > outerBound(limit) { return }
     if view.isLeaf(node) {
       for position in view.starts[node]..<view.ends[node] {
         let limit = heap.count == k ? heap[0].distance : bound
@@ -193,12 +210,13 @@ extension NeighborIndex {
       return
     }
     let (left, right) = (2 * node + 1, 2 * node + 2)
-    if view.minimumDistance(query, node: left) <= view.minimumDistance(query, node: right) {
-      nearest(view, query, k: k, bound: bound, node: left, heap: &heap)
-      nearest(view, query, k: k, bound: bound, node: right, heap: &heap)
+    let (leftGap, rightGap) = (view.minimumDistance(query, node: left), view.minimumDistance(query, node: right))
+    if leftGap <= rightGap {
+      nearest(view, query, k: k, bound: bound, node: left, gap: leftGap, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: right, gap: rightGap, heap: &heap)
     } else {
-      nearest(view, query, k: k, bound: bound, node: right, heap: &heap)
-      nearest(view, query, k: k, bound: bound, node: left, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: right, gap: rightGap, heap: &heap)
+      nearest(view, query, k: k, bound: bound, node: left, gap: leftGap, heap: &heap)
     }
   }
 }

@@ -78,15 +78,9 @@ public struct DBSCAN: ClusteringAlgorithm, CommonCheckTuning {
     let others = labels.indices.filter { !isCore[$0] && counts[$0] > 1 }
     for (row, label) in zip(others, index.smallestLabel(within: radius, labels: labels, for: others)) { labels[row] = label }
     let cores = labels.indices.filter { isCore[$0] }
-    var diagnostics = Diagnostics()
-    let noise = labels.filter { $0 < 0 }.count
-    if clusterCount == 0 {
-      diagnostics.notes.append(
-        "every row is noise: no row has \(minimumSamples) rows within eps = \(JSONNumber.plain(radius)); raise eps or lower min_samples")
-    } else if noise > 0 {
-      diagnostics.notes.append("\(noise) of \(x.rows) rows are noise (label -1)")
-    }
-    diagnostics.notes.forEach { context.log(.note($0)) }
+    let diagnostics = Diagnostics.noise(
+      labels: labels, clusterCount: clusterCount,
+      allNoise: "no row has \(minimumSamples) rows within eps = \(JSONNumber.plain(radius)); raise eps or lower min_samples", context: context)
     let model: JSONValue = [
       "metric": .string(metric.rawValue), "eps": .double(radius), "columns": .int(x.columns),
       "core_rows": SavedState.encode(x.selecting(rows: cores)), "core_labels": SavedState.encode(cores.map { labels[$0] }),
@@ -97,9 +91,7 @@ public struct DBSCAN: ClusteringAlgorithm, CommonCheckTuning {
   /// Labels new rows: the cluster of the nearest core row when it lies within `eps` (ties to the lowest core row), else −1.
   public static func predict(model: JSONValue, input: ClusteringInput) throws -> Prediction {
     let saved = try SavedState(model, owner: "dbscan model")
-    guard let metric = NeighborMetric(rawValue: try saved.text("metric")) else {
-      throw SavedStateError(owner: "dbscan model", detail: "'metric' is not one of \(NeighborMetric.allCases.map(\.rawValue))")
-    }
+    let metric = try saved.neighborMetric()
     let radius = try saved.real("eps")
     let columns = try saved.int("columns")
     let coreLabels = try saved.ints("core_labels")

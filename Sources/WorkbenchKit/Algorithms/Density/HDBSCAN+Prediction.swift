@@ -16,7 +16,7 @@ extension HDBSCAN {
   /// the lowest cluster id any of its rows leaves (the selected cluster, or
   /// for a single root cluster the highest cluster its labelled rows leave).
   /// λ = +∞ is saved as `null`.
-  func model(rows x: Matrix, index: NeighborIndex, tree: CondensedTree, labels: [Int]) -> JSONValue {
+  func model(rows x: Matrix, predictionCores: [Double], tree: CondensedTree, labels: [Int]) -> JSONValue {
     let samples = Self.predictionSamples(effectiveMinimumSamples)
     var pointParent = Array(repeating: tree.rows, count: tree.rows)
     var pointLambda = Array(repeating: 0.0, count: tree.rows)
@@ -42,7 +42,7 @@ extension HDBSCAN {
     }
     return [
       "metric": .string(metric.rawValue), "prediction_samples": .int(samples), "rows": SavedState.encode(x), "columns": .int(x.columns),
-      "prediction_core_distances": SavedState.encode(index.distanceToNearest(samples)), "point_cluster": SavedState.encode(pointParent),
+      "prediction_core_distances": SavedState.encode(predictionCores), "point_cluster": SavedState.encode(pointParent),
       "point_lambda": CondensedTree.encode(pointLambda), "cluster_parent": SavedState.encode(parents),
       "cluster_birth": CondensedTree.encode(tree.births), "cluster_label": SavedState.encode(clusterLabel),
       "cluster_max_lambda": CondensedTree.encode(clusterMaximum),
@@ -71,9 +71,7 @@ extension HDBSCAN {
   /// min(λ, λ_max) / λ_max of the selected cluster (1 when λ_max = 0, 0 for noise).
   static func approximatePredict(model: JSONValue, input: ClusteringInput) throws -> [(label: Int, probability: Double)] {
     let saved = try SavedState(model, owner: "hdbscan model")
-    guard let metric = NeighborMetric(rawValue: try saved.text("metric")) else {
-      throw SavedStateError(owner: "hdbscan model", detail: "'metric' is not one of \(NeighborMetric.allCases.map(\.rawValue))")
-    }
+    let metric = try saved.neighborMetric()
     let samples = try saved.int("prediction_samples")
     let columns = try saved.int("columns")
     let fit = try saved.matrix("rows")

@@ -95,7 +95,8 @@ public struct HDBSCAN: ClusteringAlgorithm, CommonCheckTuning {
         rows: x.rows, required: max(2, samples), detail: "hdbscan needs at least 2 rows and at least min_samples = \(samples)")
     }
     let index = NeighborIndex(x, metric: metric)
-    let cores = index.distanceToNearest(samples)
+    let bothCores = index.distancesToNearest([samples, Self.predictionSamples(samples)])
+    let cores = bothCores.map { $0[0] }
     try context.checkCancellation()
     let linkage = SingleLinkage(edges: index.spanningTree(coreDistances: cores), rows: x.rows)
     try context.checkCancellation()
@@ -105,18 +106,13 @@ public struct HDBSCAN: ClusteringAlgorithm, CommonCheckTuning {
     let labels = tree.labels(selected: selected, allowSingleCluster: allowSingleCluster, epsilon: selectionEpsilon)
     let probabilities = tree.probabilities(labels: labels, selected: selected)
     let (compact, clusterCount) = Self.consecutive(labels)
-    var diagnostics = Diagnostics()
-    let noise = labels.filter { $0 < 0 }.count
-    if clusterCount == 0 {
-      diagnostics.notes.append(
-        "every row is noise: no cluster of at least min_cluster_size = \(minClusterSize) rows persists; lower min_cluster_size or min_samples, or set allow_single_cluster")
-    } else if noise > 0 {
-      diagnostics.notes.append("\(noise) of \(x.rows) rows are noise (label -1)")
-    }
-    diagnostics.notes.forEach { context.log(.note($0)) }
+    let diagnostics = Diagnostics.noise(
+      labels: compact, clusterCount: clusterCount,
+      allNoise: "no cluster of at least min_cluster_size = \(minClusterSize) rows persists; lower min_cluster_size or min_samples, or set allow_single_cluster",
+      context: context)
     return Clustering(
       labels: compact, clusterCount: clusterCount,
-      model: model(rows: x, index: index, tree: tree, labels: labels),
+      model: model(rows: x, predictionCores: bothCores.map { $0[1] }, tree: tree, labels: labels),
       rowScores: [RowScore(name: "probability", values: probabilities), RowScore(name: "outlier_score", values: tree.outlierScores)],
       hierarchy: tree.json, diagnostics: diagnostics)
   }

@@ -118,14 +118,8 @@ public struct OPTICS: ClusteringAlgorithm, CommonCheckTuning {
     case .dbscan: labels = Self.dbscanLabels(plot, cores: cores, radius: radius)
     }
     let clusterCount = (labels.max() ?? -1) + 1
-    var diagnostics = Diagnostics()
-    let noise = labels.filter { $0 < 0 }.count
-    if clusterCount == 0 {
-      diagnostics.notes.append("every row is noise: the reachability plot has no cluster under these settings")
-    } else if noise > 0 {
-      diagnostics.notes.append("\(noise) of \(x.rows) rows are noise (label -1)")
-    }
-    diagnostics.notes.forEach { context.log(.note($0)) }
+    let diagnostics = Diagnostics.noise(
+      labels: labels, clusterCount: clusterCount, allNoise: "the reachability plot has no cluster under these settings", context: context)
     return Clustering(labels: labels, clusterCount: clusterCount, hierarchy: Self.hierarchy(plot, cores: cores), diagnostics: diagnostics)
   }
 

@@ -7,17 +7,11 @@ import WorkbenchTestSupport
 struct DBSCANTests {
   @Test("labels equal scikit-learn's DBSCAN on generated data, Iris and Wine: same noise, same clusters, border rows included")
   func fixtures() throws {
-    var compared = 0
-    for dataset in DensityReference.shared.datasets {
-      for testCase in dataset.dbscan {
-        let given = try DensityReference.parameters(testCase)
-        let clustering = try DensityReference.algorithm(DBSCAN.self, given).fit(dataset.x, context: FitContext(seed: 0))
-        let expected = try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")
-        let problems = partitionProblems(clustering.labels, expected)
-        #expect(problems.isEmpty, "\(dataset.name) \(given): \(problems.prefix(5))")
-        #expect(clustering.clusterCount == (expected.max() ?? -1) + 1, "\(dataset.name) \(given): cluster count")
-        compared += 1
-      }
+    let compared = try DensityReference.forEachCase(\.dbscan, of: DBSCAN.self) { _, testCase, label, clustering in
+      let expected = try DensityReference.labels(testCase)
+      let problems = partitionProblems(clustering.labels, expected)
+      #expect(problems.isEmpty, "\(label): \(problems.prefix(5))")
+      #expect(clustering.clusterCount == (expected.max() ?? -1) + 1, "\(label): cluster count")
     }
     #expect(compared == 25)
   }
@@ -27,7 +21,7 @@ struct DBSCANTests {
     let dataset = DensityReference.shared.datasets[0]
     let testCase = dataset.dbscan[0]
     let clustering = try DensityReference.algorithm(DBSCAN.self, try DensityReference.parameters(testCase)).fit(dataset.x, context: FitContext(seed: 0))
-    #expect(clustering.labels == (try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")))
+    #expect(clustering.labels == (try DensityReference.labels(testCase)))
   }
 
   @Test("a border row within eps of two clusters joins the one with the lower first core row, as scikit-learn's search reaches it")

@@ -35,6 +35,28 @@ struct DensityReference {
     }
   }()
 
+  /// Fits `type` with each case of `cases` (scikit-learn's parameters) on its data set and calls `check`; returns the number of cases.
+  static func forEachCase(
+    _ cases: KeyPath<Dataset, [JSONValue]>, of type: any ClusteringAlgorithm.Type, where include: (JSONValue) -> Bool = { _ in true },
+    _ check: (_ dataset: Dataset, _ testCase: JSONValue, _ label: String, _ clustering: Clustering) throws -> Void
+  ) throws -> Int {
+    var count = 0
+    for dataset in shared.datasets {
+      for testCase in dataset[keyPath: cases] where include(testCase) {
+        let given = try parameters(testCase)
+        let clustering = try algorithm(type, given).fit(dataset.x, context: FitContext(seed: 0))
+        try check(dataset, testCase, "\(dataset.name) \(given.keys.sorted().map { "\($0)=\(given[$0]!.canonicalText)" })", clustering)
+        count += 1
+      }
+    }
+    return count
+  }
+
+  /// The reference labels of a case.
+  static func labels(_ testCase: JSONValue) throws -> [Int] {
+    try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")
+  }
+
   /// A case's `params` as spec parameters (scikit-learn's names; absent ones take our defaults, which are scikit-learn's).
   static func parameters(_ testCase: JSONValue) throws -> [String: JSONValue] {
     try FixtureLoader.field(testCase, "params").object ?? [:]

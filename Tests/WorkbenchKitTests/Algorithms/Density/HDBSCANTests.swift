@@ -9,66 +9,50 @@ private let scoreTolerance = 1e-9
 
 @Suite("hdbscan")
 struct HDBSCANTests {
-  @Test("labels and probabilities equal scikit-learn's HDBSCAN for every selection setting where the spanning tree is unique")
-  func exactFixtures() throws {
-    var compared = 0
-    for dataset in DensityReference.shared.datasets {
-      for testCase in dataset.hdbscan where testCase.object?["exact"] == .bool(true) {
-        let given = try DensityReference.parameters(testCase)
-        let clustering = try DensityReference.algorithm(HDBSCAN.self, given).fit(dataset.x, context: FitContext(seed: 0))
-        let expected = try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")
-        let problems = partitionProblems(clustering.labels, expected)
-        #expect(problems.isEmpty, "\(dataset.name) \(given): \(problems.prefix(5))")
-        let probabilities = try #require(clustering.rowScores.first { $0.name == "probability" }).values
-        let reference = try DensityReference.reals(try FixtureLoader.field(testCase, "probabilities"), "probabilities")
-        expectClose(probabilities, reference, relative: scoreTolerance, "\(dataset.name) \(given) probabilities")
-        compared += 1
-      }
-    }
-    #expect(compared == 18)
-  }
-
-  @Test("with tied mutual reachability (larger min_samples, duplicates) labels equal scikit-learn's except rows a tie decides")
-  func tiedFixtures() throws {
-    var compared = 0
-    for dataset in DensityReference.shared.datasets {
-      for testCase in dataset.hdbscan where testCase.object?["exact"] == .bool(false) {
-        let given = try DensityReference.parameters(testCase)
-        let clustering = try DensityReference.algorithm(HDBSCAN.self, given).fit(dataset.x, context: FitContext(seed: 0))
-        let expected = try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")
+  @Test(
+    """
+    labels equal scikit-learn's HDBSCAN for every selection setting, and probabilities to 1e-9 where the spanning tree \
+    is unique; with tied mutual reachability (larger min_samples, duplicate rows) only rows a tie decides may differ
+    """)
+  func fixtures() throws {
+    var exact = 0
+    let compared = try DensityReference.forEachCase(\.hdbscan, of: HDBSCAN.self) { _, testCase, label, clustering in
+      let expected = try DensityReference.labels(testCase)
+      guard testCase.object?["exact"] == .bool(true) else {
         let problems = partitionProblems(clustering.labels, expected, tied: try DensityReference.tied(testCase))
-        #expect(problems.isEmpty, "\(dataset.name) \(given): \(problems.prefix(5))")
-        compared += 1
+        #expect(problems.isEmpty, "\(label): \(problems.prefix(5))")
+        return
       }
+      #expect(partitionProblems(clustering.labels, expected).isEmpty, "\(label): \(partitionProblems(clustering.labels, expected).prefix(5))")
+      let probabilities = try #require(clustering.rowScores.first { $0.name == "probability" }).values
+      let reference = try DensityReference.reals(try FixtureLoader.field(testCase, "probabilities"), "probabilities")
+      expectClose(probabilities, reference, relative: scoreTolerance, "\(label) probabilities")
+      exact += 1
     }
-    #expect(compared == 22)
+    #expect(compared == 40)
+    #expect(exact == 18)
   }
 
   @Test("GLOSH outlier scores and approximate_predict equal the hdbscan library's (exact cases where its partition is scikit-learn's)")
   func library() throws {
-    var compared = 0
-    for dataset in DensityReference.shared.datasets {
-      for testCase in dataset.hdbscan {
-        guard let library = testCase.object?["library"], library != .null else { continue }
-        let given = try DensityReference.parameters(testCase)
-        let clustering = try DensityReference.algorithm(HDBSCAN.self, given).fit(dataset.x, context: FitContext(seed: 0))
-        let scores = try #require(clustering.rowScores.first { $0.name == "outlier_score" }).values
-        let reference = try DensityReference.reals(try FixtureLoader.field(library, "outlier_scores"), "outlier_scores")
-        expectClose(scores, reference, relative: scoreTolerance, "\(dataset.name) \(given) outlier scores")
-        let queries = try FixtureLoader.matrix(try FixtureLoader.field(library, "predict_queries"), "predict_queries")
-        let prediction = try HDBSCAN.predict(model: try #require(clustering.model), input: ClusteringInput(numeric: queries))
-        let expectedLabels = try FixtureLoader.ints(try FixtureLoader.field(library, "predict_labels"), "predict_labels")
-        let fitted = try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels")
-        // Predicted labels are the fit's clusters, so compare them through the fit's relabelling.
-        var ourLabelOf: [Int: Int] = [:]
-        for row in fitted.indices where fitted[row] >= 0 { ourLabelOf[fitted[row]] = clustering.labels[row] }
-        #expect(prediction.labels == expectedLabels.map { $0 >= 0 ? ourLabelOf[$0] ?? -2 : -1 }, "\(dataset.name) \(given) predicted labels")
-        let probabilities = try #require(prediction.rowScores.first { $0.name == "probability" }).values
-        expectClose(
-          probabilities, try DensityReference.reals(try FixtureLoader.field(library, "predict_probabilities"), "predict_probabilities"),
-          relative: scoreTolerance, "\(dataset.name) \(given) predicted probabilities")
-        compared += 1
-      }
+    let compared = try DensityReference.forEachCase(\.hdbscan, of: HDBSCAN.self, where: { ($0.object?["library"] ?? .null) != .null }) {
+      _, testCase, label, clustering in
+      let library = try FixtureLoader.field(testCase, "library")
+      let scores = try #require(clustering.rowScores.first { $0.name == "outlier_score" }).values
+      let reference = try DensityReference.reals(try FixtureLoader.field(library, "outlier_scores"), "outlier_scores")
+      expectClose(scores, reference, relative: scoreTolerance, "\(label) outlier scores")
+      let queries = try FixtureLoader.matrix(try FixtureLoader.field(library, "predict_queries"), "predict_queries")
+      let prediction = try HDBSCAN.predict(model: try #require(clustering.model), input: ClusteringInput(numeric: queries))
+      let expectedLabels = try FixtureLoader.ints(try FixtureLoader.field(library, "predict_labels"), "predict_labels")
+      // Predicted labels are in the fit's (scikit-learn's) numbering; compare them through our relabelling of the fit.
+      let fitted = try DensityReference.labels(testCase)
+      var ourLabelOf: [Int: Int] = [:]
+      for row in fitted.indices where fitted[row] >= 0 { ourLabelOf[fitted[row]] = clustering.labels[row] }
+      #expect(prediction.labels == expectedLabels.map { $0 >= 0 ? ourLabelOf[$0] ?? -2 : -1 }, "\(label) predicted labels")
+      let probabilities = try #require(prediction.rowScores.first { $0.name == "probability" }).values
+      expectClose(
+        probabilities, try DensityReference.reals(try FixtureLoader.field(library, "predict_probabilities"), "predict_probabilities"),
+        relative: scoreTolerance, "\(label) predicted probabilities")
     }
     #expect(compared == 18)
   }

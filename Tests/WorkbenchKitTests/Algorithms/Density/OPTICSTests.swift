@@ -7,30 +7,24 @@ import WorkbenchTestSupport
 struct OPTICSTests {
   @Test("ordering, reachability, core distances, predecessors and labels equal scikit-learn's OPTICS (distances to 1e-9)")
   func fixtures() throws {
-    var compared = 0
-    for dataset in DensityReference.shared.datasets {
-      for testCase in dataset.optics {
-        let given = try DensityReference.parameters(testCase)
-        let clustering = try DensityReference.algorithm(OPTICS.self, given).fit(dataset.x, context: FitContext(seed: 0))
-        let plot = try #require(clustering.hierarchy)
-        let ordering = try FixtureLoader.ints(try FixtureLoader.field(plot, "ordering"), "ordering")
-        let expectedOrdering = try FixtureLoader.ints(try FixtureLoader.field(testCase, "ordering"), "ordering")
-        #expect(ordering == expectedOrdering, "\(dataset.name) \(given): ordering")
-        let reachability = try DensityReference.reals(try FixtureLoader.field(plot, "reachability"), "reachability")
-        let expectedReachability = try DensityReference.reals(try FixtureLoader.field(testCase, "reachability"), "reachability")
-        let cores = try DensityReference.reals(try FixtureLoader.field(plot, "core_distance"), "core_distance")
-        let expectedCores = try DensityReference.reals(try FixtureLoader.field(testCase, "core_distances"), "core_distances")
-        let predecessor = try FixtureLoader.ints(try FixtureLoader.field(plot, "predecessor"), "predecessor")
-        let expectedPredecessor = try FixtureLoader.ints(try FixtureLoader.field(testCase, "predecessor"), "predecessor")
-        for (position, row) in expectedOrdering.enumerated() where position < reachability.count {
-          #expect(same(reachability[position], expectedReachability[row]), "\(dataset.name) \(given): reachability of row \(row)")
-          #expect(same(cores[position], expectedCores[row]), "\(dataset.name) \(given): core distance of row \(row)")
-          #expect(predecessor[position] == expectedPredecessor[row], "\(dataset.name) \(given): predecessor of row \(row)")
-        }
-        let problems = partitionProblems(clustering.labels, try FixtureLoader.ints(try FixtureLoader.field(testCase, "labels"), "labels"))
-        #expect(problems.isEmpty, "\(dataset.name) \(given): \(problems.prefix(5))")
-        compared += 1
+    let compared = try DensityReference.forEachCase(\.optics, of: OPTICS.self) { _, testCase, label, clustering in
+      let plot = try #require(clustering.hierarchy)
+      let ordering = try FixtureLoader.ints(try FixtureLoader.field(plot, "ordering"), "ordering")
+      let expectedOrdering = try FixtureLoader.ints(try FixtureLoader.field(testCase, "ordering"), "ordering")
+      #expect(ordering == expectedOrdering, "\(label): ordering")
+      let reachability = try DensityReference.reals(try FixtureLoader.field(plot, "reachability"), "reachability")
+      let expectedReachability = try DensityReference.reals(try FixtureLoader.field(testCase, "reachability"), "reachability")
+      let cores = try DensityReference.reals(try FixtureLoader.field(plot, "core_distance"), "core_distance")
+      let expectedCores = try DensityReference.reals(try FixtureLoader.field(testCase, "core_distances"), "core_distances")
+      let predecessor = try FixtureLoader.ints(try FixtureLoader.field(plot, "predecessor"), "predecessor")
+      let expectedPredecessor = try FixtureLoader.ints(try FixtureLoader.field(testCase, "predecessor"), "predecessor")
+      for (position, row) in expectedOrdering.enumerated() where position < reachability.count {
+        #expect(same(reachability[position], expectedReachability[row]), "\(label): reachability of row \(row)")
+        #expect(same(cores[position], expectedCores[row]), "\(label): core distance of row \(row)")
+        #expect(predecessor[position] == expectedPredecessor[row], "\(label): predecessor of row \(row)")
       }
+      let problems = partitionProblems(clustering.labels, try DensityReference.labels(testCase))
+      #expect(problems.isEmpty, "\(label): \(problems.prefix(5))")
     }
     #expect(compared == 30)
   }
