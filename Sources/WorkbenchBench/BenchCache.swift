@@ -50,9 +50,11 @@ public struct BenchCache: Sendable {
     let labels = try ensure("silhouette-labels-\(tag).csv", generated: &generated) {
       Array(("label\n" + subset.map { "\(generator.row($0).blob)\n" }.joined()).utf8)
     }
+    let density = try ensure("density-\(tag).csv", generated: &generated) { generator.standardisedCSV() }
     let files = BenchFiles(
       size: size, rows: size.rows, columns: size.columns, data: data.path, dataSHA256: data.digest, initialCenters: centers.path,
-      silhouetteData: silhouette.path, silhouetteLabels: labels.path, clusterCount: k, maxIterations: BenchWorkload.maxIterations,
+      silhouetteData: silhouette.path, silhouetteLabels: labels.path, densityData: density.path,
+      densityParameters: BenchWorkload.densitySettings.mapValues(\.parameters), clusterCount: k, maxIterations: BenchWorkload.maxIterations,
       gridClusterCounts: Array(BenchWorkload.gridClusterCounts), gridKMeansRuns: BenchWorkload.gridKMeansRuns,
       gridMethods: ["kmeans", "gmm"].filter { registry.algorithm(named: $0) != nil },
       gridCovarianceTypes: BenchWorkload.gridCovarianceTypes, gridResamples: gridResamples, gridJobs: BenchWorkload.gridJobs,

@@ -21,6 +21,11 @@ public struct BenchFiles: Sendable, Codable, Equatable {
   public var silhouetteData: String
   /// One label per row of ``silhouetteData`` (the blob the row was drawn from), header `label`.
   public var silhouetteLabels: String
+  /// The first ``BenchWorkload/densityRows`` rows and ``BenchWorkload/densityColumns`` columns of the table, each column
+  /// standardised (mean 0, population SD 1), written with every digit: the data of the density workloads.
+  public var densityData: String
+  /// Parameters of the plugin workloads that run on ``densityData``, by plugin name (``BenchWorkload/densitySettings``).
+  public var densityParameters: [String: [String: Double]]
   /// k of the kmeans, gmm and silhouette workloads.
   public var clusterCount: Int
   /// `max_iter` of the kmeans and gmm workloads (`tol` is 0).
@@ -46,6 +51,8 @@ public struct BenchFiles: Sendable, Codable, Equatable {
     case initialCenters = "initial_centers"
     case silhouetteData = "silhouette_data"
     case silhouetteLabels = "silhouette_labels"
+    case densityData = "density_data"
+    case densityParameters = "density_parameters"
     case clusterCount = "cluster_count"
     case maxIterations = "max_iterations"
     case gridClusterCounts = "grid_cluster_counts"

@@ -54,7 +54,8 @@ public enum BenchWorkload: Sendable, Hashable {
     switch self {
     case .csvLoad, .kmeans: .large
     case .gmm, .silhouette: .medium
-    case .grid, .plugin: .small
+    case .plugin(let name): BenchWorkload.densitySettings[name]?.size ?? .small
+    case .grid: .small
     }
   }
 
@@ -81,6 +82,26 @@ public enum BenchWorkload: Sendable, Hashable {
   public static let gridSeed: UInt64 = 7
   /// Rows of a plugin workload for an algorithm that ``AlgorithmCapabilities/scalesQuadratically`` (at most).
   public static let quadraticRows = 2_000
+  /// Rows of the density subset: the first rows of the table (at most), standardised.
+  public static let densityRows = 100_000
+  /// Columns of the density subset: the first columns of the table (at most).
+  public static let densityColumns = 8
+
+  /// The size a density workload is meant for and the parameters it runs with, both sides alike.
+  public struct DensitySetting: Sendable, Equatable {
+    public var size: BenchSize
+    public var parameters: [String: Double]
+  }
+
+  /// Plugin workloads that run on the standardised density subset (``densityRows`` × ``densityColumns``) with their own
+  /// parameters instead of k = 8 on the silhouette rows: density methods have no k, and their radius must suit
+  /// standardised data. dbscan and hdbscan are the targets (M: 100,000 × 8); optics, which scikit-learn runs
+  /// in O(rows²) with its default `max_eps`, runs on the S subset (10,000 × 8).
+  public static let densitySettings: [String: DensitySetting] = [
+    "dbscan": DensitySetting(size: .medium, parameters: ["eps": 0.8, "min_samples": 10]),
+    "hdbscan": DensitySetting(size: .medium, parameters: ["min_cluster_size": 50]),
+    "optics": DensitySetting(size: .small, parameters: ["min_samples": 10]),
+  ]
 }
 
 extension BenchWorkload: Codable {

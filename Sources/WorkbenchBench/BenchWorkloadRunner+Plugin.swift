@@ -12,7 +12,17 @@ extension BenchWorkloadRunner {
   /// memberships, k-means otherwise; the blobs the rows came from are the
   /// truth, and refits (gap, prediction strength) use the same algorithm.
   /// An algorithm that requires categorical features gets the last column as one.
+  /// Density methods (``BenchWorkload/densitySettings``) instead run on the standardised density subset with their own parameters.
   func preparePlugin(named name: String, into m: inout BenchMeasurement) throws -> Preparation {
+    if let parameters = files.densityParameters[name], let type = registry.algorithm(named: name) {
+      let x = try Self.matrix(files.densityData)
+      m.rows = x.rows
+      m.columns = x.columns
+      m.notes.append("standardised first \(x.rows) rows × \(x.columns) columns; " + parameters.keys.sorted().map { "\($0) \(JSONNumber.plain(parameters[$0]!))" }.joined(separator: ", "))
+      let algorithm = try build(type, name, parameters.mapValues(JSONValue.double))
+      let context = FitContext(seed: files.gridSeed)
+      return .ready { _ = try algorithm.fit(x, context: context); return nil }
+    }
     let subset = try Self.matrix(files.silhouetteData)
     let algorithmType = registry.algorithm(named: name)
     let quadratic = algorithmType?.capabilities.scalesQuadratically ?? false

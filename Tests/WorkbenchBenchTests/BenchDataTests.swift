@@ -47,8 +47,18 @@ struct BenchDataTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let cache = BenchCache(directory: folder)
     let first = try cache.prepare(.small)
-    #expect(first.generated.count == 4)
+    #expect(first.generated.count == 5)
     #expect(try DataFingerprint.sha256(ofFileAt: first.files.data) == first.files.dataSHA256)
+    // The density subset: the first rows and 8 columns, each standardised (mean 0, population SD 1).
+    let density = try CSVReader().clusteringInput(path: first.files.densityData).numeric
+    #expect(density.rows == BenchSize.small.rows && density.columns == BenchWorkload.densityColumns)
+    for c in 0..<density.columns {
+      let column = density.column(c)
+      let mean = column.reduce(0, +) / Double(column.count)
+      let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(column.count)
+      #expect(abs(mean) < 1e-12 && abs(variance - 1) < 1e-12, "column \(c): mean \(mean), variance \(variance)")
+    }
+    #expect(first.files.densityParameters["dbscan"] == ["eps": 0.8, "min_samples": 10])
     #expect(try cache.files(for: .small) == first.files)
     #expect(try cache.prepare(.small).generated.isEmpty)
     let kmeansOnly = try PluginRegistry(preprocessors: [], algorithms: [KMeans.self], metrics: [])

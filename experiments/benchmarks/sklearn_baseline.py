@@ -36,7 +36,7 @@ import scipy
 import sklearn
 import threadpoolctl
 from sklearn import metrics
-from sklearn.cluster import BisectingKMeans, KMeans, MiniBatchKMeans
+from sklearn.cluster import OPTICS, BisectingKMeans, KMeans, MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
@@ -90,14 +90,44 @@ NO_EQUIVALENT = {
 }
 
 
+def parallel_dbscan(x, p):
+    from dbscan import DBSCAN as ParallelDBSCAN
+
+    ParallelDBSCAN(x, eps=p["eps"], min_samples=int(p["min_samples"]))
+
+
+def library_hdbscan(x, p):
+    import hdbscan
+
+    # The library's core distance leaves the row out: min_samples one less than the workbench's (scikit-learn's)
+    # gives the same clustering.
+    hdbscan.HDBSCAN(min_cluster_size=int(p["min_cluster_size"]), min_samples=int(p["min_cluster_size"]) - 1).fit(x)
+
+
+# The density workloads run on the manifest's standardised density subset with its parameters, against the fastest
+# peer where scikit-learn is not it (scikit-learn's DBSCAN keeps every neighbourhood: 73 s and 10.7 GiB at M).
+DENSITY = {
+    "dbscan": ("the dbscan package 1.0.0 (parallel), not scikit-learn", parallel_dbscan),
+    "hdbscan": ("the hdbscan library 0.8.44 (Boruvka kd-tree), not scikit-learn", library_hdbscan),
+    "optics": ("scikit-learn's OPTICS", lambda x, p: OPTICS(min_samples=int(p["min_samples"])).fit(x)),
+}
+
+
 class Skipped(Exception):
     """The workload has no scikit-learn counterpart; the message says why."""
 
 
-def prepare_plugin(name, m):
+def prepare_plugin(name, m, notes):
     """One fit of an algorithm, or one score of a k-means clustering (fitted untimed), on the silhouette rows."""
     if name in NO_EQUIVALENT:
         raise Skipped(NO_EQUIVALENT[name])
+    if name in DENSITY and name in m.get("density_parameters", {}):
+        peer, fit = DENSITY[name]
+        parameters = m["density_parameters"][name]
+        x = load_matrix(m["density_data"])
+        notes.append(f"{peer}; standardised first {x.shape[0]} rows x {x.shape[1]} columns; "
+                     + ", ".join(f"{k} {parameters[k]:g}" for k in sorted(parameters)))
+        return lambda: (fit(x, parameters), None)[1]
     x = load_matrix(m["silhouette_data"])
     k, seed = m["cluster_count"], m["grid_seed"]
     if name in ALGORITHMS:
@@ -222,7 +252,7 @@ def prepare(workload, m, notes):
             return None
 
         return grid
-    return prepare_plugin(workload, m)
+    return prepare_plugin(workload, m, notes)
 
 
 def main():
@@ -237,7 +267,11 @@ def main():
     warnings.simplefilter("ignore", ConvergenceWarning)
     notes = []
     rows, columns = m["rows"], m["columns"]
-    if args.workload not in WORKLOADS or args.workload == "silhouette":
+    if args.workload in DENSITY and args.workload in m.get("density_parameters", {}):
+        with open(m["density_data"]) as f:
+            columns = len(f.readline().split(","))
+            rows = sum(1 for _ in f)
+    elif args.workload not in WORKLOADS or args.workload == "silhouette":
         with open(m["silhouette_labels"]) as f:
             rows = sum(1 for _ in f) - 1
     seconds, iterations, skipped = [], [], None

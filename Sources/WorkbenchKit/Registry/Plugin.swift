@@ -71,10 +71,13 @@ public struct Prediction: Sendable, Equatable {
   public var labels: [Int]
   /// `rows × clusters` membership probabilities (mixtures, fuzzy partitions), rows summing to 1.
   public var memberships: Matrix?
+  /// Named per-row values beside the label (HDBSCAN's membership `probability`), as in ``Clustering/rowScores``.
+  public var rowScores: [RowScore]
 
-  public init(labels: [Int], memberships: Matrix? = nil) {
+  public init(labels: [Int], memberships: Matrix? = nil, rowScores: [RowScore] = []) {
     self.labels = labels
     self.memberships = memberships
+    self.rowScores = rowScores
   }
 }
 

@@ -62,6 +62,14 @@ public struct SavedState: Sendable {
     return numbers
   }
 
+  /// A list of integers.
+  public func ints(_ key: String) throws(SavedStateError) -> [Int] {
+    guard let items = try field(key).array, let numbers = Optional(items.compactMap(\.integer)), numbers.count == items.count else {
+      throw SavedStateError(owner: owner, detail: "'\(key)' is not a list of integers")
+    }
+    return numbers
+  }
+
   /// A matrix saved with ``SavedState/encode(_:)``.
   public func matrix(_ key: String) throws(SavedStateError) -> Matrix {
     guard let rows = try field(key).array else { throw SavedStateError(owner: owner, detail: "'\(key)' is not a list of rows") }
@@ -85,6 +93,9 @@ public struct SavedState: Sendable {
 
   /// Numbers as a JSON list.
   public static func encode(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.double)) }
+
+  /// Integers as a JSON list.
+  public static func encode(_ values: [Int]) -> JSONValue { .array(values.map(JSONValue.int)) }
 
   /// Strings as a JSON list.
   public static func encode(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

@@ -12,7 +12,8 @@ struct Bench: ParsableCommand {
       Build in release mode first: `swift run -c release workbench bench`. Workloads: \
       csv-load (L), kmeans (L), gmm (M), silhouette (M, 50,000 rows), grid (S), and one per other \
       registered algorithm (a fit, k = 8) and metric (a score of a k = 8 clustering) by its plugin name, \
-      on the S rows. Each runs in a fresh child process so its peak memory is its own. --compare runs experiments/benchmarks/sklearn_baseline.py \
+      on the S rows; dbscan (M), hdbscan (M) and optics (S) run on the first 100,000 rows and 8 columns, \
+      standardised, with their own settings. Each runs in a fresh child process so its peak memory is its own. --compare runs experiments/benchmarks/sklearn_baseline.py \
       alternately with the workbench (A B A B) and reports ours/theirs pair by pair.
       """)
 
