@@ -38,9 +38,10 @@ import WorkbenchNumerics
 /// their labels back unless identical rows were split between clusters.
 ///
 /// Capabilities: no randomness. Not declared order-invariant: without ties
-/// the tree does not depend on the row order (every value is computed the
-/// same way from the same clusters), but equal distances are resolved by row
-/// index, as in scipy. Not declared quadratic: with the default ward linkage
+/// the tree does not depend on the row order (ward, complete and single
+/// compute every height from the clusters alone, the same bits in any order;
+/// average applies its updates in chain order, so its heights move by
+/// rounding), but equal distances are resolved by row index, as in scipy. Not declared quadratic: with the default ward linkage
 /// time grows with rows² but memory only with rows × columns; `"complete"` and
 /// `"average"` do need the rows × rows matrix, and say so when it does not fit.
 ///
