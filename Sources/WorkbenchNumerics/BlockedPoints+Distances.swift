@@ -36,47 +36,44 @@ extension BlockedPoints {
 
   /// Distances from `query` to the points at `positions` (live or not), written to `out[p − positions.lowerBound]`.
   ///
-  /// Four positions of a block share each vector step; every lane sums its
+  /// The positions of a block share each vector step; every lane sums its
   /// own terms in column order. Domain: `query.count == columns`,
   /// `out.count == positions.count`, positions inside the blocks (asserted).
   func scan(from query: UnsafeBufferPointer<Double>, positions: Range<Int>, metric: PointMetric, into out: UnsafeMutableBufferPointer<Double>) {
     let d = columns, lanes = Self.lanes
-    assert(query.count == d && out.count == positions.count && positions.upperBound <= weights.count, "bad scan of \(positions)")
+    assert(query.count == d && out.count == positions.count && positions.upperBound <= weights.count * lanes, "bad scan of \(positions)")
     var queryNorm = 0.0
     if metric == .cosine { for j in 0..<d { queryNorm += query[j] * query[j] } }
     let queryLength = queryNorm.squareRoot()
     storage.withUnsafeBufferPointer { s in
       var block = positions.lowerBound / lanes
       while block * lanes < positions.upperBound {
-        let base = block * lanes * d
-        let values: SIMD4<Double>
+        let base = block * d
+        let values: Lanes
         switch metric {
         case .euclidean:
-          var sum = SIMD4<Double>()
+          var sum = Lanes()
           for j in 0..<d {
-            let at = base + j * lanes
-            let diff = SIMD4(repeating: query[j]) - SIMD4(s[at], s[at + 1], s[at + 2], s[at + 3])
+            let diff = Lanes(repeating: query[j]) - s[base + j]
             sum += diff * diff
           }
           values = sum.squareRoot()
         case .manhattan:
-          var sum = SIMD4<Double>()
+          var sum = Lanes()
           for j in 0..<d {
-            let at = base + j * lanes
-            let diff = SIMD4(repeating: query[j]) - SIMD4(s[at], s[at + 1], s[at + 2], s[at + 3])
+            let diff = Lanes(repeating: query[j]) - s[base + j]
             sum += diff.replacing(with: -diff, where: diff .< 0)
           }
           values = sum
         case .cosine:
-          var dot = SIMD4<Double>(), norm = SIMD4<Double>()
+          var dot = Lanes(), norm = Lanes()
           for j in 0..<d {
-            let at = base + j * lanes
-            let point = SIMD4(s[at], s[at + 1], s[at + 2], s[at + 3])
-            dot += SIMD4(repeating: query[j]) * point
+            let point = s[base + j]
+            dot += Lanes(repeating: query[j]) * point
             norm += point * point
           }
           let lengths = norm.squareRoot()
-          var cosine = SIMD4<Double>(repeating: 1)
+          var cosine = Lanes(repeating: 1)
           for lane in 0..<lanes where queryLength > 0 && lengths[lane] > 0 {
             cosine[lane] = min(max(1 - dot[lane] / (queryLength * lengths[lane]), 0), 2)
           }

@@ -1,9 +1,9 @@
-/// Weighted points stored four to a block, column by column, so one point is compared with four others per vector step.
+/// Weighted points stored eight to a block, column by column, so one point is compared with eight others per vector step.
 ///
 /// Why: hierarchical clustering compares one point (a cluster centroid, the
 /// vertex just added to a spanning tree) with every other live point, over and
-/// over. With four points side by side in each column of a block, one query
-/// coordinate is subtracted from four points at once, and each lane adds its
+/// over. With eight points side by side in each column of a block, one query
+/// coordinate is subtracted from eight points at once, and each lane adds its
 /// own point's terms one column after the other, so every distance is summed in
 /// plain column order: bit for bit the scalar loop Σⱼ (qⱼ − pⱼ)², on any
 /// instruction set and thread count.
@@ -13,22 +13,26 @@
 /// the freed position, so the live points stay packed and scans never visit
 /// a dead one. Each point carries a weight (a cluster size, 1 to start with).
 ///
-/// Layout: the point at position p, column j, lives at
-/// `(p / 4) · 4 · columns + j · 4 + p % 4`; positions from ``count`` up to the
-/// end of the last block are padding with weight 0.
+/// Layout: block b = p / 8 holds positions 8b…8b + 7; `storage[b · columns + j]`
+/// holds their coordinate j in lanes 0…7 and `weights[b]` their weights. Eight
+/// lanes are four independent pairs on baseline x86-64, enough to keep its
+/// vector units busy while each lane's additions stay in column order.
+/// Positions from ``count`` to the end of the last block are padding (zeros).
 /// - Complexity: O(rows · columns) memory; ``remove(_:)`` is O(columns).
 public struct BlockedPoints: Sendable {
+  /// A block's worth of values, one per lane.
+  typealias Lanes = SIMD8<Double>
   /// Points per block, one per vector lane.
-  public static let lanes = 4
+  public static let lanes = Lanes.scalarCount
 
   /// Coordinates per point.
   public let columns: Int
   /// Live points.
   public private(set) var count: Int
   /// The blocks, as described on the type.
-  var storage: [Double]
-  /// Weight of the point at each position (0 in padding and freed positions).
-  var weights: [Double]
+  var storage: [Lanes]
+  /// The weights, one block of positions per element (0 in padding and freed positions).
+  var weights: [Lanes]
   /// The id of the point at each live position.
   public private(set) var ids: [Int]
   /// The position of each id, −1 once removed.
@@ -43,30 +47,27 @@ public struct BlockedPoints: Sendable {
     count = x.rows
     ids = Array(0..<x.rows)
     positions = Array(0..<x.rows)
-    weights = Array(repeating: 0, count: blocks * Self.lanes)
-    storage = Array(repeating: 0, count: blocks * Self.lanes * d)
+    weights = Array(repeating: Lanes(), count: blocks)
+    storage = Array(repeating: Lanes(), count: blocks * d)
     for r in 0..<x.rows {
-      weights[r] = 1
-      for j in 0..<d { storage[Self.offset(position: r, column: j, columns: d)] = x[r, j] }
+      weights[r / Self.lanes][r % Self.lanes] = 1
+      for j in 0..<d { storage[(r / Self.lanes) * d + j][r % Self.lanes] = x[r, j] }
     }
-  }
-
-  /// Where coordinate `column` of the point at `position` is stored.
-  @inline(__always)
-  static func offset(position: Int, column: Int, columns: Int) -> Int {
-    (position / lanes) * lanes * columns + column * lanes + position % lanes
   }
 
   /// Whether the point `id` is live.
   public func contains(_ id: Int) -> Bool { id >= 0 && id < positions.count && positions[id] >= 0 }
 
   /// The weight of the live point `id`.
-  public func weight(of id: Int) -> Double { weights[position(of: id)] }
+  public func weight(of id: Int) -> Double {
+    let p = position(of: id)
+    return weights[p / Self.lanes][p % Self.lanes]
+  }
 
   /// The coordinates of the live point `id`.
   public func point(_ id: Int) -> [Double] {
     let p = position(of: id)
-    return (0..<columns).map { storage[Self.offset(position: p, column: $0, columns: columns)] }
+    return (0..<columns).map { storage[(p / Self.lanes) * columns + $0][p % Self.lanes] }
   }
 
   /// The position of the live point `id` (checked).
@@ -80,17 +81,16 @@ public struct BlockedPoints: Sendable {
   public mutating func remove(_ id: Int) {
     let p = position(of: id)
     let last = count - 1
+    let (block, lane, lastBlock, lastLane) = (p / Self.lanes, p % Self.lanes, last / Self.lanes, last % Self.lanes)
     if p != last {
       let moved = ids[last]
-      for j in 0..<columns {
-        storage[Self.offset(position: p, column: j, columns: columns)] = storage[Self.offset(position: last, column: j, columns: columns)]
-      }
-      weights[p] = weights[last]
+      for j in 0..<columns { storage[block * columns + j][lane] = storage[lastBlock * columns + j][lastLane] }
+      weights[block][lane] = weights[lastBlock][lastLane]
       ids[p] = moved
       positions[moved] = p
     }
-    for j in 0..<columns { storage[Self.offset(position: last, column: j, columns: columns)] = 0 }
-    weights[last] = 0
+    for j in 0..<columns { storage[lastBlock * columns + j][lastLane] = 0 }
+    weights[lastBlock][lastLane] = 0
     ids.removeLast()
     positions[id] = -1
     count = last
@@ -106,12 +106,13 @@ public struct BlockedPoints: Sendable {
   public mutating func mergeWeightedMean(_ a: Int, into b: Int) {
     precondition(a != b, "a point cannot merge with itself")
     let pa = position(of: a), pb = position(of: b)
-    let wa = weights[pa], wb = weights[pb], total = wa + wb
+    let (blockA, laneA, blockB, laneB) = (pa / Self.lanes, pa % Self.lanes, pb / Self.lanes, pb % Self.lanes)
+    let wa = weights[blockA][laneA], wb = weights[blockB][laneB], total = wa + wb
     for j in 0..<columns {
-      let ia = Self.offset(position: pa, column: j, columns: columns), ib = Self.offset(position: pb, column: j, columns: columns)
-      storage[ib] = (wa * storage[ia] + wb * storage[ib]) / total
+      let va = storage[blockA * columns + j][laneA], vb = storage[blockB * columns + j][laneB]
+      storage[blockB * columns + j][laneB] = (wa * va + wb * vb) / total
     }
-    weights[pb] = total
+    weights[blockB][laneB] = total
     remove(a)
   }
 }

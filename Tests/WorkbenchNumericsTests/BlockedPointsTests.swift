@@ -68,6 +68,8 @@ struct BlockedPointsTests {
       let found = points.nearestByWardCost(to: id)
       #expect(found?.id == best.id && found?.cost == best.cost, "nearest to \(id): \(String(describing: found)) vs \(best)")
       #expect(points.wardCost(id, best.id) == best.cost && points.wardCost(best.id, id) == best.cost)
+      #expect(points.nearestByWardCost(to: id, atMost: best.cost)?.id == best.id)
+      #expect(points.nearestByWardCost(to: id, atMost: best.cost.nextDown) == nil)
     }
     for id in [0, 17, 2_600, 5_002] { check(id) }
     for (a, b) in [(17, 2_600), (5_002, 4), (0, 4), (3_000, 2_999)] {

@@ -7,7 +7,8 @@ extension Agglomerative {
   /// cluster with the lowest id; each step finds the cluster whose merge with
   /// the chain's top costs least (the lowest id among equal costs), except
   /// that the previous element wins a tie, and two mutual nearest neighbours
-  /// merge. Merging a < b keeps the new cluster under id b, its centroid the
+  /// merge. Each scan only looks for costs up to the previous element's,
+  /// which lets it drop far clusters early. Merging a < b keeps the new cluster under id b, its centroid the
   /// size-weighted mean of both, which is exactly the Lance–Williams Ward update
   /// scipy applies to its matrix. Costs are the squared heights
   /// (``BlockedPoints/wardCost(_:_:)``), so the heights are their square roots.
@@ -27,13 +28,13 @@ extension Agglomerative {
         while !points.contains(lowestLive) { lowestLive += 1 }
         chain.append(lowestLive)
       }
-      var cost: Double
+      var cost = Double.infinity
       while true {
         let top = chain[chain.count - 1]
-        guard let nearest = points.nearestByWardCost(to: top) else { preconditionFailure("a live cluster without neighbours") }
-        if chain.count > 1 {
-          cost = points.wardCost(top, chain[chain.count - 2])
-          if cost <= nearest.cost { break }
+        cost = chain.count > 1 ? points.wardCost(top, chain[chain.count - 2]) : .infinity
+        guard let nearest = points.nearestByWardCost(to: top, atMost: cost), nearest.cost < cost else {
+          precondition(chain.count > 1, "a cluster without a neighbour at finite cost")
+          break
         }
         chain.append(nearest.id)
       }

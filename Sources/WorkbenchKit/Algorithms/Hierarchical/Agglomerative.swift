@@ -18,7 +18,7 @@ import WorkbenchNumerics
 ///   √(2|A||B| / (|A| + |B|)) · ‖c_A − c_B‖, which is exactly what the
 ///   Lance–Williams update scipy applies to its distance matrix produces, so
 ///   no matrix is kept: O(rows · columns) memory. Each chain step scans the
-///   live centroids in fixed chunks across the cores (``BlockedPoints/nearestByWardCost(to:)``).
+///   live centroids in fixed chunks across the cores (``BlockedPoints/nearestByWardCost(to:atMost:)``).
 /// - `"single"`: Prim's minimum spanning tree over the rows, distances computed
 ///   as needed (O(rows) memory besides the data), as scipy's `mst_single_linkage`.
 /// - `"complete"`, `"average"`: scipy's nearest-neighbour chain with
