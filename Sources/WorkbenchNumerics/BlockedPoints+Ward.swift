@@ -67,11 +67,13 @@ extension BlockedPoints {
   /// Lanes are the positions of a block: the query's coordinate j is
   /// subtracted from all of them at once and each lane adds its square, column
   /// after column (products and sums rounded separately), then the sums are
-  /// weighted and compared. Every four columns, a block whose partial
-  /// costs all exceed the best cost so far is dropped: partial sums of squares
-  /// never exceed the full sums, so a dropped block held no candidate and the
-  /// answer is that of the full scan (this skips most of the work for points
-  /// far from the query).
+  /// weighted and compared. Every four columns, a block is dropped when even
+  /// the smallest weight factor any point can have (its weight is at least 1,
+  /// and 2·w_q·w / (w_q + w) grows with w, also after rounding) times the
+  /// partial sums exceeds the best cost so far: partial sums of squares never
+  /// exceed the full sums, so a dropped block held no candidate and the answer
+  /// is that of the full scan. Most blocks far from the query go after four
+  /// columns and without a division.
   private func wardScan(query: Int, positions range: Range<Int>, from start: Candidate) -> Candidate {
     let d = columns, lanes = Self.lanes
     assert(range.lowerBound % lanes == 0 && range.upperBound <= count, "scan range \(range) is not block-aligned in 0..<\(count)")
@@ -83,11 +85,10 @@ extension BlockedPoints {
             for j in 0..<d { q[j] = Lanes(repeating: s[queryBlock * d + j][queryLane]) }
             let queryWeight = w[queryBlock][queryLane]
             let twice = Lanes(repeating: 2 * queryWeight), own = Lanes(repeating: queryWeight)
+            let smallestFactor = Lanes(repeating: (2 * queryWeight) / (queryWeight + 1))
             var best = start
             var bound = Lanes(repeating: start.cost)
             blocks: for block in (range.lowerBound / lanes)..<((range.upperBound + lanes - 1) / lanes) {
-              let weight = w[block]
-              let factor = (twice * weight) / (own + weight)
               let base = block * d
               var sum = Lanes()
               var j = 0
@@ -99,14 +100,16 @@ extension BlockedPoints {
                 sum += d2 * d2
                 sum += d3 * d3
                 j += 4
-                if j < d && !any(factor * sum .<= bound) { continue blocks }
+                if j < d && !any(smallestFactor * sum .<= bound) { continue blocks }
               }
               while j < d {
                 let diff = q[j] - s[base + j]
                 sum += diff * diff
                 j += 1
               }
-              let cost = factor * sum
+              guard any(smallestFactor * sum .<= bound) else { continue }
+              let weight = w[block]
+              let cost = (twice * weight) / (own + weight) * sum
               guard any(cost .<= bound) else { continue }
               for lane in 0..<lanes {
                 let p = block * lanes + lane

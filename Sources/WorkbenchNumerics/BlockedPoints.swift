@@ -11,7 +11,8 @@
 /// Points are named by the id they were created with (their row in the input
 /// matrix) and live at a *position*; ``remove(_:)`` moves the last point into
 /// the freed position, so the live points stay packed and scans never visit
-/// a dead one. Each point carries a weight (a cluster size, 1 to start with).
+/// a dead one. Each point carries a weight (a cluster size: 1 to start with,
+/// and sums of weights after merges, so never below 1).
 ///
 /// Layout: block b = p / 8 holds positions 8b…8b + 7; `storage[b · columns + j]`
 /// holds their coordinate j in lanes 0…7 and `weights[b]` their weights. Eight

@@ -6,7 +6,7 @@ struct PluginRegistryBuiltInTests {
   @Test("builds and lists the shipped algorithms and metrics in order")
   func names() {
     let registry = PluginRegistry.builtIn
-    #expect(registry.names(of: .algorithm) == ["kmeans", "minibatch-kmeans", "bisecting-kmeans", "kmedoids", "kprototypes", "gmm", "fuzzy-cmeans"])
+    #expect(registry.names(of: .algorithm) == ["kmeans", "minibatch-kmeans", "bisecting-kmeans", "kmedoids", "kprototypes", "gmm", "fuzzy-cmeans", "agglomerative", "birch"])
     #expect(
       registry.names(of: .metric) == [
         "silhouette", "calinski-harabasz", "davies-bouldin", "inertia", "simplified-silhouette", "dunn", "bic", "aic", "xie-beni", "gap",
