@@ -84,6 +84,31 @@ struct BlockedPointsTests {
     for id in [4, 2_600, 2_999, 1] { check(id) }
   }
 
+  @Test("the nearest point to a row is the naive argmin (lowest id among equal distances), for every metric and column count",
+    arguments: [1, 3, 4, 6, 9, 16])
+  func nearestToRow(_ columns: Int) {
+    // Rows 0…99 and, again, rows 0…49: exact ties between a row and its copy.
+    let base = randomMatrix(100, columns, seed: UInt64(40 + columns))
+    let x = base.selecting(rows: Array(0..<100) + Array(0..<50))
+    var points = BlockedPoints(x)
+    for id in [3, 120, 77] { points.remove(id) }
+    let queries = randomMatrix(20, columns, seed: 7).storage + x.rowArray(10) + x.rowArray(60)
+    let q = Matrix(rows: 22, columns: columns, storage: queries)
+    for metric in PointMetric.allCases {
+      for r in 0..<q.rows {
+        var best = (id: -1, distance: Double.infinity)
+        for id in points.ids.sorted() {
+          let distance = Naive.distance(q.rowArray(r), x.rowArray(id), metric)
+          if distance < best.distance { best = (id, distance) }
+        }
+        let found = points.nearest(toRow: r, of: q, metric: metric)
+        #expect(found?.id == best.id, "\(metric), query \(r)")
+        if let found { expectClose(found.distance, best.distance, relative: 1e-15, "\(metric), query \(r)") }
+      }
+    }
+    #expect(BlockedPoints(Matrix(rows: 0, columns: columns)).nearest(toRow: 0, of: q, metric: .euclidean) == nil)
+  }
+
   @Test("removing points keeps every other point, its coordinates and its id; the last point alone has no neighbour")
   func removal() {
     let x = randomMatrix(9, 3, seed: 4)

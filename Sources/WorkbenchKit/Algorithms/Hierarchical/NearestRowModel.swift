@@ -5,9 +5,10 @@ import WorkbenchNumerics
 ///
 /// Saved as `{"metric": …, "rows": [[…], …], "labels": […]}`. The nearest row
 /// is the one at the smallest distance under `metric`
-/// (``BlockedPoints/distances(fromRow:of:metric:into:)``), the first such row
-/// on ties; a reference row's own label therefore comes back for it unless an
-/// earlier reference row lies at the same distance (an identical row).
+/// (``BlockedPoints/nearest(toRow:of:metric:)``; squared distances for
+/// Euclidean), the first such row on ties; a reference row's own label
+/// therefore comes back for it unless an earlier reference row lies at the
+/// same distance (an identical row).
 /// - Complexity: O(new rows · reference rows · columns) to label, spread over the cores; O(reference rows) extra memory.
 struct NearestRowModel: Sendable {
   /// The reference rows.
@@ -43,18 +44,24 @@ struct NearestRowModel: Sendable {
     ["metric": .string(metric.rawValue), "rows": SavedState.encode(rows), "labels": .array(labels.map(JSONValue.int))]
   }
 
+  /// Rows per parallel chunk while labelling (a constant, so labels never depend on the thread count).
+  static let chunkRows = 64
+
   /// The label of the nearest reference row of each row of `x`; throws when `x` has other columns than the reference rows.
+  ///
+  /// Rows are labelled in fixed chunks across the cores, each by
+  /// ``BlockedPoints/nearest(toRow:of:metric:)``.
   func labels(for x: Matrix) throws(FitError) -> [Int] {
     guard x.columns == rows.columns else {
       throw .degenerate("the model has \(rows.columns) features but the new rows have \(x.columns)")
     }
     let points = BlockedPoints(rows)
-    var distances: [Double] = []
-    return (0..<x.rows).map { r in
-      points.distances(fromRow: r, of: x, metric: metric, into: &distances)
-      var best = 0
-      for i in distances.indices where distances[i] < distances[best] { best = i }
-      return labels[best]
-    }
+    let (metric, labels) = (metric, labels)
+    return Parallel.map(count: Parallel.chunkCount(x.rows, size: Self.chunkRows)) { chunk in
+      Parallel.chunkRange(chunk, size: Self.chunkRows, total: x.rows).map { r in
+        guard let nearest = points.nearest(toRow: r, of: x, metric: metric) else { preconditionFailure("a model without reference rows") }
+        return labels[nearest.id]
+      }
+    }.flatMap { $0 }
   }
 }
