@@ -49,33 +49,24 @@ struct HierarchicalReference {
     let x = try dataset.object?["data"].map { try F.matrix($0, "data") } ?? ReferenceDataset.load(name).x
     let agglomerative = try (F.field(dataset, "agglomerative").array ?? []).map { c in
       AgglomerativeCase(
-        linkage: try text(c, "linkage"), metric: try text(c, "metric"),
+        linkage: try field(c, "linkage", \.string), metric: try field(c, "metric", \.string),
         merges: try (F.field(c, "Z").array ?? []).map { try F.doubles($0, "Z") }, tieFree: try F.field(c, "tie_free").bool ?? false,
-        cuts: try (F.field(c, "cuts").array ?? []).map { (try int($0, "k"), try F.ints(F.field($0, "labels"), "labels")) },
+        cuts: try (F.field(c, "cuts").array ?? []).map { (try field($0, "k", \.integer), try F.ints(F.field($0, "labels"), "labels")) },
         thresholds: try (F.field(c, "thresholds").array ?? []).map {
-          (try number($0, "distance_threshold"), try int($0, "n_clusters"), try F.ints(F.field($0, "labels"), "labels"))
+          (try field($0, "distance_threshold", \.number), try field($0, "n_clusters", \.integer), try F.ints(F.field($0, "labels"), "labels"))
         })
     }
     let birch = try (F.field(dataset, "birch").array ?? []).map { c in
       BirchCase(
-        threshold: try number(c, "threshold"), branchingFactor: try int(c, "branching_factor"), k: try int(c, "k"),
+        threshold: try field(c, "threshold", \.number), branchingFactor: try field(c, "branching_factor", \.integer), k: try field(c, "k", \.integer),
         labels: try F.ints(F.field(c, "labels"), "labels"), subclusterCenters: try F.matrix(F.field(c, "subcluster_centers"), "subcluster_centers"))
     }
     return HierarchicalReference(x: x, agglomerative: agglomerative, birch: birch)
   }
 
-  private static func text(_ object: JSONValue, _ key: String) throws -> String {
-    guard let s = try FixtureLoader.field(object, key).string else { throw FixtureError("'\(key)' is not a string") }
-    return s
-  }
-
-  private static func number(_ object: JSONValue, _ key: String) throws -> Double {
-    guard let d = try FixtureLoader.field(object, key).number else { throw FixtureError("'\(key)' is not a number") }
-    return d
-  }
-
-  private static func int(_ object: JSONValue, _ key: String) throws -> Int {
-    guard let i = try FixtureLoader.field(object, key).integer else { throw FixtureError("'\(key)' is not an integer") }
-    return i
+  /// The member `key` of `object`, read by `read` (`\.number`, `\.integer`, `\.string`); a fixture error when absent or of another type.
+  private static func field<T>(_ object: JSONValue, _ key: String, _ read: (JSONValue) -> T?) throws -> T {
+    guard let value = read(try FixtureLoader.field(object, key)) else { throw FixtureError("'\(key)' has the wrong type") }
+    return value
   }
 }
