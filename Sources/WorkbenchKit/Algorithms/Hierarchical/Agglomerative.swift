@@ -6,9 +6,10 @@ import WorkbenchNumerics
 /// Matches `sklearn.cluster.AgglomerativeClustering` without connectivity
 /// (which builds scipy's tree and cuts it with `_hc_cut`): the merge tree is
 /// scipy's `linkage(X, method, metric)` — the same merges in the same order,
-/// heights to rounding, ties broken as scipy breaks them (towards the lower
-/// row index) — and the partition is scikit-learn's up to the numbering of the
-/// clusters. `k` and `distance_threshold` are scikit-learn's `n_clusters` and
+/// heights to rounding, ties broken by scipy's rule (towards the lower row
+/// index; ward compares its costs with other rounding than scipy's matrix, so
+/// a tie can still go the other way) — and the partition is scikit-learn's up
+/// to the numbering of the clusters. `k` and `distance_threshold` are scikit-learn's `n_clusters` and
 /// `distance_threshold`; exactly one is set (0 = not set). A threshold keeps
 /// one cluster more than there are merges at or above it.
 ///
@@ -41,9 +42,11 @@ import WorkbenchNumerics
 /// the tree does not depend on the row order (ward, complete and single
 /// compute every height from the clusters alone, the same bits in any order;
 /// average applies its updates in chain order, so its heights move by
-/// rounding), but equal distances are resolved by row index, as in scipy. Not declared quadratic: with the default ward linkage
-/// time grows with rows² but memory only with rows × columns; `"complete"` and
-/// `"average"` do need the rows × rows matrix, and say so when it does not fit.
+/// rounding), but equal distances are resolved by row index, as in scipy.
+/// Not declared quadratic (capabilities are per plugin, and the default is
+/// ward): ward's time grows with rows² but its memory only with
+/// rows × columns; `"complete"` and `"average"` do need the rows × rows
+/// matrix, and say so before allocating it when it does not fit.
 ///
 /// Edge cases: fewer rows than `k` throws ``FitError/insufficientSamples(rows:required:detail:)``;
 /// values so large that squared distances would overflow throw ``FitError/degenerate(_:)``;
