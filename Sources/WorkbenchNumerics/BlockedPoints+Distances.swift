@@ -48,27 +48,26 @@ extension BlockedPoints {
     storage.withUnsafeBufferPointer { s in
       var block = positions.lowerBound / lanes
       while block * lanes < positions.upperBound {
-        let base = block * d
         let values: Lanes
         switch metric {
         case .euclidean:
           var sum = Lanes()
           for j in 0..<d {
-            let diff = Lanes(repeating: query[j]) - s[base + j]
+            let diff = Lanes(repeating: query[j]) - s[slot(block, j)]
             sum += diff * diff
           }
           values = sum.squareRoot()
         case .manhattan:
           var sum = Lanes()
           for j in 0..<d {
-            let diff = Lanes(repeating: query[j]) - s[base + j]
+            let diff = Lanes(repeating: query[j]) - s[slot(block, j)]
             sum += diff.replacing(with: -diff, where: diff .< 0)
           }
           values = sum
         case .cosine:
           var dot = Lanes(), norm = Lanes()
           for j in 0..<d {
-            let point = s[base + j]
+            let point = s[slot(block, j)]
             dot += Lanes(repeating: query[j]) * point
             norm += point * point
           }

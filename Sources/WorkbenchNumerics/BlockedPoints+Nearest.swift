@@ -41,13 +41,12 @@ extension BlockedPoints {
       var best = (position: 0, value: Double.infinity)
       var bound = Lanes(repeating: .infinity)
       blocks: for block in 0..<((count + lanes - 1) / lanes) {
-        let base = block * d
         var sum = Lanes()
         var j = 0
         while j < d {
-          let end = min(j + 4, d)
+          let end = min(j + Self.panelColumns, d), at = slot(block, j) - j
           while j < end {
-            sum += term(Lanes(repeating: query[j]) - s[base + j])
+            sum += term(Lanes(repeating: query[j]) - s[at + j])
             j += 1
           }
           if !any(sum .<= bound) { continue blocks }

@@ -18,7 +18,7 @@ extension BlockedPoints {
     let (blockA, laneA, blockB, laneB) = (pa / Self.lanes, pa % Self.lanes, pb / Self.lanes, pb % Self.lanes)
     var sum = 0.0
     for j in 0..<columns {
-      let diff = storage[blockA * columns + j][laneA] - storage[blockB * columns + j][laneB]
+      let diff = storage[slot(blockA, j)][laneA] - storage[slot(blockB, j)][laneB]
       sum += diff * diff
     }
     let wa = weights[blockA][laneA], wb = weights[blockB][laneB]
@@ -82,19 +82,18 @@ extension BlockedPoints {
       weights.withUnsafeBufferPointer { w in
         ids.withUnsafeBufferPointer { idOf in
           withUnsafeTemporaryAllocation(of: Lanes.self, capacity: max(d, 1)) { q in
-            for j in 0..<d { q[j] = Lanes(repeating: s[queryBlock * d + j][queryLane]) }
+            for j in 0..<d { q[j] = Lanes(repeating: s[slot(queryBlock, j)][queryLane]) }
             let queryWeight = w[queryBlock][queryLane]
             let twice = Lanes(repeating: 2 * queryWeight), own = Lanes(repeating: queryWeight)
             let smallestFactor = Lanes(repeating: (2 * queryWeight) / (queryWeight + 1))
             var best = start
             var bound = Lanes(repeating: start.cost)
             blocks: for block in (range.lowerBound / lanes)..<((range.upperBound + lanes - 1) / lanes) {
-              let base = block * d
               var sum = Lanes()
               var j = 0
               while j + 4 <= d {
-                let d0 = q[j] - s[base + j], d1 = q[j + 1] - s[base + j + 1]
-                let d2 = q[j + 2] - s[base + j + 2], d3 = q[j + 3] - s[base + j + 3]
+                let at = slot(block, j)
+                let d0 = q[j] - s[at], d1 = q[j + 1] - s[at + 1], d2 = q[j + 2] - s[at + 2], d3 = q[j + 3] - s[at + 3]
                 sum += d0 * d0
                 sum += d1 * d1
                 sum += d2 * d2
@@ -103,7 +102,7 @@ extension BlockedPoints {
                 if j < d && !any(smallestFactor * sum .<= bound) { continue blocks }
               }
               while j < d {
-                let diff = q[j] - s[base + j]
+                let diff = q[j] - s[slot(block, j)]
                 sum += diff * diff
                 j += 1
               }
