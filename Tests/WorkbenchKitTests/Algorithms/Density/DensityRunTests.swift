@@ -17,9 +17,7 @@ struct DensityRunTests {
          "stability": {"method": "bootstrap", "resamples": 2}}
         """)
     defer { fixture.remove() }
-    let prepared = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
-    let summary = try await Runner(registry: .builtIn).run(
-      prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: fixture.results("d"), jobs: 2, fresh: true))
+    let summary = try fixture.run(out: fixture.results("d"), jobs: 2, fresh: true)
     #expect(summary.failedCount == 0)
     #expect(summary.records.map(\.clusterCount) == [0, 1, 0, 0])
     #expect(summary.records.map(\.noise) == [90, 0, 90, 90])
