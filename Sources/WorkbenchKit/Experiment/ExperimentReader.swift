@@ -80,7 +80,7 @@ public struct ExperimentReader: Sendable {
       .map { PluginUse(name: $0.name, location: root.appending("metrics")) }
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
-    let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
+    let stability = readStability(top.take("stability"), at: root.appending("stability"), problems: &problems)
     let evaluation = readEvaluation(top.take("evaluation"), pipelines: pipelines, at: root.appending("evaluation"), problems: &problems)
     let insight = readInsight(top.take("insight"), at: root.appending("insight"), problems: &problems)
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
@@ -286,8 +286,11 @@ public struct ExperimentReader: Sendable {
     Problem(location, "the '\(spec.name)' parameter of \(type.name) must be \(spec.kind.phrase); got \(value.canonicalText).", fix: spec.kind.fix)
   }
 
-  private func readStability(_ value: JSONValue, at location: Location, problems: inout [Problem]) -> StabilitySpec? {
-    guard let object = SpecObject(value, at: location, problems: &problems, what: "'stability'") else { return nil }
+  /// The stability section: absent or `true` gives ``StabilitySpec/default``, `false` none.
+  private func readStability(_ value: JSONValue?, at location: Location, problems: inout [Problem]) -> StabilitySpec? {
+    guard let value else { return .default }
+    if let enabled = value.bool { return enabled ? .default : nil }
+    guard let object = SpecObject(value, at: location, problems: &problems, what: "'stability' (an object, or true/false)") else { return nil }
     switch Parameters.resolve(object.members, declared: StabilitySpec.parameters, owner: "stability", at: location) {
     case .failure(let error):
       problems += error.problems

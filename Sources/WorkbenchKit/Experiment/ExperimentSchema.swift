@@ -42,8 +42,25 @@ public enum ExperimentSchema {
           properties(of: RankingSpec.parameters).merging(["metric": ["type": "string", "description": "Quality metric of the score; default silhouette."]]) { a, _ in a }),
       ],
       "stability": [
-        "type": "object", "additionalProperties": false, "description": "Re-cluster perturbed copies of every trial's features and compare.",
-        "properties": .object(properties(of: StabilitySpec.parameters)),
+        "description": "Re-cluster perturbed copies of every trial's features and compare; default 10 bootstrap resamples, false for none.",
+        "anyOf": [
+          ["type": "boolean"],
+          ["type": "object", "additionalProperties": false, "properties": .object(properties(of: StabilitySpec.parameters))],
+        ],
+      ],
+      "evaluation": [
+        "type": "object", "additionalProperties": false, "description": "The space every trial is scored in for ranking.",
+        "properties": .object(properties(of: EvaluationSpec.parameters)),
+      ],
+      "insight": [
+        "type": "object", "additionalProperties": false, "description": "Column roles and settings of the segment insight step.",
+        "properties": .object(
+          properties(of: InsightSpec.parameters).merging([
+            "roles": [
+              "type": "object", "description": "Columns playing a customer role; unset roles are recognised by name.",
+              "additionalProperties": ["anyOf": [["type": "string"], ["type": "array", "items": ["type": "string"]]]],
+            ]
+          ]) { a, _ in a }),
       ],
     ]
     let defs: [String: JSONValue] = [

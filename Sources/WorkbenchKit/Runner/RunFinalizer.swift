@@ -108,7 +108,9 @@ public struct RunFinalizer: Sendable {
     guard let metric = registry.metric(named: results.plan.experiment.ranking.metric) else {
       preconditionFailure("the spec reader accepts only registered ranking metrics")
     }
-    let rule = RankingRule(spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    let rule = RankingRule(
+      spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds,
+      elbowMetric: registry.metrics.first { $0.kRule == .elbow }?.name)
     let first = Leaderboard(records: results.records, rule: rule)
     let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
     return (Leaderboard(records: records, rule: rule), records)

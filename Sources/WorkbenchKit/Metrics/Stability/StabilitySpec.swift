@@ -34,6 +34,10 @@ public struct StabilitySpec: Sendable, Equatable {
     self.seeds = seeds
   }
 
+  /// What a spec without a `stability` section gets: 10 bootstrap resamples per trial, so every trial is fitted
+  /// 11 times in all. Stability enters the default ranking; `"stability": false` turns it off.
+  public static let `default` = StabilitySpec(method: .bootstrap, resamples: 10)
+
   /// The spec's keys, with their parameter declarations (validated like plugin parameters).
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "bootstrap", "How perturbed copies are made: bootstrap, subsample or noise."),
