@@ -15,7 +15,7 @@ public struct ExperimentReader: Sendable {
   }
 
   /// The top-level keys of a spec, in documentation order.
-  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "stability"]
+  public static let topLevelKeys = ["$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "stability", "gate"]
 
   /// Reads the spec file at `path`.
   public func read(path: String) throws(SpecError) -> Experiment { try plan(path: path).experiment }
@@ -77,12 +77,13 @@ public struct ExperimentReader: Sendable {
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
     let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
     let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
+    let gate = top.take("gate").flatMap { GateSpec.read($0, metrics: metrics.map(\.name), at: root.appending("gate"), problems: &problems) }
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, stability: stability, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, stability: stability, gate: gate, source: json, specFile: file)
     return try TrialPlan.expand(experiment, registry: registry).get()
   }
 

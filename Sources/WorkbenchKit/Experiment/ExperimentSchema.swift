@@ -45,6 +45,7 @@ public enum ExperimentSchema {
         "type": "object", "additionalProperties": false, "description": "Re-cluster perturbed copies of every trial's features and compare.",
         "properties": .object(properties(of: StabilitySpec.parameters)),
       ],
+      "gate": GateSpec.schema,
     ]
     let defs: [String: JSONValue] = [
       "range": [
@@ -70,7 +71,7 @@ public enum ExperimentSchema {
   }
 
   /// One schema property per declared parameter: its type, description and default.
-  private static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
+  static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
     var out: [String: JSONValue] = [:]
     for spec in parameters {
       var property = spec.kind.schema.object ?? [:]

@@ -12,7 +12,8 @@ import WorkbenchNumerics
 ///
 /// Derived files: `trials.jsonl` (every record in grid order, with its
 /// run-wide `segment_ids`), `timings.jsonl`, `leaderboard.csv`,
-/// `leaderboard.md`, `k-selection.json`.
+/// `leaderboard.md`, `k-selection.json`, and the files other tools read at
+/// the run's root (``runOutputs(_:leaderboard:)``: `metrics.json`, the gate's verdict).
 public struct RunFinalizer: Sendable {
   /// The plugins the run used (metric directions, bounds, k rules, parameter declarations).
   public let registry: PluginRegistry
@@ -42,6 +43,11 @@ public struct RunFinalizer: Sendable {
   public func finalize(runDirectory: String) throws -> Derived {
     let folder = RunFolder(existing: runDirectory)
     let manifest = try RunManifest.read(folder)
+    if let shard = try ShardManifest.read(folder) {
+      throw SpecError(
+        Location(file: folder.path), "this is the store of shard \(shard.shard) of a split run; a shard is merged, not finalized.",
+        fix: "merge every shard with `workbench merge OUT SHARD_DIR…`, which finalizes the whole run once.")
+    }
     let lock = try RunLock.acquire(folder)
     defer { withExtendedLifetime(lock) {} }
     let plan = try ExperimentReader(registry: registry).plan(
@@ -54,8 +60,10 @@ public struct RunFinalizer: Sendable {
     return try finalize(results)
   }
 
-  /// Derives and writes the run-level files of `results`.
-  public func finalize(_ results: RunResults) throws -> Derived {
+  /// Derives the run-level files of `results` and, with `write` (the default), writes those whose content changed.
+  ///
+  /// Commands that only read a run (`gate`, `compare`) derive without writing.
+  public func finalize(_ results: RunResults, write: Bool = true) throws -> Derived {
     let plan = results.plan
     guard let metric = registry.metric(named: plan.experiment.ranking.metric) else {
       preconditionFailure("the spec reader accepts only registered ranking metrics")
@@ -78,9 +86,9 @@ public struct RunFinalizer: Sendable {
       ("leaderboard.csv", board.csv(metricNames: metricNames, describe: describe)),
       ("k-selection.json", kSelection.json.prettyText),
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
-    ]
+    ] + (try runOutputs(results, leaderboard: board))
     var written: [String] = []
-    for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
+    for (name, text) in files where try write && results.folder.writeIfChanged(text, to: name) { written.append(name) }
     return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
   }
 
