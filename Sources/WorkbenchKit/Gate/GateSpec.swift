@@ -94,17 +94,17 @@ public struct GateSpec: Sendable, Equatable {
   public static func read(_ value: JSONValue, metrics known: [String], at location: Location, problems: inout [Problem]) -> GateSpec? {
     let before = problems.count
     guard let scalars = members(of: value, keys: keys, at: location, what: "the gate", problems: &problems) else { return nil }
-    var gate = GateSpec()
-    let present = parameters.filter { scalars[$0.name] != nil }
-    switch Parameters.resolve(scalars.filter { present.map(\.name).contains($0.key) }, declared: present, owner: "gate", at: location) {
-    case .failure(let error): problems += error.problems
-    case .success(let p):
-      gate.quality = scalars["quality"] == nil ? nil : p.real("quality")
-      gate.minStability = scalars["min_stability"] == nil ? nil : p.real("min_stability")
-      gate.minSegmentShare = scalars["min_segment_share"] == nil ? nil : p.real("min_segment_share")
-      gate.minSegments = scalars["min_segments"] == nil ? nil : p.int("min_segments")
-      gate.maxSegments = scalars["max_segments"] == nil ? nil : p.int("max_segments")
+    var values: [String: JSONValue] = [:]
+    for spec in parameters {
+      guard let given = scalars[spec.name] else { continue }
+      switch Parameters.resolve([spec.name: given], declared: [spec], owner: "gate", at: location) {
+      case .failure(let error): problems += error.problems
+      case .success(let p): values[spec.name] = p.value(spec.name)
+      }
     }
+    var gate = GateSpec(
+      quality: values["quality"]?.number, minStability: values["min_stability"]?.number, minSegmentShare: values["min_segment_share"]?.number,
+      minSegments: values["min_segments"]?.integer, maxSegments: values["max_segments"]?.integer)
     if let low = gate.minSegments, let high = gate.maxSegments, low > high {
       problems.append(Problem(location.appending("min_segments"), "min_segments (\(low)) is above max_segments (\(high)).", fix: "swap them or widen the range."))
     }

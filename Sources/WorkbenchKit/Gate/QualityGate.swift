@@ -108,7 +108,7 @@ public struct QualityGate: Sendable {
         missing: "the two runs share no labelled customer (ids differ), so they cannot agree."),
       GateCheck.bound(names[1].name, names[1].summary, value: agreement.largestShift, maximum: limits.maxShareShift, missing: ""),
     ]
-    if checks[0].outcome == .failed, agreement.sharedRows > 0, let detail = checks[0].detail { checks[0].detail = detail.dropLast() + " \(shared)." }
+    if checks[0].outcome == .failed, agreement.sharedRows > 0, let detail = checks[0].detail { checks[0].detail = detail.dropLast() + " (\(shared))." }
     if let worst = agreement.shifts.max(by: { $0.shift < $1.shift }), checks[1].outcome == .failed {
       let segment = worst.first.map { "segment \($0)" } ?? "the baseline's segment \(worst.second!)"
       checks[1].detail = (checks[1].detail ?? "") + " \(segment) moved from \(RankingRule.percent(worst.secondShare)) to \(RankingRule.percent(worst.firstShare)) of the rows."

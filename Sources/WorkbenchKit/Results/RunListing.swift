@@ -84,7 +84,8 @@ public struct RunListing: Sendable {
     var rows = [["experiment", "run", "data", "started", "trials", "chosen", "score"]]
     for entry in entries {
       guard let m = entry.manifest else {
-        rows.append([entry.path, "unreadable", "", "", "", entry.problem?.split(separator: "\n").first.map(String.init) ?? "", ""])
+        let folder = URL(fileURLWithPath: entry.path).lastPathComponent
+        rows.append(["(unreadable)", folder, "", "", "", entry.problem?.split(separator: "\n").first.map(String.init) ?? "", ""])
         continue
       }
       let trials = "\(m.succeeded) ok" + (m.failed > 0 ? ", \(m.failed) failed" : "") + (m.succeeded + m.failed < m.planned ? " of \(m.planned)" : "")

@@ -6,8 +6,6 @@ public struct RecordedTrials: Sendable {
   public var resumed: Int
   /// The shard recorded, when the run was split.
   public var shard: ShardManifest?
-  /// The folder's lock, held while this value lives (finalizing happens under it).
-  let lock: RunLock
 
   /// Number of failed trials.
   public var failedCount: Int { results.records.filter { $0.status == .failed }.count }

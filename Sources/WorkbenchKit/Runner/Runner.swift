@@ -28,9 +28,9 @@ public struct Runner: Sendable {
   /// A shard (``RunOptions/shard``) is only recorded, never finalized: use ``record(_:dataset:options:observe:)``.
   public func run(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunSummary {
     precondition(options.shard == nil, "a shard is recorded, then merged: call record(_:dataset:options:observe:)")
-    let recorded = try record(plan, dataset: dataset, options: options, observe: observe)
+    let (recorded, lock) = try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe)
     let derived = try RunFinalizer(registry: registry).finalize(recorded.results)
-    withExtendedLifetime(recorded) {}
+    withExtendedLifetime(lock) {}
     return RunSummary(directory: recorded.results.folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.resumed)
   }
 
@@ -40,6 +40,13 @@ public struct Runner: Sendable {
   /// and gets its ``ShardManifest`` before any trial; its manifest counts
   /// only the shard's trials as planned.
   public func record(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RecordedTrials {
+    try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe).recorded
+  }
+
+  /// ``record(_:dataset:options:observe:)``, returning the folder's lock still held (so `run` finalizes under it).
+  private func recordHoldingLock(
+    _ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void
+  ) throws -> (recorded: RecordedTrials, lock: RunLock) {
     let started = Date()
     let runKey = RunKey.of(plan: plan, dataFingerprint: dataset.fingerprint)
     let shard = options.shard.map { shard in
@@ -82,7 +89,7 @@ public struct Runner: Sendable {
       manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
       try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
     }
-    return RecordedTrials(results: results, resumed: recorded.count, shard: shard, lock: lock)
+    return (RecordedTrials(results: results, resumed: recorded.count, shard: shard), lock)
   }
 
   /// Fits the pipeline variants `trials` need, in parallel, keyed by variant hash.
