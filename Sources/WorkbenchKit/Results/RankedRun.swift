@@ -42,10 +42,7 @@ public struct RankedRun: Sendable {
   public func parameterText(_ record: TrialRecord) -> String { results.plan.parameterText(of: record.index, registry: registry) }
 
   /// A trial as "scaled · kmeans k=5".
-  public func describe(_ record: TrialRecord) -> String {
-    let parameters = parameterText(record)
-    return "\(record.pipeline) · \(record.algorithmName)" + (parameters.isEmpty ? "" : " " + parameters)
-  }
+  public func describe(_ record: TrialRecord) -> String { results.plan.configurationText(of: record.index, registry: registry) }
 }
 
 /// The trial a run chose — rank 1 of its leaderboard — with what gates, comparisons and `metrics.json` report of it.
@@ -60,7 +57,7 @@ public struct ChosenTrial: Sendable, Equatable {
 
   /// "trial 9 (scaled · kmeans k=5)".
   public var label: String {
-    "trial \(record.index) (\(record.pipeline) · \(record.algorithmName)\(parameters.isEmpty ? "" : " " + parameters))"
+    "trial \(record.index) (\(TrialPlan.configurationText(pipeline: record.pipeline, algorithm: record.algorithmName, parameters: parameters)))"
   }
 
   /// The smallest segment's share of the clustered rows (noise aside); nil without segments.

@@ -27,8 +27,9 @@ public struct RunListing: Sendable {
     /// "trial 9: scaled · kmeans k=5".
     public var chosenText: String? {
       guard let o = chosen?.object, let trial = o["trial"]?.integer else { return nil }
-      let parameters = o["parameters"]?.string ?? ""
-      return "trial \(trial): \(o["pipeline"]?.string ?? "") · \(o["algorithm"]?.string ?? "")" + (parameters.isEmpty ? "" : " " + parameters)
+      let configuration = TrialPlan.configurationText(
+        pipeline: o["pipeline"]?.string ?? "", algorithm: o["algorithm"]?.string ?? "", parameters: o["parameters"]?.string ?? "")
+      return "trial \(trial): \(configuration)"
     }
 
     /// The chosen trial's score.

@@ -196,8 +196,7 @@ public struct ShardMerger: Sendable {
 
   /// "trial 3 (scaled · kmeans k=5, config hash 1a2b…)".
   private func describe(_ trial: TrialConfig, plan: TrialPlan) -> String {
-    let parameters = plan.parameterText(of: trial.index, registry: registry)
-    return "trial \(trial.index) (\(trial.pipeline.name) · \(trial.algorithm.name)\(parameters.isEmpty ? "" : " " + parameters), config hash \(trial.configHash))"
+    "trial \(trial.index) (\(plan.configurationText(of: trial.index, registry: registry)), config hash \(trial.configHash))"
   }
 
   /// Copies one trial's files (each checked against its record), its timing, then its record, as ``TrialStore`` saves them.
