@@ -65,7 +65,7 @@ public struct QualityGate: Sendable {
       let higher = rule.direction == .higherIsBetter
       checks.append(
         .bound(
-          "quality", "\(rule.spec.metric) of the chosen trial", value: record?.metrics[rule.spec.metric]?.value,
+          "quality", "\(rule.spec.metric) of the chosen trial", value: record.flatMap { rule.quality(of: $0)?.value },
           minimum: higher ? quality : nil, maximum: higher ? nil : quality, missing: "\(rule.spec.metric) is undefined for the chosen trial."))
     }
     if let minimum = spec.minStability {

@@ -25,8 +25,7 @@ public struct RankedRun: Sendable {
         Location(file: results.folder.path), "this is the store of shard \(shard.shard) of a split run; it holds only part of the trials.",
         fix: "merge every shard first (`workbench merge OUT SHARD_DIR…`) and give the merged run folder.")
     }
-    let derived = try RunFinalizer(registry: registry).finalize(results, write: false)
-    return RankedRun(results: results, leaderboard: derived.leaderboard, registry: registry)
+    return RankedRun(results: results, leaderboard: try RunFinalizer(registry: registry).ranked(results).board, registry: registry)
   }
 
   /// The run's key, from its spec and data (the same for a run, its copies and the merge of its shards).

@@ -29,6 +29,11 @@ public struct RankingRule: Sendable, Equatable {
     self.bounds = bounds
   }
 
+  /// The ranking metric's score of `record`.
+  public func quality(of record: TrialRecord) -> Score? {
+    record.metrics[spec.metric]
+  }
+
   /// Why `record` cannot be ranked, or nil when it is eligible.
   public func ineligibility(_ record: TrialRecord) -> String? {
     if record.status == .failed { return record.error ?? "failed" }

@@ -60,18 +60,10 @@ public struct RunFinalizer: Sendable {
     return try finalize(results)
   }
 
-  /// Derives the run-level files of `results` and, with `write` (the default), writes those whose content changed.
-  ///
-  /// Commands that only read a run (`gate`, `compare`) derive without writing.
-  public func finalize(_ results: RunResults, write: Bool = true) throws -> Derived {
+  /// Derives and writes the run-level files of `results`.
+  public func finalize(_ results: RunResults) throws -> Derived {
     let plan = results.plan
-    guard let metric = registry.metric(named: plan.experiment.ranking.metric) else {
-      preconditionFailure("the spec reader accepts only registered ranking metrics")
-    }
-    let rule = RankingRule(spec: plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
-    let first = Leaderboard(records: results.records, rule: rule)
-    let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
-    let board = Leaderboard(records: records, rule: rule)
+    let (board, records) = try ranked(results)
     let metricNames = plan.metrics.map(\.name)
     let describe = { (record: TrialRecord) in plan.parameterText(of: record.index, registry: registry) }
     let kSelection = KSelection(records: records, metrics: metricNames.map { ($0, registry.metric(named: $0)?.kRule) })
@@ -88,8 +80,19 @@ public struct RunFinalizer: Sendable {
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
     ] + (try runOutputs(results, leaderboard: board))
     var written: [String] = []
-    for (name, text) in files where try write && results.folder.writeIfChanged(text, to: name) { written.append(name) }
+    for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
     return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
+  }
+
+  /// The leaderboard of `results` and every record with its `segment_ids` (aligned to the rank-1 trial).
+  public func ranked(_ results: RunResults) throws -> (board: Leaderboard, records: [TrialRecord]) {
+    guard let metric = registry.metric(named: results.plan.experiment.ranking.metric) else {
+      preconditionFailure("the spec reader accepts only registered ranking metrics")
+    }
+    let rule = RankingRule(spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    let first = Leaderboard(records: results.records, rule: rule)
+    let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
+    return (Leaderboard(records: records, rule: rule), records)
   }
 
   /// `records` with each successful trial's `segment_ids`: its segments matched to `reference`'s (see ``SegmentAlignment``).
