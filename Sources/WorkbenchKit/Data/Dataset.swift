@@ -25,9 +25,6 @@ public struct Dataset: Sendable {
 }
 
 extension Dataset {
-  /// The id column's name in labels files when the spec names none (rows are then numbered from 1).
-  public static let rowNumberColumn = "row"
-
   /// Splits `table` by the roles in `spec`; column problems are located in the spec file and the CSV.
   public static func prepare(_ table: DataTable, spec: DataSpec, fingerprint: String, specFile: String) throws -> Dataset {
     let dataLocation = Location(file: specFile, jsonPath: "data")
@@ -66,7 +63,7 @@ extension Dataset {
       let text = column.text(at: row)
       return text.isEmpty ? nil : text
     } }
-    return Dataset(ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? rowNumberColumn)
+    return Dataset(ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row")
   }
 
   private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {
