@@ -39,10 +39,10 @@ struct ExitCodeTests {
     let output = try CommandRunner.run(arguments)
     #expect(output.status == 2)
     #expect(output.stdout.isEmpty, "no help on standard output")
-    #expect(output.stderr.hasPrefix("error: 'gaet' is not a workbench command.\n"))
+    #expect(output.stderr.hasPrefix("error: 'gaet' is not a workbench command. Did you mean 'gate'?\n"))
     let fix = output.stderr.components(separatedBy: "Fix: use one of: ").last ?? ""
     let listed = Set(fix.components(separatedBy: " (see")[0].components(separatedBy: ", "))
-    #expect(listed.isSuperset(of: ["run", "validate", "cluster", "evaluate", "assign", "verify", "plugins", "schema", "simulate", "bench", "help"]))
+    #expect(listed.isSuperset(of: ["run", "validate", "cluster", "evaluate", "assign", "verify", "plugins", "schema", "simulate", "bench", "help", "gate", "merge", "runs", "compare", "finalize"]))
   }
 
   @Test("2 for a misspelt command, naming the nearest one; the real command's help still works")

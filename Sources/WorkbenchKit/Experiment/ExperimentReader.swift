@@ -17,7 +17,7 @@ public struct ExperimentReader: Sendable {
   /// The top-level keys of a spec, in documentation order.
   public static let topLevelKeys = [
     "$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation", "stability",
-    "insight",
+    "insight", "gate",
   ]
 
   /// Reads the spec file at `path`.
@@ -83,12 +83,13 @@ public struct ExperimentReader: Sendable {
     let stability = readStability(top.take("stability"), at: root.appending("stability"), problems: &problems)
     let evaluation = readEvaluation(top.take("evaluation"), pipelines: pipelines, at: root.appending("evaluation"), problems: &problems)
     let insight = readInsight(top.take("insight"), at: root.appending("insight"), problems: &problems)
+    let gate = top.take("gate").flatMap { GateSpec.read($0, metrics: metrics.map(\.name), at: root.appending("gate"), problems: &problems) }
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, evaluation: evaluation, insight: insight, stability: stability, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, evaluation: evaluation, insight: insight, stability: stability, gate: gate, source: json, specFile: file)
     return try TrialPlan.expand(experiment, registry: registry).get()
   }
 

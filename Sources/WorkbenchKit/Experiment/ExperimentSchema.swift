@@ -62,6 +62,7 @@ public enum ExperimentSchema {
             ]
           ]) { a, _ in a }),
       ],
+      "gate": GateSpec.schema,
     ]
     let defs: [String: JSONValue] = [
       "range": [
@@ -87,7 +88,7 @@ public enum ExperimentSchema {
   }
 
   /// One schema property per declared parameter: its type, description and default.
-  private static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
+  static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
     var out: [String: JSONValue] = [:]
     for spec in parameters {
       var property = spec.kind.schema.object ?? [:]

@@ -12,7 +12,8 @@ import WorkbenchNumerics
 ///
 /// Derived files: `trials.jsonl` (every record in grid order, with its
 /// run-wide `segment_ids`), `timings.jsonl`, `leaderboard.csv`,
-/// `leaderboard.md`, `k-selection.json`.
+/// `leaderboard.md`, `k-selection.json`, and the files other tools read at
+/// the run's root (``runOutputs(_:leaderboard:)``: `metrics.json`, the gate's verdict).
 public struct RunFinalizer: Sendable {
   /// The plugins the run used (metric directions, bounds, k rules, parameter declarations).
   public let registry: PluginRegistry
@@ -42,6 +43,11 @@ public struct RunFinalizer: Sendable {
   public func finalize(runDirectory: String) throws -> Derived {
     let folder = RunFolder(existing: runDirectory)
     let manifest = try RunManifest.read(folder)
+    if let shard = try ShardManifest.read(folder) {
+      throw SpecError(
+        Location(file: folder.path), "this is the store of shard \(shard.shard) of a split run; a shard is merged, not finalized.",
+        fix: "merge every shard with `workbench merge OUT SHARD_DIR…`, which finalizes the whole run once.")
+    }
     let lock = try RunLock.acquire(folder)
     defer { withExtendedLifetime(lock) {} }
     let plan = try ExperimentReader(registry: registry).plan(
