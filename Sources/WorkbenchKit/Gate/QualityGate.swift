@@ -72,7 +72,7 @@ public struct QualityGate: Sendable {
       checks.append(
         .bound(
           "min_stability", "mean resample ARI of the chosen trial", value: record?.stability?.score, minimum: minimum,
-          missing: "stability was not computed; add a \"stability\" section to the spec."))
+          missing: "stability was not computed; the spec turns it off (\"stability\": false): remove that, or this threshold."))
     }
     if let minimum = spec.minSegmentShare {
       checks.append(.bound("min_segment_share", "smallest segment's share of the chosen trial", value: chosen?.smallestSegmentShare, minimum: minimum, missing: "the chosen trial has no segments."))

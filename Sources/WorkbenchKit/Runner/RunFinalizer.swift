@@ -92,6 +92,7 @@ public struct RunFinalizer: Sendable {
       ("k-selection.json", kSelection.json.prettyText),
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
     ]
+    files += try runOutputs(results, leaderboard: board)
     if results.plan.experiment.insight.enabled, !board.ranked.isEmpty {
       files += try insightFiles(results, board: board, source: try source ?? loadSource(results))
     }

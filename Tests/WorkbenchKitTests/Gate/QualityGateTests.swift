@@ -55,7 +55,7 @@ struct QualityGateTests {
       spec: """
         {"name": "db", "data": {"path": "customers.csv", "id": "customer_id"},
          "pipelines": [{"name": "imputed", "steps": ["impute"]}], "algorithms": [{"use": "kmeans", "grid": {"k": [2, 3]}}],
-         "ranking": {"metric": "davies-bouldin"}}
+         "ranking": {"metric": "davies-bouldin"}, "stability": false}
         """)
     defer { fixture.remove() }
     let run = try ranked(fixture)
@@ -64,7 +64,7 @@ struct QualityGateTests {
     #expect(report.checks[1].threshold == "≤ \(JSONNumber.plain(value - 0.01))")
     #expect(report.checks[1].outcome == .failed)
     #expect(report.checks[2].outcome == .failed)
-    #expect(report.checks[2].detail?.contains("add a \"stability\" section") == true)
+    #expect(report.checks[2].detail?.contains("stability was not computed; the spec turns it off (\"stability\": false)") == true)
   }
 
   @Test("against a baseline: the same run agrees fully; the same data under shuffled ids fails agreement but not shares")

@@ -17,7 +17,9 @@ struct PortableVerifyTests {
     let verifier = RunVerifier(registry: .builtIn)
     let report = try Executor.run(threads: 2) { try verifier.verify(runDirectory: copy.appendingPathComponent(relativeRun).path) }
     #expect(report.identical)
-    let expectedFiles = 8 * 3 + 2 + 5  // per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json
+    // Per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json;
+    // insight of the one method's best trial, segments.csv, customers.csv.
+    let expectedFiles = 8 * 3 + 2 + 5 + 3
     #expect(report.compared.count == expectedFiles)
 
     // Only the run folder and the spec, in unrelated places: the data cannot be found without help.

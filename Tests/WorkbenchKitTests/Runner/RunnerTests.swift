@@ -20,7 +20,9 @@ struct RunnerTests {
     let varying = ["manifest.json", "timings.jsonl", "timing.json", ".lock"]
     let stable = { (files: [String: Data]) in files.filter { !varying.contains(($0.key as NSString).lastPathComponent) } }
     let a = stable(try fixture.files(under: fixture.results("one")))
-    let expectedFiles = 8 * 3 + 2 + 5  // per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json
+    // Per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json;
+    // insight of the one method's best trial, segments.csv, customers.csv.
+    let expectedFiles = 8 * 3 + 2 + 5 + 3
     #expect(a.count == expectedFiles)
     #expect(a == stable(try fixture.files(under: fixture.results("two"))))
     #expect(a == stable(try fixture.files(under: fixture.results("again"))))
@@ -48,7 +50,10 @@ struct RunnerTests {
     defer { fixture.remove() }
     let summary = try run(fixture, out: fixture.results("l"), jobs: 2)
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
-    #expect(names == [".lock", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "metrics.json", "pipelines", "timings.jsonl", "trials", "trials.jsonl"])
+    #expect(names == [
+      ".lock", "customers.csv", "insight", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "metrics.json", "pipelines",
+      "segments.csv", "timings.jsonl", "trials", "trials.jsonl",
+    ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: summary.directory + "/trials/" + summary.records[0].configHash).sorted() == [
       "labels.csv", "model.json", "record.json", "timing.json",
     ])
