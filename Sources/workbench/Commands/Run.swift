@@ -21,6 +21,8 @@ struct Run: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   @Flag(help: "Discard trials recorded by an earlier run of this spec and data.")
   var fresh = false
 
@@ -29,20 +31,22 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let summary: RunSummary
+    let registry: PluginRegistry
     do {
+      registry = try plugins.registry(spec: spec)
       summary = try threads.run {
-        let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        let prepared = try PreparedExperiment.load(specPath: spec, registry: registry)
         let plan = prepared.plan
-        let progress = ProgressRenderer(mode: quiet ? .silent : .automatic) { plan.parameterText(of: $0.index, registry: .builtIn) }
+        let progress = ProgressRenderer(mode: quiet ? .silent : .automatic) { plan.parameterText(of: $0.index, registry: registry) }
         defer { progress.finish() }
         if !quiet { for estimate in prepared.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) } }
-        return try Runner(registry: .builtIn).run(
+        return try Runner(registry: registry).run(
           prepared.plan, dataset: prepared.dataset, options: RunOptions(outputRoot: out, fresh: fresh), observe: progress.render)
       }
     } catch {
       throw CLIFailure.report(error)
     }
-    print(LeaderboardText.top(summary, limit: 5))
+    print(LeaderboardText.top(summary, limit: 5, registry: registry))
     if summary.failedCount > 0 {
       CLIFailure.printError("\(summary.failedCount) of \(summary.records.count) trials failed; see leaderboard.md for the reasons.")
       throw ExitCode(CLIFailure.trialsFailed)
