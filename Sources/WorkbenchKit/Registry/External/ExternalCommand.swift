@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Never run through a shell: the vector is handed to the operating system
 /// as it is. The program is a path relative to the manifest's folder when
-/// it contains a `/`, or a name found on `PATH` (an interpreter such as
+/// it contains a `/` (absolute when it starts with one), or a name found on `PATH` (an interpreter such as
 /// `python3`); arguments starting with `./` or `../` become absolute paths
 /// relative to the manifest's folder, since the program runs in a private
 /// working folder of its own.
@@ -37,7 +37,9 @@ public struct ExternalCommand: Sendable, Equatable {
           fix: "write e.g. [\"python3\", \"./my-plugin/plugin.py\"] (paths relative to this manifest; no shell is involved)."))
       return nil
     }
-    func resolve(_ path: String) -> String { URL(fileURLWithPath: manifestFolder).appendingPathComponent(path).standardizedFileURL.path }
+    func resolve(_ path: String) -> String {
+      (path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: manifestFolder).appendingPathComponent(path)).standardizedFileURL.path
+    }
     let programIsPath = program.contains("/")
     let executable = programIsPath ? resolve(program) : Self.onPath(program)
     let arguments = strings.dropFirst().map { $0.hasPrefix("./") || $0.hasPrefix("../") ? resolve($0) : $0 }

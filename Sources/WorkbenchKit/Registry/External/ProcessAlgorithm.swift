@@ -73,7 +73,10 @@ extension AlgorithmDescriptor {
         if let reason = manifest.command.unavailableReason { throw ExternalPluginUnavailable(plugin: d.name, reason: reason, manifest: manifest.file) }
         return ProcessAlgorithm(manifest: manifest, parameters: parameters)
       },
-      predict: { model, input in try ProcessAlgorithm.predict(model: model, input: input, manifest: manifest) })
+      predict: { model, input in
+        guard d.capabilities?.canPredict == true else { throw FitError.degenerate("\(d.name) cannot label new rows; its manifest does not declare can_predict") }
+        return try ProcessAlgorithm.predict(model: model, input: input, manifest: manifest)
+      })
     origin = PluginOrigin(manifest: manifest)
   }
 }
