@@ -15,4 +15,7 @@ values = array.array("d")
 with open(header["numeric"], "rb") as f:
     values.frombytes(f.read())
 assert len(values) == header["rows"] * len(header["columns"])
-sys.stdout.write('{"labels": [' + ",".join(["0"] * header["rows"]) + "]}")
+labels = array.array("i", [0]) * header["rows"]
+with open("labels.i32", "wb") as f:
+    f.write(labels.tobytes())
+sys.stdout.write('{"labels": "labels.i32"}')

@@ -15,7 +15,7 @@ public struct ExternalCommand: Sendable, Equatable {
   public var executable: String?
   /// argv[1…], with manifest-relative paths made absolute.
   public var arguments: [String]
-  /// The plugin's own files, absolute: the program when given as a path, and every path argument.
+  /// The plugin's own files, absolute: the program when given as a path, every path argument and the manifest's `files`.
   /// Their SHA-256 enter the fingerprint, so a changed script or binary changes every config hash that uses it.
   public var files: [String]
 
@@ -26,14 +26,18 @@ public struct ExternalCommand: Sendable, Equatable {
     return nil
   }
 
-  /// Reads a manifest's `command` value, resolving against `manifestFolder`.
-  static func read(_ value: JSONValue?, manifestFolder: String, at location: Location, problems: inout [Problem]) -> ExternalCommand? {
+  /// Reads a manifest's `command` and `files` (at `location`, the manifest's root), resolving against `manifestFolder`.
+  static func read(_ value: JSONValue?, files: JSONValue?, manifestFolder: String, at location: Location, problems: inout [Problem]) -> ExternalCommand? {
+    let extra = files?.array?.compactMap(\.string) ?? []
+    if let files, files.array?.count != extra.count {
+      problems.append(Problem(location.appending("files"), "'files' must be a list of paths relative to the manifest.", fix: "write e.g. [\"./python/helpers.py\"]."))
+    }
     guard let items = value?.array, let strings = Optional(items.compactMap(\.string)), strings.count == items.count, let program = strings.first,
       !program.isEmpty
     else {
       problems.append(
         Problem(
-          location, "'command' must be a non-empty list of strings: the program, then its arguments.",
+          location.appending("command"), "'command' must be a non-empty list of strings: the program, then its arguments.",
           fix: "write e.g. [\"python3\", \"./my-plugin/plugin.py\"] (paths relative to this manifest; no shell is involved)."))
       return nil
     }
@@ -44,7 +48,8 @@ public struct ExternalCommand: Sendable, Equatable {
     let executable = programIsPath ? resolve(program) : Self.onPath(program)
     let arguments = strings.dropFirst().map { $0.hasPrefix("./") || $0.hasPrefix("../") ? resolve($0) : $0 }
     let pathArguments = strings.dropFirst().filter { $0.hasPrefix("./") || $0.hasPrefix("../") }.map(resolve)
-    return ExternalCommand(program: program, executable: executable, arguments: arguments, files: (programIsPath ? [resolve(program)] : []) + pathArguments)
+    return ExternalCommand(
+      program: program, executable: executable, arguments: arguments, files: (programIsPath ? [resolve(program)] : []) + pathArguments + extra.map(resolve))
   }
 
   /// SHA-256 over the manifest's bytes and each file's SHA-256 (a missing file counts as "missing").
@@ -58,7 +63,7 @@ public struct ExternalCommand: Sendable, Equatable {
   }
 
   /// The first executable file called `name` in the workbench's `PATH`.
-  static func onPath(_ name: String) -> String? {
+  public static func onPath(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for folder in path.split(separator: ":") {
       let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name).path

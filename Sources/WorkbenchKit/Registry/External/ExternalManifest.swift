@@ -10,6 +10,8 @@ import Foundation
 ///   contains a `/`, else a name looked up on `PATH` (`python3`). Later
 ///   elements starting with `./` or `../` are paths relative to the manifest's
 ///   folder; the others are passed as they are.
+/// - `files` (optional): more files of the plugin (modules a script imports), relative to
+///   the manifest's folder; with the program and path arguments they make up the fingerprint.
 /// - `protocol_version`: 1 (``ExternalManifest/protocolVersion``).
 /// - `timeout_seconds`: how long one request may run before its process group is killed.
 /// - `input_format` (optional): `binary` (default; float64 and int32 files) or `csv`.
@@ -22,7 +24,7 @@ public struct ExternalManifest: Sendable, Equatable {
   /// The only protocol version this workbench speaks.
   public static let protocolVersion = 1
   /// The keys an external manifest adds to the built-in manifest form.
-  static let externalKeys = ["command", "protocol_version", "timeout_seconds", "input_format", "environment", "pass_environment", "checking"]
+  static let externalKeys = ["command", "files", "protocol_version", "timeout_seconds", "input_format", "environment", "pass_environment", "checking"]
 
   /// How matrices and tables are handed to the program.
   public enum InputFormat: String, Sendable, Equatable {
@@ -82,7 +84,8 @@ public struct ExternalManifest: Sendable, Equatable {
       problems += error.problems
     }
     let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-    let command = ExternalCommand.read(members["command"], manifestFolder: folder, at: root.appending("command"), problems: &problems)
+    let command = ExternalCommand.read(
+      members["command"], files: members["files"], manifestFolder: folder, at: root, problems: &problems)
     if members["protocol_version"]?.integer != protocolVersion {
       problems.append(
         Problem(

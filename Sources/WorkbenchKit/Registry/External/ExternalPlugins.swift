@@ -36,6 +36,7 @@ public enum ExternalPlugins {
     }
     for manifest in manifests {
       let name = manifest.declaration.name
+      problems += registryProblems(manifest)
       if let builtIn = base.plugin(named: name) {
         problems.append(Problem(Location(file: manifest.file, jsonPath: "name"), "the name '\(name)' is taken by \(builtIn.origin?.manifest ?? "a built-in plugin").", fix: "give the plugin a name of its own."))
       } else if let first = manifests.first(where: { $0.declaration.name == name }), first.file != manifest.file {
@@ -44,13 +45,27 @@ public enum ExternalPlugins {
     }
     guard problems.isEmpty else { throw SpecError(problems) }
     do {
-      return try base.adding(
-        PluginRegistry(
-          preprocessors: manifests.filter { $0.declaration.kind == .preprocessor }.map { PreprocessorDescriptor(external: $0) },
-          algorithms: manifests.filter { $0.declaration.kind == .algorithm }.map { AlgorithmDescriptor(external: $0) },
-          metrics: manifests.filter { $0.declaration.kind == .metric }.map { MetricDescriptor(external: $0) }))
+      return try base.adding(registry(of: manifests))
     } catch {
       throw SpecError(error.problems.map { Problem(Location(file: folders.joined(separator: ", ")), $0 + ".") })
+    }
+  }
+
+  /// The plugins of `manifests` as a registry of their own.
+  private static func registry(of manifests: [ExternalManifest]) throws(RegistryError) -> PluginRegistry {
+    try PluginRegistry(
+      preprocessors: manifests.filter { $0.declaration.kind == .preprocessor }.map { PreprocessorDescriptor(external: $0) },
+      algorithms: manifests.filter { $0.declaration.kind == .algorithm }.map { AlgorithmDescriptor(external: $0) },
+      metrics: manifests.filter { $0.declaration.kind == .metric }.map { MetricDescriptor(external: $0) })
+  }
+
+  /// What the registry's own checks (kebab-case name, unique parameter names) find in one manifest, located in its file.
+  private static func registryProblems(_ manifest: ExternalManifest) -> [Problem] {
+    do {
+      _ = try registry(of: [manifest])
+      return []
+    } catch {
+      return error.problems.map { Problem(Location(file: manifest.file), $0 + ".", fix: "correct the manifest's name or parameters.") }
     }
   }
 

@@ -100,7 +100,8 @@ struct PluginProcess: Sendable {
       json = try JSONParser.parse([UInt8](bytes))
     } catch {
       let text = String(decoding: bytes.prefix(120), as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎")
-      if text.contains("NaN") || text.contains("Infinity") || String(decoding: bytes, as: UTF8.self).contains("NaN") {
+      let whole = String(decoding: bytes, as: UTF8.self)
+      if whole.contains("NaN") || whole.contains("Infinity") {
         throw .degenerate("plugin '\(name)' returned NaN or Infinity, which are not numbers the workbench accepts (line \(error.line), column \(error.column))")
       }
       throw .degenerate(

@@ -26,18 +26,30 @@ struct PluginResponse {
   }
 
   /// One integer label per row: `-1` (noise) only when `noise`, and, when `consecutive`, every label from 0 to the largest used.
+  ///
+  /// Labels are a JSON list, or the name of a file of one little-endian int32 per row (no text to parse for a million rows).
   func labels(rows: Int, noise: Bool, consecutive: Bool) throws(FitError) -> (labels: [Int], clusterCount: Int) {
-    guard let items = fields["labels"]?.array else { throw fail("returned no list of labels") }
-    guard items.count == rows else { throw fail("returned \(items.count) labels for \(rows) rows") }
-    var labels: [Int] = []
-    labels.reserveCapacity(rows)
-    for (row, item) in items.enumerated() {
-      guard case .int(let label) = item else { throw fail("returned \(item.typeDescription) \(item.canonicalText) as the label of row \(row + 1); labels are integers") }
+    let labels: [Int]
+    if let name = fields["labels"]?.string {
+      let data = try folder.output(name, plugin: plugin, field: "labels")
+      guard let read = BinaryValues.int32(data, count: rows) else { throw fail("wrote \(data.count / 4) int32 labels for \(rows) rows") }
+      labels = read
+    } else {
+      guard let items = fields["labels"]?.array else { throw fail("returned no list of labels") }
+      guard items.count == rows else { throw fail("returned \(items.count) labels for \(rows) rows") }
+      var read: [Int] = []
+      read.reserveCapacity(rows)
+      for (row, item) in items.enumerated() {
+        guard case .int(let label) = item else { throw fail("returned \(item.typeDescription) \(item.canonicalText) as the label of row \(row + 1); labels are integers") }
+        read.append(label)
+      }
+      labels = read
+    }
+    for (row, label) in labels.enumerated() {
       guard label >= (noise ? -1 : 0) else {
         throw fail(noise ? "returned the label \(label) for row \(row + 1); labels are ≥ 0, or -1 for noise" : "returned the label \(label) for row \(row + 1), but does not declare noise (capabilities.produces_noise)")
       }
-      guard label < rows else { throw fail("returned the label \(label) for row \(row + 1), more than there are rows") }
-      labels.append(label)
+      guard !consecutive || label < rows else { throw fail("returned the label \(label) for row \(row + 1), more clusters than there are rows") }
     }
     let clusterCount = (labels.max() ?? -1) + 1
     if consecutive {

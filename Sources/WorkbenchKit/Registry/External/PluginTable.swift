@@ -18,16 +18,12 @@ import WorkbenchNumerics
 /// header row (numbers in shortest round-trip form, labels as text, an empty
 /// cell for a missing value). Plugins write tables back (a preprocessor's
 /// output) in either form, with the same header.
-struct PluginTable: Sendable, Equatable {
+struct PluginTable: Sendable {
   /// One column's name and type.
-  struct Column: Sendable, Equatable {
+  struct Column: Sendable {
     var name: String
     /// `nil` for a numeric column; the levels and one code per row (-1 = missing) for a categorical one.
     var categorical: (levels: [String], codes: [Int])?
-
-    static func == (a: Column, b: Column) -> Bool {
-      a.name == b.name && a.categorical?.levels == b.categorical?.levels && a.categorical?.codes == b.categorical?.codes
-    }
   }
 
   /// Every column, in table order.

@@ -10,17 +10,9 @@ import WorkbenchNumerics
 /// gaps), optional `model` (required when it declares `can_predict`),
 /// `memberships`, `centers` and `diagnostics`. `predict` sends the saved
 /// model with new rows.
-struct ProcessAlgorithm: ClusteringAlgorithm {
-  // The static declarations are the protocol's; an external algorithm's own live in its manifest and descriptor.
-  static let name = "process-algorithm"
-  static let summary = "An algorithm run as an external program (protocol v1)."
-  static let parameters: [ParameterSpec] = []
+struct ProcessAlgorithm: ClusteringAlgorithm, ProcessPlugin {
+  static let role = PluginKind.algorithm
   static let capabilities = AlgorithmCapabilities(usesRandomness: true, producesNoise: false, requiresClusterCount: false, orderInvariant: false, canPredict: false)
-
-  /// External algorithms are built from their manifest, never from parameters alone.
-  init(validated: Parameters) throws {
-    throw ParameterError(parameter: "", message: "an external algorithm is built from its manifest", fix: "load it with ExternalPlugins.")
-  }
 
   /// The plugin.
   let manifest: ExternalManifest

@@ -8,18 +8,10 @@ import WorkbenchNumerics
 /// `truth` need and the spec has a truth column) and accepts `{"value": x}`,
 /// `{"value": x, "low": l, "high": h}` (an estimate with its interval) or
 /// `{"undefined": "reason"}`. Values must be finite and within the declared bounds.
-struct ProcessMetric: ClusterMetric {
-  // The static declarations are the protocol's; an external metric's own live in its manifest and descriptor.
-  static let name = "process-metric"
-  static let summary = "A metric run as an external program (protocol v1)."
-  static let parameters: [ParameterSpec] = []
+struct ProcessMetric: ClusterMetric, ProcessPlugin {
+  static let role = PluginKind.metric
   static let direction = MetricDirection.higherIsBetter
   static let bounds: ClosedRange<Double>? = nil
-
-  /// External metrics are built from their manifest, never from parameters alone.
-  init(validated: Parameters) throws {
-    throw ParameterError(parameter: "", message: "an external metric is built from its manifest", fix: "load it with ExternalPlugins.")
-  }
 
   let manifest: ExternalManifest
   let values: Parameters

@@ -6,16 +6,8 @@
 /// the same way, and optionally what it learned for the trial record. New
 /// rows (`workbench assign`) go out as `{"request": "restore", "state": …,
 /// "input": <table header>}` and come back as `{"table": …}`.
-struct ProcessPreprocessor: Preprocessor {
-  // The static declarations are the protocol's; an external step's own live in its manifest and descriptor.
-  static let name = "process-preprocessor"
-  static let summary = "A pipeline step run as an external program (protocol v1)."
-  static let parameters: [ParameterSpec] = []
-
-  /// External steps are built from their manifest, never from parameters alone.
-  init(validated: Parameters) throws {
-    throw ParameterError(parameter: "", message: "an external step is built from its manifest", fix: "load it with ExternalPlugins.")
-  }
+struct ProcessPreprocessor: Preprocessor, ProcessPlugin {
+  static let role = PluginKind.preprocessor
 
   /// External steps are restored through their descriptor, which knows the manifest.
   static func restore(state: JSONValue) throws -> any FittedPreprocessor {

@@ -28,6 +28,15 @@ struct ExternalAlgorithmFailureTests {
     #expect(clustering.diagnostics == Diagnostics(iterations: 2, notes: ["ok"]))
   }
 
+  @Test("labels may come as a file of little-endian int32 values; one of the wrong size is refused")
+  func binaryLabels() throws {
+    let labels = String(repeating: #"\000\000\000\000"#, count: 3) + String(repeating: #"\001\000\000\000"#, count: 3)
+    let plugin = try ScriptPlugin(script: "printf '\(labels)' > l.i32; echo '{\"labels\": \"l.i32\"}'")
+    let clustering = try plugin.algorithm.instance(["k": 2]).fit(ClusteringInput(numeric: Self.x), context: FitContext(seed: 1))
+    #expect(clustering.labels == [0, 0, 0, 1, 1, 1])
+    #expect(try failure(#"printf '\001\000\000\000' > l.i32; echo '{"labels": "l.i32"}'"#) == "plugin 'script-plugin' wrote 1 int32 labels for 6 rows")
+  }
+
   @Test("the request carries the role, the validated parameters, the seed as a decimal string and the input header")
   func request() throws {
     let reason = try failure("cat >&2; exit 1")

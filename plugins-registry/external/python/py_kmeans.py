@@ -1,48 +1,15 @@
 #!/usr/bin/env python3
 """k-means in pure Python, standard library only: the Python example of ClusterWorkbench's plugin protocol v1.
 
-Reads one JSON request from standard input, the input table it describes
-(binary float64 with `array`, or CSV with `csv`), and prints one JSON
-response. Lloyd's algorithm with k-means++ starts drawn from
+The protocol plumbing (request, table, answer) is in workbench_protocol.py
+beside it. Lloyd's algorithm with k-means++ starts drawn from
 random.Random(seed); the best of n_init starts by inertia. Failures the
 plugin understands are answered as {"error": {...}}; anything else is a
 crash, which the workbench records on the trial.
 """
-import array
-import csv
-import json
 import random
-import sys
 
-
-class PluginError(Exception):
-    def __init__(self, message, kind="degenerate", rows=None, required=None):
-        super().__init__(message)
-        self.answer = {"message": message, "kind": kind}
-        if rows is not None:
-            self.answer.update(rows=rows, required=required)
-
-
-def read_rows(header):
-    """The input table's rows as lists of floats."""
-    columns = header["columns"]
-    categorical = [c["name"] for c in columns if c["type"] == "categorical"]
-    if categorical:
-        raise PluginError(f"py-kmeans needs numeric features, but '{categorical[0]}' is categorical; add a one-hot step")
-    rows, width = header["rows"], len(columns)
-    if header["format"] == "binary":
-        values = array.array("d")
-        with open(header["numeric"], "rb") as f:
-            values.frombytes(f.read())
-        if sys.byteorder != "little":
-            values.byteswap()
-        if len(values) != rows * width:
-            raise PluginError("the input file does not hold rows x columns values")
-        return [values[r * width:(r + 1) * width].tolist() for r in range(rows)]
-    with open(header["csv"], newline="") as f:
-        reader = csv.reader(f)
-        next(reader)
-        return [[float(cell) for cell in line] for line in reader]
+from workbench_protocol import PluginError, numeric_rows, serve
 
 
 def squared(a, b):
@@ -105,7 +72,7 @@ def lloyd(rows, k, max_iter, tol, rng):
 def fit(request):
     params = request["params"]
     k, max_iter, n_init, tol = params["k"], params["max_iter"], params["n_init"], params["tol"]
-    rows = read_rows(request["input"])
+    rows = numeric_rows(request["input"], "py-kmeans")
     if len(rows) < k:
         raise PluginError(f"k = {k} clusters need at least {k} rows", "insufficient_samples", len(rows), k)
     rng = random.Random(int(request["seed"]))
@@ -131,21 +98,9 @@ def fit(request):
 
 def predict(request):
     centers = request["model"]["centers"]
-    rows = read_rows(request["input"])
+    rows = numeric_rows(request["input"], "py-kmeans")
     return {"labels": [nearest(row, centers)[0] for row in rows]}
 
 
-def main():
-    request = json.load(sys.stdin)
-    try:
-        handler = {"fit": fit, "predict": predict}.get(request["request"])
-        if handler is None:
-            raise PluginError(f"unknown request {request['request']!r}")
-        response = handler(request)
-    except PluginError as error:
-        response = {"error": error.answer}
-    json.dump(response, sys.stdout, allow_nan=False, sort_keys=True)
-
-
 if __name__ == "__main__":
-    main()
+    serve({"fit": fit, "predict": predict})

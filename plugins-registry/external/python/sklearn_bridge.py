@@ -13,24 +13,14 @@ scikit-learn where it runs (`pip install scikit-learn`); the workbench
 itself never imports Python.
 """
 import inspect
-import json
 import sys
 
-
-class PluginError(Exception):
-    def __init__(self, message, kind="degenerate", rows=None, required=None):
-        super().__init__(message)
-        self.answer = {"message": message, "kind": kind}
-        if rows is not None:
-            self.answer.update(rows=rows, required=required)
+from workbench_protocol import PluginError, require_numeric, serve
 
 
 def read_matrix(np, header):
-    columns = header["columns"]
-    categorical = [c["name"] for c in columns if c["type"] == "categorical"]
-    if categorical:
-        raise PluginError(f"scikit-learn estimators need numeric features, but '{categorical[0]}' is categorical; add a one-hot step")
-    rows, width = header["rows"], len(columns)
+    require_numeric(header, "the sklearn bridge")
+    rows, width = header["rows"], len(header["columns"])
     if header["format"] == "binary":
         return np.fromfile(header["numeric"], dtype="<f8").reshape(rows, width)
     return np.loadtxt(header["csv"], delimiter=",", skiprows=1, ndmin=2).reshape(rows, width)
@@ -82,16 +72,5 @@ def fit(request):
     return {"labels": labels, "diagnostics": diagnostics}
 
 
-def main():
-    request = json.load(sys.stdin)
-    try:
-        if request["request"] != "fit":
-            raise PluginError(f"the sklearn bridge answers only fit requests, not {request['request']!r}")
-        response = fit(request)
-    except PluginError as error:
-        response = {"error": error.answer}
-    json.dump(response, sys.stdout, allow_nan=False, sort_keys=True)
-
-
 if __name__ == "__main__":
-    main()
+    serve({"fit": fit})
