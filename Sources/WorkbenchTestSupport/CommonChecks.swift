@@ -315,6 +315,7 @@ public enum CommonChecks {
     case .textList: candidates.append(.array([.int(1)]))
     case .textMap: candidates.append(.object(["a": .int(1)]))
     case .realMatrix: candidates += [.array([]), .array([.array([1, 2]), .array([3])])]
+    case .object: candidates.append(.string("{}"))
     case .oneOf(let kinds): candidates += kinds.flatMap(invalidValues)
     }
     return candidates.filter { kind.normalize($0) == nil }

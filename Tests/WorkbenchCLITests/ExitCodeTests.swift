@@ -16,7 +16,7 @@ struct ExitCodeTests {
     let output = try ws.run("run", "spec.json", "--quiet", "--jobs", "1")
     #expect(output.status == 1, "\(output.stderr)")
     #expect(output.stderr.contains("1 of 2 trials failed; see leaderboard.md for the reasons."))
-    #expect(output.stdout.contains("| 1 | 0.7684 | imputed | kmeans | k=2 | 2 |"))
+    #expect(output.stdout.contains("| 1 ★ | 0.5979 | imputed | kmeans | k=2 | 2 | 0.5 |"))
     let run = try ws.runFolder("partial")
     let records = try ws.read(run + "/trials.jsonl").split(separator: "\n")
     #expect(records.count == 2)

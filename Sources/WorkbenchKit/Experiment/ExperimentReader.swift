@@ -16,8 +16,8 @@ public struct ExperimentReader: Sendable {
 
   /// The top-level keys of a spec, in documentation order.
   public static let topLevelKeys = [
-    "$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation", "stability",
-    "insight", "gate",
+    "$schema", "version", "name", "description", "seed", "plugins", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation",
+    "stability", "insight", "gate",
   ]
 
   /// Reads the spec file at `path`.
@@ -52,6 +52,10 @@ public struct ExperimentReader: Sendable {
     guard var top = SpecObject(json, at: root, problems: &problems, what: "the spec") else { throw SpecError(problems) }
 
     _ = top.take("$schema")
+    // The plugins' folders are loaded into the registry before reading (``ExternalPlugins``); here only their form is checked.
+    if top.take("plugins") != nil {
+      do { _ = try ExternalPlugins.folders(of: json, file: file, baseDirectory: baseDirectory) } catch { problems += error.problems }
+    }
     if let version = top.take("version"), version.integer != 1 {
       problems.append(Problem(root.appending("version"), "spec version \(version.canonicalText) is not supported.", fix: "use \"version\": 1 (or leave it out)."))
     }

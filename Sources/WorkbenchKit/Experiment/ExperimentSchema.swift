@@ -17,6 +17,10 @@ public enum ExperimentSchema {
       "name": ["type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*$", "description": "Experiment name; results go to results/<name>/."],
       "description": ["type": "string", "description": "Free text for people."],
       "seed": ["type": "integer", "minimum": 0, "description": "Experiment seed; every trial seed derives from it and the trial's config hash. Default 0."],
+      "plugins": [
+        "type": "array", "items": ["type": "string", "minLength": 1],
+        "description": "Folders of external plugin manifests (*.json), relative to the spec file; their plugins can be used like built-ins.",
+      ],
       "data": [
         "type": "object", "additionalProperties": false, "required": ["path"],
         "properties": [

@@ -20,6 +20,8 @@ public indirect enum ParameterKind: Sendable, Equatable {
   case textMap
   /// A non-empty list of equal-length lists of numbers (explicit initial centers).
   case realMatrix
+  /// Any JSON object, passed on as it is (keyword arguments an external plugin hands to its library).
+  case object
   /// Any one of several kinds, tried in order.
   case oneOf([ParameterKind])
 }
@@ -64,6 +66,8 @@ extension ParameterKind {
         out.append(.array(numbers.map(JSONValue.double)))
       }
       return .array(out)
+    case .object:
+      return value.object == nil ? nil : value
     case .oneOf(let kinds):
       for kind in kinds { if let v = kind.normalize(value) { return v } }
       return nil
@@ -94,6 +98,7 @@ extension ParameterKind {
     case .textList: return "a list of strings"
     case .textMap: return "an object of names to strings"
     case .realMatrix: return "a list of rows of numbers, all rows the same length"
+    case .object: return "an object"
     case .oneOf(let kinds): return kinds.map(\.phrase).joined(separator: " or ")
     }
   }
@@ -115,6 +120,7 @@ extension ParameterKind {
     case .textList: return "write a list such as [\"a\", \"b\"]."
     case .textMap: return "write an object such as {\"total\": \"a + b\"}."
     case .realMatrix: return "write one list of numbers per row, e.g. [[0, 1], [2, 3]]."
+    case .object: return "write an object such as {\"affinity\": \"nearest_neighbors\", \"n_neighbors\": 10}."
     case .oneOf: return "use \(phrase)."
     }
   }
@@ -139,6 +145,7 @@ extension ParameterKind {
     case .textMap: return ["type": "object", "additionalProperties": ["type": "string"]]
     case .realMatrix:
       return ["type": "array", "minItems": 1, "items": ["type": "array", "minItems": 1, "items": ["type": "number"]]]
+    case .object: return ["type": "object"]
     case .oneOf(let kinds): return ["anyOf": .array(kinds.map(\.schema))]
     }
   }

@@ -23,6 +23,8 @@ struct Run: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   @Flag(help: "Discard trials recorded by an earlier run of this spec and data.")
   var fresh = false
 
@@ -37,16 +39,18 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let outcome: Outcome
+    let registry: PluginRegistry
     do {
       let split = try shard.map { try Shard.resolve($0, environment: ProcessInfo.processInfo.environment) }
+      registry = try plugins.registry(spec: spec)
       outcome = try threads.run {
-        let prepared = try PreparedExperiment.load(specPath: spec, registry: .builtIn)
+        let prepared = try PreparedExperiment.load(specPath: spec, registry: registry)
         let plan = prepared.plan
-        let progress = ProgressRenderer(mode: quiet ? .silent : .automatic) { plan.parameterText(of: $0.index, registry: .builtIn) }
+        let progress = ProgressRenderer(mode: quiet ? .silent : .automatic) { plan.parameterText(of: $0.index, registry: registry) }
         defer { progress.finish() }
         if !quiet { for estimate in prepared.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) } }
         let options = RunOptions(outputRoot: out, fresh: fresh, shard: split)
-        let runner = Runner(registry: .builtIn)
+        let runner = Runner(registry: registry)
         if split != nil { return .shard(try runner.record(plan, dataset: prepared.dataset, options: options, observe: progress.render)) }
         return .run(try runner.run(plan, dataset: prepared.dataset, options: options, observe: progress.render))
       }
@@ -56,7 +60,7 @@ struct Run: ParsableCommand {
     switch outcome {
     case .shard(let recorded): print(ShardText.recorded(recorded, out: out))
     case .run(let summary):
-      print(LeaderboardText.top(summary, limit: 5))
+      print(LeaderboardText.top(summary, limit: 5, registry: registry))
       if summary.failedCount > 0 {
         CLIFailure.printError("\(summary.failedCount) of \(summary.records.count) trials failed; see leaderboard.md for the reasons.")
         throw ExitCode(CLIFailure.trialsFailed)

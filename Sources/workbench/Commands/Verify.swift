@@ -24,10 +24,13 @@ struct Verify: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     let report: RunVerifier.Report
     do {
-      report = try threads.run { try RunVerifier(registry: .builtIn).verify(runDirectory: runFolder, data: data, spec: spec) }
+      let registry = try plugins.registry(run: runFolder)
+      report = try threads.run { try RunVerifier(registry: registry).verify(runDirectory: runFolder, data: data, spec: spec) }
     } catch {
       throw CLIFailure.report(error)
     }
