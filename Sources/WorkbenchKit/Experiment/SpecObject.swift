@@ -55,7 +55,7 @@ struct SpecObject {
     for key in members.keys.sorted() where !taken.contains(key) {
       let near = NameSuggestions.nearest(to: key, in: known)
       let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-      problems.append(Problem(location.appending(key), "unknown key '\(key)'.\(hint)", fix: "use only: \(known.joined(separator: ", ")).") )
+      problems.append(Problem(location.appending(key), "unknown key '\(MessageText.excerpt(key))'.\(hint)", fix: "use only: \(known.joined(separator: ", ")).") )
     }
   }
 }

@@ -28,6 +28,16 @@ public struct TrialPlan: Sendable {
     var variants: [PipelineVariant] = []
     for pipeline in experiment.pipelines {
       let stepChoices = pipeline.steps.map { resolve($0, registry.preprocessor(named: $0.name)!) }
+      let combinations = stepChoices.reduce((count: 1, overflow: false)) { total, choices in
+        let (product, overflow) = total.count.multipliedReportingOverflow(by: choices.count)
+        return (product, total.overflow || overflow)
+      }
+      guard !combinations.overflow, variants.count + combinations.count <= maximumTrials else {
+        return .failure(
+          SpecError(
+            pipeline.location.appending("steps"), "the step grids of this pipeline make more than \(maximumTrials) variants.",
+            fix: "narrow the step grids or split the experiment."))
+      }
       let combos = stepChoices.reduce([[ResolvedPlugin]]([[]])) { acc, choices in acc.flatMap { prefix in choices.map { prefix + [$0] } } }
       for steps in combos {
         let hash = TrialSeed.configHash(.array(steps.map(\.json)))
@@ -35,6 +45,7 @@ public struct TrialPlan: Sendable {
       }
     }
     let algorithmSettings = experiment.algorithms.map { use in (use, resolve(use, registry.algorithm(named: use.name)!)) }
+    // At most maximumTrials variants and settings per algorithm entry: the product fits an Int.
     let total = variants.count * algorithmSettings.reduce(0) { $0 + $1.1.count }
     guard total <= maximumTrials else {
       return .failure(SpecError(Location(file: experiment.specFile), "the grid expands to \(total) trials, more than \(maximumTrials).", fix: "narrow the grids or split the experiment."))
