@@ -41,8 +41,8 @@ struct CommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json"], in: dir)
     #expect(output.status == 2)
-    #expect(output.stderr.contains("spec.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer ≥ 1; got 0."))
-    #expect(output.stderr.contains("Fix: use a whole number from 1 upward."))
+    #expect(output.stderr.contains("spec.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer in [1, 10000]; got 0."))
+    #expect(output.stderr.contains("Fix: use a whole number from 1 to 10000."))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
   }
 
@@ -102,7 +102,7 @@ struct CommandTests {
     #expect(labels.hasPrefix("id,label\n1,"))
     let bad = try CommandRunner.run(["cluster", "data.csv", "--set", "k=-1"], in: dir)
     #expect(bad.status == 2)
-    #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer ≥ 1; got -1."))
+    #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer in [1, 10000]; got -1."))
   }
 }
 

@@ -2,8 +2,9 @@
 ///
 /// A value, not a global: the CLI passes ``builtIn``; tests and outside
 /// authors build their own. Construction checks kebab-case unique names,
-/// unique parameter names and that every default satisfies its own
-/// constraint, and reports every problem in one error.
+/// unique parameter names, that every number has finite bounds and that
+/// every default satisfies its own constraint, and reports every problem in
+/// one error.
 public struct PluginRegistry: Sendable {
   /// Pipeline steps, in listing order.
   public let preprocessors: [any Preprocessor.Type]
@@ -28,6 +29,7 @@ public struct PluginRegistry: Sendable {
       var parameterNames: Set<String> = []
       for spec in plugin.type.parameters {
         if !parameterNames.insert(spec.name).inserted { problems.append("\(name) declares '\(spec.name)' twice") }
+        if let reason = spec.kind.unboundedReason { problems.append("\(name).\(spec.name) is unbounded: \(reason)") }
         if let d = spec.defaultValue, spec.kind.normalize(d) == nil {
           problems.append("the default of \(name).\(spec.name), \(d.canonicalText), is not \(spec.kind.phrase)")
         }
@@ -66,7 +68,7 @@ public struct PluginRegistry: Sendable {
     let near = NameSuggestions.nearest(to: name, in: known)
     let hint = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
     return Problem(
-      location, "there is no \(kind.rawValue) called '\(name)'.\(hint)",
+      location, "there is no \(kind.rawValue) called '\(MessageText.excerpt(name))'.\(hint)",
       fix: "use one of: \(known.joined(separator: ", ")) (see `workbench plugins`).")
   }
 

@@ -31,7 +31,7 @@ struct TrialExecutor: Sendable {
       do {
         let preprocessor = try registry.preprocessor(named: step.name)!.init(validated: step.parameters)
         let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
-        table = try fitted.transform(table)
+        table = try fitted.checkedTransform(table, step: step.name)
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
@@ -76,7 +76,8 @@ struct TrialExecutor: Sendable {
     let algorithm: any ClusteringAlgorithm
     do {
       algorithm = try registry.algorithm(named: trial.algorithm.name)!.init(validated: trial.algorithm.parameters)
-      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed)).canonicallyOrdered()
+      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
+        .requiringFinite(algorithm: trial.algorithm.name).canonicallyOrdered()
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
       return TrialOutcome(record: record)
@@ -92,7 +93,7 @@ struct TrialExecutor: Sendable {
     let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm)
     for (name, metric) in metrics {
       do {
-        record.metrics[name] = try metric.score(input, context: FitContext(seed: trial.seed))
+        record.metrics[name] = try metric.checkedScore(input, context: FitContext(seed: trial.seed))
       } catch {
         record.metrics[name] = .undefined(Self.describe(error))
       }

@@ -1,0 +1,22 @@
+extension FittedPreprocessor {
+  /// ``transform(_:)``, refusing an output that holds an infinite number, with the step, column and row.
+  ///
+  /// Why: a step that overflows (a PCA score, a power transform of huge
+  /// values, a scaled value of new data far outside the fit range) would
+  /// otherwise hand ∞ to the next step, where it turns into NaN and is
+  /// reported as a "missing value", or reach a result file as `null`.
+  /// Missing cells (NaN) are allowed: they are what steps such as `derive`
+  /// produce on purpose, and later checks name them.
+  /// - Complexity: O(output cells) on top of the transform.
+  public func checkedTransform(_ table: DataTable, step: String) throws -> DataTable {
+    let out = try transform(table)
+    for column in out.columns {
+      guard let numbers = column.numbers, let r = numbers.firstIndex(where: \.isInfinite) else { continue }
+      throw DataError(
+        Location(file: out.sourceName, line: out.line(ofRow: r), columnName: column.name),
+        "\(step) produced an infinite value (an overflow) in column '\(column.name)'.",
+        fix: "put a \"standard-scaler\" step before \(step), or rescale the input columns.")
+    }
+    return out
+  }
+}
