@@ -30,7 +30,7 @@ struct TrialExecutor: Sendable {
     for (i, step) in variant.steps.enumerated() {
       do {
         let preprocessor = try registry.preprocessor(named: step.name)!.init(validated: step.parameters)
-        let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
+        let fitted = try preprocessor.checkedFit(table, context: FitContext(seed: seed))
         table = try fitted.checkedTransform(table, step: step.name)
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])

@@ -20,3 +20,21 @@ extension FittedPreprocessor {
     return out
   }
 }
+
+extension Preprocessor {
+  /// ``fit(_:context:)``, refusing fitted state that holds a number that is not finite, with the step and where.
+  ///
+  /// Why: what a step learned is recorded in the trial and saved to label
+  /// new rows; JSON has no form for ∞ or NaN (a PCA of constant columns
+  /// once gave NaN variance ratios), so such a value would be written as a
+  /// silent `null` and the saved pipeline could not be read back.
+  /// - Complexity: the fit, plus the size of the summary and the state.
+  public func checkedFit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
+    let fitted = try fit(table, context: context)
+    let place = fitted.summary?.firstNonFinitePath(under: "summary") ?? fitted.state.firstNonFinitePath(under: "state")
+    guard let place else { return fitted }
+    throw DataError(
+      Location(file: table.sourceName), "\(Self.name) learned a value that is not a finite number (\(place)).",
+      fix: "check the step's input columns: scale them (a \"standard-scaler\" step before it), or leave constant or empty columns out.")
+  }
+}
