@@ -45,3 +45,11 @@ let package = Package(
     .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit", "WorkbenchBench"]),
   ]
 )
+
+// The libFuzzer harness (Tests/Fuzz): only when WORKBENCH_FUZZ is set, so `swift build` and `swift test` never see it.
+// Tests/Fuzz/run.sh builds it with -sanitize=fuzzer,address; its entry point starts libFuzzer's driver.
+if Context.environment["WORKBENCH_FUZZ"] != nil {
+  package.products.append(.executable(name: "workbench-fuzz", targets: ["WorkbenchFuzz"]))
+  package.targets.append(
+    .executableTarget(name: "WorkbenchFuzz", dependencies: ["WorkbenchKit"], path: "Tests/Fuzz/Harness"))
+}

@@ -142,7 +142,8 @@ public struct JSONParser {
           throw error("found a single quote; JSON needs double quotes (\") around keys and strings")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "#") { throw error("found a comment; JSON has no comments") }
-        throw error("expected a quoted key but found \(describeHere()) (trailing commas are not allowed)")
+        let trailing = index < bytes.count && (bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "}"))
+        throw error("expected a quoted key but found \(describeHere())\(trailing ? " (trailing commas are not allowed)" : "")")
       }
       let keyStart = index
       let key = try parseString()
@@ -242,6 +243,7 @@ public struct JSONParser {
           {
             index += 2
             let low = try parseHex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("a \\u escape of a high surrogate must be followed by a low surrogate (\\uDC00 to \\uDFFF)") }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
           guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }

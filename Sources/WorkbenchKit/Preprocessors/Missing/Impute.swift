@@ -32,7 +32,7 @@ public struct Impute: Preprocessor {
     ParameterSpec(
       "strategy", .choice(Strategy.allCases.map(\.rawValue)), default: "mean",
       "How to choose each column's fill value; categorical columns use most_frequent unless constant."),
-    ParameterSpec("fill_value", .real(minimum: -1e15, maximum: 1e15), default: 0.0, "The value for numeric columns under strategy \"constant\"."),
+    ParameterSpec("fill_value", .real(minimum: -1e12, maximum: 1e12), default: 0.0, "The value for numeric columns under strategy \"constant\"."),
   ]
 
   /// The label written into categorical columns under ``Strategy/constant``.
