@@ -91,6 +91,18 @@ struct CommandTests {
     #expect(unknown.stderr.contains("Did you mean 'kmeans'"))
   }
 
+  @Test("k just below the row count prints an abbreviated sizes line (issue 12: it was 10,000 characters)")
+  func longSizesLine() throws {
+    let rows = (1...40).map { "\($0),\($0 * 3),\($0 % 5)" }.joined(separator: "\n")
+    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n" + rows + "\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["cluster", "data.csv", "--id", "id", "--set", "k=38"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    let sizes = try #require(output.stdout.split(separator: "\n").first)
+    #expect(sizes.hasPrefix("kmeans: 38 clusters, sizes 2, 2, 1, 1, 1,"))
+    #expect(sizes.hasSuffix(", … (26 more)"))
+  }
+
   @Test("cluster runs one algorithm and reports JSON")
   func cluster() throws {
     let dir = try workspace(spec: goodSpec)
