@@ -42,7 +42,8 @@ let package = Package(
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkbenchBenchTests", dependencies: ["WorkbenchBench", "WorkbenchKit", "WorkbenchTestSupport"]),
-    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit", "WorkbenchBench"]),
+    // BadInputs/ holds the bad-input corpus, read from the source tree by the corpus test.
+    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit", "WorkbenchBench"], exclude: ["BadInputs"]),
   ]
 )
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchKit
 
 @Suite("workbench command line")
 struct CommandTests {
@@ -101,6 +102,35 @@ struct CommandTests {
     let sizes = try #require(output.stdout.split(separator: "\n").first)
     #expect(sizes.hasPrefix("kmeans: 38 clusters, sizes 2, 2, 1, 1, 1,"))
     #expect(sizes.hasSuffix(", … (26 more)"))
+  }
+
+  @Test("values near ±1.8e308 no longer crash run or evaluate: the raw trial fails with the fix, the scaled one is ranked, no null lacks a reason")
+  func valuesNearTheLargestDouble() throws {
+    let rows = (1...30).map { i in "\(i),\((i <= 15 ? -1.6 : 1.6) + Double(i % 4) * 0.01)e308,\(Double(i % 5) * 1e307)" }.joined(separator: "\n")
+    let spec = #"{"name": "huge", "data": {"path": "data.csv", "id": "id"}, "pipelines": [{"name": "raw"}, {"name": "scaled", "steps": ["standard-scaler"]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#
+    let dir = try workspace(spec: spec, csv: "id,a,b\n" + rows + "\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try CommandRunner.run(["run", "spec.json", "--quiet", "--out", "out"], in: dir)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stdout.contains("| 1 |") && run.stdout.contains("| scaled | kmeans | k=2 | 2 |"), "\(run.stdout)")
+    let runDirectory = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out/huge").path).first)
+    let records = try String(contentsOf: dir.appendingPathComponent("out/huge/\(runDirectory)/trials.jsonl"), encoding: .utf8)
+    #expect(records.contains("holds values up to 1.63") && records.contains("in magnitude, beyond ±1e+100"))
+    #expect(records.contains("add a \\\"standard-scaler\\\" step to the pipeline"))
+    for line in records.split(separator: "\n") {
+      let record = try #require(JSONParser.parse(String(line)).object)
+      for (name, value) in record["metrics"]?.object ?? [:] where value == .null {
+        #expect(record["undefined_metrics"]?.object?[name] != nil, "metric \(name) is null without a reason")
+      }
+    }
+    try "id,label\n" .appending((1...30).map { "\($0),\($0 <= 15 ? 0 : 1)" }.joined(separator: "\n")).write(
+      to: dir.appendingPathComponent("labels.csv"), atomically: true, encoding: .utf8)
+    let evaluate = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "id"], in: dir)
+    #expect(evaluate.status == 0, "\(evaluate.stderr)")
+    #expect(evaluate.stdout.contains("silhouette             undefined: the column 'a' holds values up to 1.63"))
+    let scaled = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--scale", "standard"], in: dir)
+    #expect(scaled.status == 0, "\(scaled.stderr)")
+    #expect(!scaled.stdout.contains("undefined"), "\(scaled.stdout)")
   }
 
   @Test("cluster runs one algorithm and reports JSON")
