@@ -49,6 +49,15 @@ let package = Package(
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkbenchBenchTests", dependencies: ["WorkbenchBench", "WorkbenchKit", "WorkbenchTestSupport"]),
-    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "workbench-plugin-kmedians", "WorkbenchKit", "WorkbenchBench"]),
+    // BadInputs/ holds the bad-input corpus, read from the source tree by the corpus test.
+    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "workbench-plugin-kmedians", "WorkbenchKit", "WorkbenchBench"], exclude: ["BadInputs"]),
   ]
 )
+
+// The libFuzzer harness (Tests/Fuzz): only when WORKBENCH_FUZZ is set, so `swift build` and `swift test` never see it.
+// Tests/Fuzz/run.sh builds it with -sanitize=fuzzer,address; its entry point starts libFuzzer's driver.
+if Context.environment["WORKBENCH_FUZZ"] != nil {
+  package.products.append(.executable(name: "workbench-fuzz", targets: ["WorkbenchFuzz"]))
+  package.targets.append(
+    .executableTarget(name: "WorkbenchFuzz", dependencies: ["WorkbenchKit"], path: "Tests/Fuzz/Harness"))
+}

@@ -58,9 +58,9 @@ struct ExitCodeTests {
 
   @Test("2 for an unknown option, a bad option value, and a spec error", arguments: [
     (["run", "spec.json", "--bogus"], "Unknown option '--bogus'"),
-    (["simulate", "--rows", "0"], "--rows must be at least 1; got 0."),
+    (["simulate", "--rows", "0"], "--rows must be from 1 to 100000000; got 0."),
     (["simulate", "--missing-rate", "2"], "--missing-rate must be between 0 and 1; got 2.0."),
-    (["validate", "bad.json"], "bad.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer ≥ 1; got 0."),
+    (["validate", "bad.json"], "bad.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer in [1, 10000]; got 0."),
   ])
   func usageAndSpecErrors(_ arguments: [String], _ message: String) throws {
     let ws = try Workspace([

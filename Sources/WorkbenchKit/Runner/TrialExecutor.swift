@@ -62,8 +62,8 @@ struct TrialExecutor: Sendable {
     for (i, step) in variant.steps.enumerated() {
       do {
         let preprocessor = try registry.preprocessor(named: step.name)!.make(step.parameters)
-        let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
-        table = try fitted.transform(table)
+        let fitted = try preprocessor.checkedFit(table, context: FitContext(seed: seed))
+        table = try fitted.checkedTransform(table, step: step.name)
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
@@ -104,7 +104,8 @@ struct TrialExecutor: Sendable {
     let descriptor = registry.algorithm(named: trial.algorithm.name)!
     do {
       algorithm = try descriptor.make(trial.algorithm.parameters)
-      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed)).canonicallyOrdered()
+      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
+        .requiringFinite(algorithm: trial.algorithm.name).canonicallyOrdered()
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
       return TrialOutcome(record: record)
@@ -145,7 +146,7 @@ struct TrialExecutor: Sendable {
   /// `metric`'s score of `input`, or undefined with the reason when it throws.
   static func score(_ metric: any ClusterMetric, _ input: MetricInput, seed: UInt64) -> Score {
     do {
-      return try metric.score(input, context: FitContext(seed: seed))
+      return try metric.checkedScore(input, context: FitContext(seed: seed))
     } catch {
       return .undefined(describe(error))
     }

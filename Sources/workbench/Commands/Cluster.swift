@@ -46,6 +46,7 @@ struct Cluster: ParsableCommand {
 
   func run() throws {
     do {
+      if let labelsOut { try OutputFile.checkFolder(of: labelsOut, flag: "--labels-out") }
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
         features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed,

@@ -113,10 +113,10 @@ struct RunnerTests {
 
 @Suite("Pipeline data errors")
 struct PipelineDataErrorTests {
-  @Test("a step naming a missing column stops the run with a located error and writes nothing")
-  func missingColumnInStep() async throws {
+  @Test("a step that finds the data unusable stops the run with a located error and writes nothing")
+  func unusableDataInStep() async throws {
     let fixture = try RunFixture(
-      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
+      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["basket"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
     defer { fixture.remove() }
     let out = fixture.results("r")
     do {
@@ -124,8 +124,22 @@ struct PipelineDataErrorTests {
       Issue.record("expected a data error")
     } catch let error as DataError {
       #expect(error.problem.message.hasPrefix("pipeline 'p', step 2 (log1p): "))
-      #expect(error.description.contains("visitz"))
+      #expect(error.description.contains("basket"))
     }
     #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("a step naming a missing column is a spec error at its JSON path, found before any fit or write")
+  func missingColumnInStep() throws {
+    let fixture = try RunFixture(
+      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
+    defer { fixture.remove() }
+    do {
+      _ = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+      Issue.record("expected a spec error")
+    } catch let error as SpecError {
+      #expect(error.problems.map(\.location.jsonPath) == ["pipelines[0].steps[1].params.columns"])
+      #expect(error.problems[0].message == "step 2 (log1p) of pipeline 'p' names the column 'visitz', but no such column reaches it.")
+    }
   }
 }

@@ -65,7 +65,7 @@ public enum ExternalPlugins {
       _ = try registry(of: [manifest])
       return []
     } catch {
-      return error.problems.map { Problem(Location(file: manifest.file), $0 + ".", fix: "correct the manifest's name or parameters.") }
+      return error.problems.map { Problem(Location(file: manifest.file), $0 + ".", fix: "correct the manifest's name or parameters: a kebab-case name, distinct parameter names, numbers with both a minimum and a maximum in their schema, defaults within them.") }
     }
   }
 

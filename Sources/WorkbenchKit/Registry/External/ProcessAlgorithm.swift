@@ -29,6 +29,8 @@ struct ProcessAlgorithm: ClusteringAlgorithm, ProcessPlugin {
 
   func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {
     try context.checkCancellation()
+    // The band every built-in algorithm holds to: a plugin never sees values whose squares overflow or underflow.
+    try input.requireSafeMagnitudes()
     let folder = try PluginFolder()
     let table = try PluginTable(input).write(to: folder, prefix: "input", format: manifest.inputFormat)
     let request: [String: JSONValue] = ["request": "fit", "params": values.json, "seed": .string(String(context.seed)), "input": table]
@@ -44,6 +46,7 @@ struct ProcessAlgorithm: ClusteringAlgorithm, ProcessPlugin {
   /// Labels new rows with a model the plugin returned from `fit`.
   static func predict(model: JSONValue, input: ClusteringInput, manifest: ExternalManifest) throws -> Prediction {
     let plugin = manifest.declaration.name
+    try input.requireSafeMagnitudes()
     let folder = try PluginFolder()
     let table = try PluginTable(input).write(to: folder, prefix: "input", format: manifest.inputFormat)
     let request: [String: JSONValue] = ["request": "predict", "model": model, "input": table]

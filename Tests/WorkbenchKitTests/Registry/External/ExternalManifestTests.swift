@@ -20,7 +20,7 @@ struct ExternalManifestTests {
       #expect(declared == exported, "\(name)")
     }
     let sklearn = try #require(registry.algorithm(named: "sklearn"))
-    #expect(sklearn.parameters.map(\.kind) == [.text, .integer(minimum: 0), .object])
+    #expect(sklearn.parameters.map(\.kind) == [.text, .integer(minimum: 0, maximum: 10_000), .object])
     #expect(sklearn.capabilities.producesNoise && !sklearn.capabilities.canPredict)
   }
 

@@ -26,7 +26,7 @@ final class ScriptPlugin {
       default:
         #""capabilities": {"accepts_categorical": false, "can_predict": \#(canPredict), "order_invariant": false, "produces_noise": \#(noise), "requires_categorical": false, "requires_cluster_count": true, "scales_quadratically": false, "uses_randomness": true}"#
       }
-    let parameters = kind == "algorithm" ? #"[{"name": "k", "schema": {"type": "integer", "minimum": 1}, "default": 2, "description": "Clusters."}]"# : "[]"
+    let parameters = kind == "algorithm" ? #"[{"name": "k", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}, "default": 2, "description": "Clusters."}]"# : "[]"
     let manifest = """
       {"manifest_version": 2, "name": "\(name)", "kind": "\(kind)", "summary": "A test plugin.", "parameters": \(parameters), \(role),
        "command": ["./\(name).sh"], "protocol_version": 1, "timeout_seconds": \(timeout)\(extra)}
