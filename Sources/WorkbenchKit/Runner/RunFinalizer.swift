@@ -88,9 +88,12 @@ public struct RunFinalizer: Sendable {
     var files: [(name: String, text: String)] = [
       ("trials.jsonl", records.map { $0.json.canonicalText + "\n" }.joined()),
       ("timings.jsonl", timings.joined()),
-      ("leaderboard.csv", board.csv(metricNames: metricNames, describe: describe)),
+      (
+        "leaderboard.csv",
+        board.csv(metricNames: metricNames, describe: describe, parameterColumns: plan.parameterColumns, parameterValue: { plan.parameterValue(of: $0.index, $1) })
+      ),
       ("k-selection.json", kSelection.json.prettyText),
-      ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
+      ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe, evaluation: plan.experiment.evaluation) + kSelection.markdown),
     ]
     files += try runOutputs(results, leaderboard: board)
     if results.plan.experiment.insight.enabled, !board.ranked.isEmpty {
