@@ -17,10 +17,10 @@ struct CommandRunner {
     return directory.appendingPathComponent("workbench")
   }
 
-  /// Runs `workbench arguments…` in `directory`, with `environment` added to this process's.
-  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+  /// Runs `workbench arguments…` (the built one, or `executable`) in `directory`, with `environment` added to this process's.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> Output {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable ?? binary
     process.arguments = arguments
     if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     if let directory { process.currentDirectoryURL = directory }
