@@ -6,11 +6,12 @@
 #
 # WORKBENCH is the built binary (debug or release), DATA the spec's data file (for `assign`), KILLS
 # defaults to 20 and SEED (bash's RANDOM) to 1. Set REFERENCE to a finished run folder of the same spec
-# and data to skip the uninterrupted run.
+# and data to skip the uninterrupted run, and PAUSE_MS (default 1500) to the longest pause before a kill
+# (a few seconds of a debug build's run are a fraction of a second of a release build's).
 #
 # Each round starts the run (resuming the previous round's folder), waits until 0, 1 or 2 more trials
 # are recorded (so kills fall before, during and between trials and, once every trial is recorded, in
-# the finalize step), then a random 0–1.5 s more, and sends SIGKILL. A run that finishes first is not
+# the finalize step), then a random pause of up to PAUSE_MS, and sends SIGKILL. A run that finishes first is not
 # counted as a kill. After KILLS kills one last run resumes to the end, and the script checks that:
 #  - every byte-stable file equals the uninterrupted run's (`diff -r` without the manifest, timings and lock);
 #  - the manifest says "finished" and no temporary file (`.*.partial-*`) is left;
@@ -23,12 +24,13 @@ spec=$(realpath "${2:?$usage}")
 data=$(realpath "${3:?$usage}")
 kills=${4:-20}
 RANDOM=${5:-1}
+max_pause=${PAUSE_MS:-1500}
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-run_folder() { find "$1" -mindepth 2 -maxdepth 2 -type d 2> /dev/null | head -n 1; }
-recorded() { local folder; folder=$(run_folder "$1"); if [ -n "$folder" ]; then find "$folder/trials" -name record.json 2> /dev/null | wc -l; else echo 0; fi; }
+run_folder() { { find "$1" -mindepth 2 -maxdepth 2 -type d 2> /dev/null || true; } | head -n 1; }
+recorded() { local folder; folder=$(run_folder "$1"); { [ -n "$folder" ] && find "$folder/trials" -name record.json 2> /dev/null || true; } | wc -l; }
 alive() { local state; state=$(ps -o stat= -p "$1" 2> /dev/null) && [[ $state != Z* ]]; }
 
 reference=${REFERENCE:-}
@@ -45,7 +47,7 @@ while [ "$killed" -lt "$kills" ]; do
   before=$(recorded "$out/killed")
   target=$((before + RANDOM % 3))
   [ "$target" -gt "$total" ] && target=$total
-  pause=$((RANDOM % 1500))
+  pause=$(((RANDOM * 32768 + RANDOM) % (max_pause + 1)))
   delay=$(printf '%d.%03d' $((pause / 1000)) $((pause % 1000)))
   "$workbench" run "$spec" --out "$out/killed" --quiet > /dev/null 2> "$out/stderr" &
   pid=$!
@@ -53,7 +55,7 @@ while [ "$killed" -lt "$kills" ]; do
   sleep "$delay"
   kill -KILL "$pid" 2> /dev/null || true
   status=0
-  wait "$pid" || status=$?
+  { wait "$pid"; } 2> /dev/null || status=$?
   case $status in
     137) killed=$((killed + 1)); echo "round $round: killed ($killed of $kills) with $(recorded "$out/killed") of $total trials recorded (waited for $target, then ${delay} s)" ;;
     0) echo "round $round: finished before its kill" ;;
