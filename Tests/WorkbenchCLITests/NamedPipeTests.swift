@@ -8,18 +8,23 @@ struct NamedPipeTests {
   func pipeWithoutWriter(_ arguments: [String]) throws {
     let ws = try Workspace(["spec.json": #"{"name": "piped", "data": {"path": "pipe.csv"}, "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#])
     try #require(mkfifo(ws.path("pipe.csv"), 0o644) == 0)
-    // Should the tool wait for a writer (the bug), this one arrives after five seconds with data that clusters,
-    // so the command would succeed and the test fail instead of hanging. A tool that has already read the pipe as
-    // empty leaves no reader, and the writer's non-blocking open then fails harmlessly.
-    let writer = DispatchWorkItem {
-      let descriptor = open(ws.path("pipe.csv"), O_WRONLY | O_NONBLOCK)
-      guard descriptor >= 0 else { return }
-      let text = "a,b\n0,0\n0,1\n5,5\n5,6\n"
-      _ = text.withCString { write(descriptor, $0, strlen($0)) }
-      close(descriptor)
+    // Should the tool wait for a writer (the bug), this one, from the fifth second on, hands it data that clusters
+    // whenever it has the pipe open, so the command succeeds and the test fails instead of hanging. A tool that
+    // read the pipe as empty has closed it, and the writer's non-blocking open then fails harmlessly.
+    let stop = DispatchSemaphore(value: 0)
+    let pipe = ws.path("pipe.csv")
+    DispatchQueue.global().async {
+      var next = DispatchTime.now() + 5
+      while stop.wait(timeout: next) == .timedOut {
+        let descriptor = open(pipe, O_WRONLY | O_NONBLOCK)
+        if descriptor >= 0 {
+          _ = "a,b\n0,0\n0,1\n5,5\n5,6\n".withCString { write(descriptor, $0, strlen($0)) }
+          close(descriptor)
+        }
+        next = .now() + 0.5
+      }
     }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 5, execute: writer)
-    defer { writer.cancel() }
+    defer { stop.signal() }
 
     let output = try CommandRunner.run(arguments, in: ws.url)
     #expect(output.status == 3, "\(output.stderr)")
