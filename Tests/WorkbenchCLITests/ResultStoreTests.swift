@@ -50,13 +50,15 @@ struct ResultStoreTests {
 
   // MARK: - Resume
 
-  @Test("resume redoes the last trial when its record file is truncated: it is refitted, not trusted, and the run ends identical")
+  @Test("resume redoes the last trial when its record file is truncated (and trials.jsonl's last line with it): it is refitted, not trusted, and the run ends identical")
   func truncatedRecord() throws {
     let (ws, run, hashes) = try Self.finished(Self.twoTrials)
     let before = try Self.stableFiles(ws, run)
-    let record = ws.path(run + "/trials/\(hashes[1])/record.json")
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: record))
-    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: record))
+    for file in ["/trials/\(hashes[1])/record.json", "/trials.jsonl"] {
+      let url = URL(fileURLWithPath: ws.path(run + file))
+      let bytes = try Data(contentsOf: url)
+      try bytes.prefix(bytes.count - 40).write(to: url)
+    }
 
     let resumed = try ws.run("run", "spec.json", "--jobs", "1")
     #expect(resumed.status == 0, "\(resumed.stderr)")
