@@ -32,6 +32,8 @@ public struct RunFinalizer: Sendable {
     public var kSelection: KSelection
     /// Files that were written because their content changed (relative to the run folder).
     public var written: [String]
+    /// Planned trials with no trusted record (a stopped run, or a trial whose files were changed): the ranking leaves them out.
+    public var unrecorded: Int
   }
 
   /// Re-derives the run in `runDirectory` (`workbench finalize`): after a crash, or after an upgrade that changes
@@ -110,7 +112,7 @@ public struct RunFinalizer: Sendable {
       try results.folder.remove(name)
       written.append(name)
     }
-    return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
+    return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written, unrecorded: plan.trials.count - records.count)
   }
 
   /// The leaderboard of `results` and every record with its `segment_ids` (aligned to the rank-1 trial).
