@@ -5,8 +5,10 @@ Usage: python check_exports.py RUN_DIR DATA_CSV
 RUN_DIR is a run folder (results/<experiment>/<run-key>/) of a run with the insight step on;
 DATA_CSV is the data file the run read. Checked, each with plain `pandas.read_csv` defaults:
 
-- leaderboard.csv: its fixed columns in order; `rank` integer for the ranked trials, which come first;
-  `score`, `stability` and the metric columns floating point; one row per line of trials.jsonl.
+- leaderboard.csv: one row per line of trials.jsonl, its fixed columns present, `status` and `reason`
+  last; the ranked trials first with ranks 1, 2, … (a `ranked` column, when there, is boolean and
+  every row then has an integer rank); `score`, `stability` and every metric of the trial records
+  floating point; config hashes 16 hex digits when read as text.
 - segments.csv: `segment_id`, `name`, `size`, `share`, then `mean_<column>` per profiled numeric
   column, one column per field; integer ids and sizes, float shares summing to 1, unique names; the
   same segments, names and sizes as insight/<hash>.json of the chosen (rank-1) trial.
@@ -42,16 +44,23 @@ LEADERBOARD_COLUMNS = ["rank", "score", "trial", "config_hash", "pipeline", "alg
 
 def check_leaderboard(run):
     board = pd.read_csv(run / "leaderboard.csv", dtype={"config_hash": str})
-    trials = sum(1 for line in (run / "trials.jsonl").read_text().splitlines() if line.strip())
-    expect(len(board) == trials, f"leaderboard.csv has {len(board)} rows, trials.jsonl {trials}")
-    expect(list(board.columns[: len(LEADERBOARD_COLUMNS)]) == LEADERBOARD_COLUMNS, f"leaderboard.csv columns {list(board.columns)}")
+    records = [json.loads(line) for line in (run / "trials.jsonl").read_text().splitlines() if line.strip()]
+    expect(len(board) == len(records), f"leaderboard.csv has {len(board)} rows, trials.jsonl {len(records)}")
+    missing = [column for column in LEADERBOARD_COLUMNS + ["status", "reason"] if column not in board.columns]
+    expect(not missing, f"leaderboard.csv lacks {missing}: {list(board.columns)}")
     expect(list(board.columns[-2:]) == ["status", "reason"], f"leaderboard.csv ends with {list(board.columns[-2:])}")
-    ranked = board["rank"].notna()
+    expect(types.is_numeric_dtype(board["rank"]), f"rank is {board['rank'].dtype}")
+    if "ranked" in board.columns:  # every row has a rank; the flag says which are ranked
+        expect(types.is_bool_dtype(board["ranked"]), f"ranked is {board['ranked'].dtype}, not bool")
+        expect(types.is_integer_dtype(board["rank"]) and list(board["rank"]) == list(range(1, len(board) + 1)), "ranks are not 1, 2, … on every row")
+        ranked = board["ranked"]
+    else:  # unranked rows have no rank
+        ranked = board["rank"].notna()
     expect(ranked.any(), "leaderboard.csv ranks no trial")
     expect(list(ranked) == sorted(ranked, reverse=True), "ranked trials are not all before the unranked ones")
-    expect(types.is_numeric_dtype(board["rank"]), f"rank is {board['rank'].dtype}")
-    expect(list(board.loc[ranked, "rank"].astype(int)) == list(range(1, int(ranked.sum()) + 1)), "ranks are not 1, 2, …")
-    metrics = list(board.columns[len(LEADERBOARD_COLUMNS):-2])
+    expect(list(board.loc[ranked, "rank"].astype(int)) == list(range(1, int(ranked.sum()) + 1)), "ranks of the ranked trials are not 1, 2, …")
+    metrics = sorted({name for record in records for name in record.get("metrics", {})})
+    expect(metrics and all(name in board.columns for name in metrics), f"leaderboard.csv lacks metric columns of {metrics}")
     for column in ["score", "stability", *metrics]:
         expect(types.is_float_dtype(board[column]), f"leaderboard.csv column {column} is {board[column].dtype}, not float")
     expect(types.is_integer_dtype(board["trial"]), f"trial is {board['trial'].dtype}")
