@@ -38,7 +38,7 @@ import sklearn
 import threadpoolctl
 from sklearn import metrics
 from scipy.cluster.hierarchy import fcluster
-from sklearn.cluster import OPTICS, Birch, BisectingKMeans, KMeans, MeanShift, MiniBatchKMeans
+from sklearn.cluster import OPTICS, AffinityPropagation, Birch, BisectingKMeans, KMeans, MeanShift, MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
@@ -71,11 +71,12 @@ ALGORITHMS = {
     "agglomerative": lambda k, seed: FastclusterWard(n_clusters=k),
     "birch": lambda k, seed: Birch(n_clusters=k),
     "mean-shift": lambda k, seed: MeanShift(),
+    "affinity-propagation": lambda k, seed: AffinityPropagation(random_state=seed),
 }
 # Algorithms the workbench marks as scaling quadratically run, on both sides, on the first rows of the silhouette
 # subset only (BenchWorkload.quadraticRows in Sources/WorkbenchBench/BenchWorkload.swift).
 QUADRATIC_ROWS = 2000
-QUADRATIC = {"mean-shift"}
+QUADRATIC = {"mean-shift", "affinity-propagation"}
 PEER_NOTES = {
     "agglomerative": f"peer: fastcluster {fastcluster.__version__} linkage_vector (ward), cut with scipy's fcluster",
 }

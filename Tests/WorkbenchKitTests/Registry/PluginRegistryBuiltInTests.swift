@@ -9,7 +9,7 @@ struct PluginRegistryBuiltInTests {
     #expect(
       registry.names(of: .algorithm) == [
         "kmeans", "minibatch-kmeans", "bisecting-kmeans", "kmedoids", "kprototypes", "gmm", "fuzzy-cmeans", "dbscan", "hdbscan", "optics",
-        "agglomerative", "birch", "mean-shift",
+        "agglomerative", "birch", "mean-shift", "affinity-propagation",
       ])
     #expect(
       registry.names(of: .metric) == [
