@@ -38,7 +38,9 @@ import sklearn
 import threadpoolctl
 from sklearn import metrics
 from scipy.cluster.hierarchy import fcluster
-from sklearn.cluster import OPTICS, AffinityPropagation, Birch, BisectingKMeans, KMeans, MeanShift, MiniBatchKMeans
+from sklearn.cluster import (
+    OPTICS, AffinityPropagation, Birch, BisectingKMeans, KMeans, MeanShift, MiniBatchKMeans, SpectralClustering,
+)
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
@@ -72,6 +74,7 @@ ALGORITHMS = {
     "birch": lambda k, seed: Birch(n_clusters=k),
     "mean-shift": lambda k, seed: MeanShift(),
     "affinity-propagation": lambda k, seed: AffinityPropagation(random_state=seed),
+    "spectral": lambda k, seed: SpectralClustering(n_clusters=k, affinity="nearest_neighbors", random_state=seed),
 }
 # Algorithms the workbench marks as scaling quadratically run, on both sides, on the first rows of the silhouette
 # subset only (BenchWorkload.quadraticRows in Sources/WorkbenchBench/BenchWorkload.swift).

@@ -26,6 +26,13 @@ seed), and with that noise removed (a RandomState whose standard_normal
 returns zeros), which the workbench's message passing must match exactly:
 exemplars, labels and iterations.
 
+spectral: `sklearn.cluster.SpectralClustering(affinity="nearest_neighbors",
+assign_labels="kmeans", random_state=0)` labels, and the smallest
+eigenvalues of the normalized Laplacian of the same graph
+(`scipy.sparse.csgraph.laplacian(normed=True)` of ½ (C + Cᵀ), C from
+`kneighbors_graph(include_self=True)`), computed densely with
+`scipy.linalg.eigh`, plus the graph's connected components.
+
 Writes density2-reference.json next to this script. Floats are written with
 repr, so they round-trip exactly.
 """
@@ -36,10 +43,13 @@ import warnings
 
 import numpy as np
 import scipy
+import scipy.linalg
+from scipy.sparse import csgraph
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import euclidean_distances
-from sklearn.cluster import AffinityPropagation, MeanShift, estimate_bandwidth
+from sklearn.cluster import AffinityPropagation, MeanShift, SpectralClustering, estimate_bandwidth
+from sklearn.neighbors import kneighbors_graph
 
 HERE = pathlib.Path(__file__).resolve().parent
 EXPECTED_VERSIONS = {"sklearn": "1.9.1", "numpy": "2.4.6", "scipy": "1.17.1"}
@@ -100,6 +110,23 @@ def affinity_cases(x, settings):
     return cases
 
 
+def spectral_cases(x, settings):
+    cases = []
+    for k, neighbors in settings:
+        connectivity = kneighbors_graph(x, n_neighbors=neighbors, include_self=True)
+        affinity = 0.5 * (connectivity + connectivity.T)
+        laplacian = csgraph.laplacian(affinity, normed=True).toarray()
+        eigenvalues = scipy.linalg.eigh(laplacian, eigvals_only=True)[:k]
+        components = csgraph.connected_components(affinity, directed=False)[0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            model = SpectralClustering(n_clusters=k, affinity="nearest_neighbors", n_neighbors=neighbors, assign_labels="kmeans",
+                                       random_state=0).fit(x)
+        cases.append({"k": k, "n_neighbors": neighbors, "labels": model.labels_.tolist(), "eigenvalues": eigenvalues.tolist(),
+                      "components": int(components)})
+    return cases
+
+
 def main():
     versions = {"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__}
     for name, expected in EXPECTED_VERSIONS.items():
@@ -116,10 +143,16 @@ def main():
         "iris-standardized": [{}, {"damping": 0.8, "preference": -20.0}, {"convergence_iter": 5}],
         "wine-standardized": [{}, {"damping": 0.7}, {"preference": -100.0, "damping": 0.9}],
     }
+    spectral_settings = {
+        "blobs": [(3, 10), (3, 5), (4, 15)],
+        "iris-standardized": [(2, 10), (3, 10), (3, 20)],
+        "wine-standardized": [(3, 10), (3, 25)],
+    }
     out = {"versions": versions, "generator": pathlib.Path(__file__).name, "datasets": {}}
     for name, x in datasets.items():
         entry = {"mean_shift": mean_shift_cases(x, mean_shift_settings[name]),
-                 "affinity_propagation": affinity_cases(x, affinity_settings[name])}
+                 "affinity_propagation": affinity_cases(x, affinity_settings[name]),
+                 "spectral": spectral_cases(x, spectral_settings[name])}
         if name == "blobs":
             entry["data"] = x.tolist()
         out["datasets"][name] = entry
