@@ -19,10 +19,13 @@ let package = Package(
     .target(name: "WorkbenchKernels"),
     // Kernels and the matrix type; the only Swift module with unsafe pointers.
     .target(name: "WorkbenchNumerics", dependencies: ["WorkbenchKernels"]),
+    // Starting external plugin processes: a process group of their own, writes confined to their folder (Landlock), timeouts.
+    .target(name: "WorkbenchSpawn"),
     .target(
       name: "WorkbenchKit",
       dependencies: [
         "WorkbenchNumerics",
+        "WorkbenchSpawn",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The benchmark harness (`workbench bench`): generated data, workloads in child processes, the scikit-learn baseline.
@@ -35,14 +38,26 @@ let package = Package(
         "WorkbenchKit",
         "WorkbenchBench",
         "WorkbenchNumerics",
+        "WorkbenchTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The compiled example of an external plugin (protocol v1, Foundation only): k-medians; its manifest sits beside it.
+    .executableTarget(name: "workbench-plugin-kmedians", path: "plugins-registry/external/kmedians"),
     .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics", "WorkbenchTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "WorkbenchKitTests",
       dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkbenchBenchTests", dependencies: ["WorkbenchBench", "WorkbenchKit", "WorkbenchTestSupport"]),
-    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "WorkbenchKit", "WorkbenchBench"]),
+    // BadInputs/ holds the bad-input corpus, read from the source tree by the corpus test.
+    .testTarget(name: "WorkbenchCLITests", dependencies: ["workbench", "workbench-plugin-kmedians", "WorkbenchKit", "WorkbenchBench"], exclude: ["BadInputs"]),
   ]
 )
+
+// The libFuzzer harness (Tests/Fuzz): only when WORKBENCH_FUZZ is set, so `swift build` and `swift test` never see it.
+// Tests/Fuzz/run.sh builds it with -sanitize=fuzzer,address; its entry point starts libFuzzer's driver.
+if Context.environment["WORKBENCH_FUZZ"] != nil {
+  package.products.append(.executable(name: "workbench-fuzz", targets: ["WorkbenchFuzz"]))
+  package.targets.append(
+    .executableTarget(name: "WorkbenchFuzz", dependencies: ["WorkbenchKit"], path: "Tests/Fuzz/Harness"))
+}

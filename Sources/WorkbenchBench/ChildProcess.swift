@@ -34,12 +34,5 @@ struct ChildProcess {
   }
 
   /// The first executable called `name` on `PATH`.
-  static func find(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for directory in path.split(separator: ":") {
-      let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name).path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }
+  static func find(_ name: String) -> String? { ExternalCommand.onPath(name) }
 }

@@ -24,6 +24,9 @@ public enum AlgorithmCheck: String, CaseIterable, Sendable, CustomStringConverti
   case idempotentFit
   /// For algorithms that can predict, `predict` on the fit rows gives the fit labels (and memberships).
   case predictMatchesFit
+  /// Blobs scaled by 1e300 and by 1e-300 (and a NaN cell) ⇒ a `FitError` with a reason, never a crash, a non-finite
+  /// output or a wrong partition reported as a result; blobs scaled by 1e50 ⇒ the blobs' own partition.
+  case extremeScales
 
   public var description: String { rawValue }
 }

@@ -29,6 +29,7 @@ public enum CommonChecks {
       case .parameterContract: return try parameterContract(subject)
       case .idempotentFit: return try idempotentFit(subject)
       case .predictMatchesFit: return try predictMatchesFit(subject)
+      case .extremeScales: return try extremeScales(subject)
       }
     } catch {
       return ["\(type.name) threw \(error) during \(check)"]
@@ -192,6 +193,27 @@ public enum CommonChecks {
     return problems
   }
 
+  static func extremeScales(_ s: Subject) throws -> [String] {
+    var problems: [String] = []
+    let x = blobs2.0
+    // Only large in-band scales must keep the partition: at tiny ones, absolute constants (gmm's reg_covar, fuzzy
+    // c-means' distance floor, as in scikit-learn and scikit-fuzzy) are a modelling choice, not a numeric failure.
+    let large = try s.fit(scaled(x, by: 1e50), seed: 5)
+    if !samePartition(try s.fit(x, seed: 5).labels, large.labels) { problems.append("\(s.name): blobs × 1e50 gave another partition") }
+    problems += contractProblems(s, large, rows: x.rows, columns: x.columns, k: 3)
+    var withNaN = x
+    withNaN[3, 1] = .nan
+    for (data, what) in [(scaled(x, by: 1e300), "blobs × 1e300"), (scaled(x, by: 1e-300), "blobs × 1e-300"), (withNaN, "a NaN cell")] {
+      do {
+        let result = try s.fit(data, seed: 5)
+        problems.append("\(s.name) clustered \(what) into sizes \(result.sizes) instead of refusing them with a FitError")
+      } catch let error as FitError {
+        if error.description.isEmpty { problems.append("\(s.name) refused \(what) without a reason") }
+      }
+    }
+    return problems
+  }
+
   static func sameAfterTransform(_ s: Subject, _ what: String, _ transform: (Matrix) -> Matrix) throws -> [String] {
     var problems: [String] = []
     for (x, label) in [(blobs2.0, "2-D blobs"), (blobs5.0, "5-D blobs")] {
@@ -315,6 +337,7 @@ public enum CommonChecks {
     case .textList: candidates.append(.array([.int(1)]))
     case .textMap: candidates.append(.object(["a": .int(1)]))
     case .realMatrix: candidates += [.array([]), .array([.array([1, 2]), .array([3])])]
+    case .object: candidates.append(.string("{}"))
     case .oneOf(let kinds): candidates += kinds.flatMap(invalidValues)
     }
     return candidates.filter { kind.normalize($0) == nil }
@@ -322,6 +345,10 @@ public enum CommonChecks {
 
   static func appendingConstantColumn(_ x: Matrix) -> Matrix {
     Matrix((0..<x.rows).map { x.rowArray($0) + [7] })
+  }
+
+  static func scaled(_ x: Matrix, by factor: Double) -> Matrix {
+    Matrix(rows: x.rows, columns: x.columns, storage: x.storage.map { $0 * factor })
   }
 
   static func translated(_ x: Matrix, by offset: Double) -> Matrix {

@@ -11,7 +11,8 @@ enum PluginHelp {
       out += "\(kind.plural.capitalized):\n"
       let width = plugins.map(\.name.count).max() ?? 0
       for plugin in plugins {
-        out += "  " + plugin.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + plugin.summary + "\n"
+        let external = plugin.origin.map { $0.unavailableReason == nil ? " [external]" : " [external; cannot run here]" } ?? ""
+        out += "  " + plugin.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + plugin.summary + external + "\n"
       }
       out += "\n"
     }
@@ -36,6 +37,11 @@ enum PluginHelp {
         c.reportsLikelihood ? "reports its log-likelihood (BIC and AIC by default)" : nil,
       ].compactMap { $0 }
       out += "  " + facts.joined(separator: "; ") + "\n"
+    }
+    if let origin = plugin.origin {
+      out += "  external plugin (protocol v1): \(origin.manifest)\n  command: \(origin.command.joined(separator: " ")); timeout \(JSONNumber.plain(origin.timeoutSeconds)) s\n"
+      out += "  fingerprint (enters config hashes): \(origin.fingerprint)\n"
+      if let reason = origin.unavailableReason { out += "  cannot run here: \(reason)\n" }
     }
     guard !plugin.parameters.isEmpty else { return out + "\nNo parameters.\n" }
     out += "\nParameters:\n"

@@ -17,11 +17,12 @@ struct CommandRunner {
     return directory.appendingPathComponent("workbench")
   }
 
-  /// Runs `workbench arguments…` in `directory`.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+  /// Runs `workbench arguments…` in `directory`, with `environment` added to this process's.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchKit
 
 @Suite("workbench command line")
 struct CommandTests {
@@ -20,7 +21,7 @@ struct CommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json", "--quiet"], in: dir)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.contains("| 1 | 0.9243 | raw | kmeans | k=3 | 3 | 0.8486 |"))
+    #expect(output.stdout.contains("| 1 ★ | 0.8556 | raw | kmeans | k=3 | 3 | 0.8 | 0.8486 |"))
     #expect(output.stderr.isEmpty)
     let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("results/tiny").path)
     #expect(runs.count == 1)
@@ -41,8 +42,8 @@ struct CommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json"], in: dir)
     #expect(output.status == 2)
-    #expect(output.stderr.contains("spec.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer ≥ 1; got 0."))
-    #expect(output.stderr.contains("Fix: use a whole number from 1 upward."))
+    #expect(output.stderr.contains("spec.json: algorithms[0].params.k: the 'k' parameter of kmeans must be an integer in [1, 10000]; got 0."))
+    #expect(output.stderr.contains("Fix: use a whole number from 1 to 10000."))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
   }
 
@@ -91,6 +92,47 @@ struct CommandTests {
     #expect(unknown.stderr.contains("Did you mean 'kmeans'"))
   }
 
+  @Test("k just below the row count prints an abbreviated sizes line (issue 12: it was 10,000 characters)")
+  func longSizesLine() throws {
+    let rows = (1...40).map { "\($0),\($0 * 3),\($0 % 5)" }.joined(separator: "\n")
+    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n" + rows + "\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = try CommandRunner.run(["cluster", "data.csv", "--id", "id", "--set", "k=38"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    let sizes = try #require(output.stdout.split(separator: "\n").first)
+    #expect(sizes.hasPrefix("kmeans: 38 clusters, sizes 2, 2, 1, 1, 1,"))
+    #expect(sizes.hasSuffix(", … (26 more)"))
+  }
+
+  @Test("values near ±1.8e308 no longer crash run or evaluate: the raw trial fails with the fix, the scaled one is ranked, no null lacks a reason")
+  func valuesNearTheLargestDouble() throws {
+    let rows = (1...30).map { i in "\(i),\((i <= 15 ? -1.6 : 1.6) + Double(i % 4) * 0.01)e308,\(Double(i % 5) * 1e307)" }.joined(separator: "\n")
+    let spec = #"{"name": "huge", "data": {"path": "data.csv", "id": "id"}, "pipelines": [{"name": "raw"}, {"name": "scaled", "steps": ["standard-scaler"]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#
+    let dir = try workspace(spec: spec, csv: "id,a,b\n" + rows + "\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try CommandRunner.run(["run", "spec.json", "--quiet", "--out", "out"], in: dir)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stdout.contains("| 1 ") && run.stdout.contains("| scaled | kmeans | k=2 | 2 |"), "\(run.stdout)")
+    let runDirectory = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out/huge").path).first)
+    let records = try String(contentsOf: dir.appendingPathComponent("out/huge/\(runDirectory)/trials.jsonl"), encoding: .utf8)
+    #expect(records.contains("holds values up to 1.63") && records.contains("in magnitude, beyond ±1e+100"))
+    #expect(records.contains("add a \\\"standard-scaler\\\" step to the pipeline"))
+    for line in records.split(separator: "\n") {
+      let record = try #require(JSONParser.parse(String(line)).object)
+      for (name, value) in record["metrics"]?.object ?? [:] where value == .null {
+        #expect(record["undefined_metrics"]?.object?[name] != nil, "metric \(name) is null without a reason")
+      }
+    }
+    try "id,label\n" .appending((1...30).map { "\($0),\($0 <= 15 ? 0 : 1)" }.joined(separator: "\n")).write(
+      to: dir.appendingPathComponent("labels.csv"), atomically: true, encoding: .utf8)
+    let evaluate = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "id"], in: dir)
+    #expect(evaluate.status == 0, "\(evaluate.stderr)")
+    #expect(evaluate.stdout.contains("silhouette             undefined: the column 'a' holds values up to 1.63"))
+    let scaled = try CommandRunner.run(["evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--scale", "standard"], in: dir)
+    #expect(scaled.status == 0, "\(scaled.stderr)")
+    #expect(!scaled.stdout.contains("undefined"), "\(scaled.stdout)")
+  }
+
   @Test("cluster runs one algorithm and reports JSON")
   func cluster() throws {
     let dir = try workspace(spec: goodSpec)
@@ -102,7 +144,7 @@ struct CommandTests {
     #expect(labels.hasPrefix("id,label\n1,"))
     let bad = try CommandRunner.run(["cluster", "data.csv", "--set", "k=-1"], in: dir)
     #expect(bad.status == 2)
-    #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer ≥ 1; got -1."))
+    #expect(bad.stderr.contains("--set k: the 'k' parameter of kmeans must be an integer in [1, 10000]; got -1."))
   }
 }
 

@@ -9,9 +9,9 @@ struct SchemaAndExportCommandTests {
   static let registry = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("plugins-registry")
 
-  @Test("schema prints the committed experiment.schema.json: JSON naming every built-in algorithm")
+  @Test("schema prints the committed experiment.schema.json (where no external plugins are found): JSON naming every built-in algorithm")
   func schema() throws {
-    let output = try CommandRunner.run(["schema"])
+    let output = try Workspace().run("schema")
     #expect(output.status == 0 && output.stderr.isEmpty)
     #expect(output.stdout == (try String(contentsOf: Self.registry.appendingPathComponent("experiment.schema.json"), encoding: .utf8)))
     let schema = try JSONParser.parse(output.stdout)

@@ -34,12 +34,12 @@ struct SimulateCommandTests {
     #expect(!ws.exists("customers.csv"))
   }
 
-  @Test("an output path that cannot be written is exit 1 naming it; nothing else is written")
+  @Test("an output path that cannot be written is exit 2 naming it, checked before any work; nothing else is written")
   func unwritable() throws {
     let ws = try Workspace(["blocker": "a file, not a folder\n"])
     let output = try ws.run("simulate", "--rows", "5", "--output", "blocker/customers.csv")
-    #expect(output.status == 1)
-    #expect(output.stderr.contains("blocker/customers.csv") && output.stderr.contains("cannot write"), "\(output.stderr)")
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("blocker/customers.csv cannot be written") && output.stderr.contains("is a file, not a folder"), "\(output.stderr)")
     #expect(output.stdout.isEmpty)
   }
 }

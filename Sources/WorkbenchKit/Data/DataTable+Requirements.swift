@@ -31,9 +31,10 @@ extension DataTable {
         let bytes = Array(label.utf8)
         let trimmed = CSVField.unquoted(bytes, 0, bytes.count)
         if CSVNumber.parse(bytes, trimmed.start, trimmed.end) != nil { continue }
+        let location = Location(file: sourceName, line: line(ofRow: row), column: index + 1, columnName: name)
+        if CSVNumber.hasDecimalComma(label) { throw Self.decimalComma(label, column: name, at: location) }
         throw DataError(
-          Location(file: sourceName, line: line(ofRow: row), column: index + 1, columnName: name),
-          "'\(label)' is not a number, but column '\(name)' is used as a numeric feature.",
+          location, "'\(MessageText.excerpt(label))' is not a number, but column '\(name)' is used as a numeric feature.",
           fix: "clean the value or declare the column under data.categorical.")
       }
       throw DataError(
@@ -45,6 +46,31 @@ extension DataTable {
 }
 
 extension DataTable {
+  /// The error for a number written with a decimal comma, in a column that should hold numbers.
+  static func decimalComma(_ text: String, column: String, at location: Location) -> DataError {
+    DataError(
+      location, "'\(text)' is written with a decimal comma; numbers need a decimal point ('\(text.replacingOccurrences(of: ",", with: "."))'), so column '\(column)' reads as text.",
+      fix: "export the file with '.' as the decimal separator (keeping ';' or tabs between fields is fine).")
+  }
+
+  /// The first cell written with a decimal comma in a categorical column all of whose cells are numbers or
+  /// decimal-comma numbers, or `nil`; such a column is numbers from a locale that writes `12,5`.
+  public func decimalCommaCell(inColumn name: String) -> (row: Int, text: String)? {
+    guard let labels = column(named: name)?.labels else { return nil }
+    var first: (Int, String)?
+    for (row, label) in labels.enumerated() {
+      guard let label else { continue }
+      if CSVNumber.hasDecimalComma(label) {
+        if first == nil { first = (row, label) }
+        continue
+      }
+      let bytes = Array(label.utf8)
+      let trimmed = CSVField.unquoted(bytes, 0, bytes.count)
+      guard CSVNumber.parse(bytes, trimmed.start, trimmed.end) != nil else { return nil }
+    }
+    return first
+  }
+
   /// The first cell of a categorical column that is not a number, when nearly all its cells are numbers.
   ///
   /// A numeric column with one stray value ("12,5", "n.a.") is read as

@@ -49,6 +49,11 @@ extension Dataset {
     let reserved = Set([spec.id, spec.truth].compactMap { $0} + spec.categorical)
     if spec.features == nil {
       for column in table.columns where !column.isNumeric && !reserved.contains(column.name) {
+        if let cell = table.decimalCommaCell(inColumn: column.name) {
+          throw DataTable.decimalComma(
+            cell.text, column: column.name,
+            at: Location(file: table.sourceName, line: table.line(ofRow: cell.row), column: table.columnIndex(named: column.name)! + 1, columnName: column.name))
+        }
         guard let stray = table.strayText(inMostlyNumericColumn: column.name) else { continue }
         throw DataError(
           Location(file: table.sourceName, line: table.line(ofRow: stray.row), column: table.columnIndex(named: column.name)! + 1, columnName: column.name),

@@ -48,7 +48,7 @@ public struct EvaluationReport: Sendable {
     if let missing = contingency?.rowsWithoutTruth, missing > 0 {
       lines.append("external metrics leave out \(missing) row\(missing == 1 ? "" : "s") without a truth value")
     }
-    lines.append("sizes: " + zip(clusterLabels, clusterSizes).map { "\($0)=\($1)" }.joined(separator: ", "))
+    lines.append("sizes: " + MessageText.list(zip(clusterLabels, clusterSizes).map { "\($0)=\($1)" }))
     let width = scores.map(\.name.count).max() ?? 0
     for (name, score) in scores {
       let padded = name.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -73,20 +73,20 @@ public struct SegmentationEvaluation: Sendable {
     let rows = try match(segmentation, dataset: dataset)
     var scored = dataset.table.selecting(rows: rows.map(\.dataRow))
     if scaling == .standard { scored = try StandardScaler().fit(scored, context: FitContext(seed: seed)).transform(scored) }
-    let x: Matrix
+    let features: ClusteringInput
     do {
-      x = try scored.clusteringInput().numeric
+      features = try scored.clusteringInput()
     } catch {
       throw DataError(Location(file: dataPath), "the features cannot be scored: \(error.description).", fix: "fill or drop missing values first.")
     }
     let labels = SegmentationEvaluation.compact(rows.map(\.label))
     let clustering = Clustering(labels: labels.compact, clusterCount: labels.originals.count)
     let truth = dataset.truth.map { truth in rows.map { truth[$0.dataRow] } }
-    let input = MetricInput(features: x, clustering: clustering, truth: truth)
+    let input = MetricInput(features: features.numeric, clustering: clustering, truth: truth, featureNames: features.numericNames)
     var scores: [(name: String, score: Score)] = []
     for (name, metric) in zip(names, plugins) {
       do {
-        scores.append((name, try metric.score(input, context: FitContext(seed: seed))))
+        scores.append((name, try metric.checkedScore(input, context: FitContext(seed: seed))))
       } catch let error as any WorkbenchError {
         scores.append((name, .undefined(error.description)))
       }

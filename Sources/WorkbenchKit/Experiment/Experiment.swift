@@ -25,6 +25,8 @@ public struct Experiment: Sendable, Equatable {
   public var insight: InsightSpec
   /// How trials are tested for stability; `nil` when the spec has no `stability` section.
   public var stability: StabilitySpec?
+  /// The quality gate `workbench gate` and finalize apply to the chosen trial; `nil` when the spec has no `gate` section.
+  public var gate: GateSpec?
   /// The spec as written (for the manifest).
   public var source: JSONValue
   /// The spec file as the user named it, for messages.

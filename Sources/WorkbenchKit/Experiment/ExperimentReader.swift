@@ -16,8 +16,8 @@ public struct ExperimentReader: Sendable {
 
   /// The top-level keys of a spec, in documentation order.
   public static let topLevelKeys = [
-    "$schema", "version", "name", "description", "seed", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation", "stability",
-    "insight",
+    "$schema", "version", "name", "description", "seed", "plugins", "data", "pipelines", "algorithms", "metrics", "ranking", "evaluation",
+    "stability", "insight", "gate",
   ]
 
   /// Reads the spec file at `path`.
@@ -40,7 +40,9 @@ public struct ExperimentReader: Sendable {
     do {
       json = try JSONParser.parse([UInt8](data))
     } catch {
-      throw SpecError(Location(file: path, line: error.line, column: error.column), "malformed JSON: \(error.message).", fix: "correct the JSON at that position.")
+      throw SpecError(
+        Location(file: path, jsonPath: error.path, line: error.line, column: error.column), "malformed JSON: \(error.message).",
+        fix: "correct the JSON at that position.")
     }
     return try plan(json, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
   }
@@ -52,12 +54,16 @@ public struct ExperimentReader: Sendable {
     guard var top = SpecObject(json, at: root, problems: &problems, what: "the spec") else { throw SpecError(problems) }
 
     _ = top.take("$schema")
+    // The plugins' folders are loaded into the registry before reading (``ExternalPlugins``); here only their form is checked.
+    if top.take("plugins") != nil {
+      do { _ = try ExternalPlugins.folders(of: json, file: file, baseDirectory: baseDirectory) } catch { problems += error.problems }
+    }
     if let version = top.take("version"), version.integer != 1 {
       problems.append(Problem(root.appending("version"), "spec version \(version.canonicalText) is not supported.", fix: "use \"version\": 1 (or leave it out)."))
     }
     let name = top.string("name", required: true, problems: &problems, fix: "name the experiment, e.g. \"name\": \"customer-segments\".")
-    if let name, !name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) || name.hasPrefix(".") {
-      problems.append(Problem(root.appending("name"), "the name '\(name)' is used as a folder name and may hold only letters, digits, '-', '_' and '.'.", fix: "rename it, e.g. \"\(name.filter { $0.isLetter || $0.isNumber || $0 == "-" })\"."))
+    if let name, let problem = Self.folderNameProblem(name) {
+      problems.append(Problem(root.appending("name"), problem.message, fix: problem.fix))
     }
     let description = top.string("description", required: false, problems: &problems, fix: "write a sentence in double quotes.")
     var seed: UInt64 = 0
@@ -78,18 +84,39 @@ public struct ExperimentReader: Sendable {
     if algorithms.contains(where: { registry.algorithm(named: $0.name)?.capabilities.reportsLikelihood == true }) { available.insert(.likelihood) }
     var metrics = registry.metrics.filter { $0.computedByDefault && available.isSuperset(of: $0.needs) }
       .map { PluginUse(name: $0.name, location: root.appending("metrics")) }
+    let beforeMetrics = problems.count
     if let value = top.take("metrics") { metrics = readUses(value, kind: .metric, at: root.appending("metrics"), problems: &problems) ?? [] }
-    let ranking = readRanking(top.take("ranking"), metrics: metrics, at: root.appending("ranking"), problems: &problems)
-    let stability = top.take("stability").flatMap { readStability($0, at: root.appending("stability"), problems: &problems) }
+    // With a misspelt metric the list is incomplete: checking the ranking metric against it would add a bogus problem.
+    let metricsComplete = problems.count == beforeMetrics
+    let ranking = readRanking(
+      top.take("ranking"), metrics: metrics, metricsComplete: metricsComplete, at: root.appending("ranking"), problems: &problems)
+    let stability = readStability(top.take("stability"), at: root.appending("stability"), problems: &problems)
     let evaluation = readEvaluation(top.take("evaluation"), pipelines: pipelines, at: root.appending("evaluation"), problems: &problems)
     let insight = readInsight(top.take("insight"), at: root.appending("insight"), problems: &problems)
+    let gate = top.take("gate").flatMap { GateSpec.read($0, metrics: metrics.map(\.name), at: root.appending("gate"), problems: &problems) }
     top.reportUnknownKeys(known: Self.topLevelKeys, problems: &problems)
 
     guard problems.isEmpty, let name, let data, let ranking else { throw SpecError(problems.isEmpty ? [Problem(root, "the spec is incomplete.")] : problems) }
     let experiment = Experiment(
       name: name, description: description, seed: seed, data: data, pipelines: pipelines, algorithms: algorithms,
-      metrics: metrics, ranking: ranking, evaluation: evaluation, insight: insight, stability: stability, source: json, specFile: file)
+      metrics: metrics, ranking: ranking, evaluation: evaluation, insight: insight, stability: stability, gate: gate, source: json, specFile: file)
     return try TrialPlan.expand(experiment, registry: registry).get()
+  }
+
+  /// The longest experiment name, in UTF-8 bytes: it becomes a folder name, and file systems refuse names over 255 bytes.
+  public static let maximumNameBytes = 100
+
+  /// Why `name` cannot be the experiment's results folder, with a fix; `nil` when it can.
+  static func folderNameProblem(_ name: String) -> (message: String, fix: String)? {
+    let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    guard !allowed || name.hasPrefix(".") || name.utf8.count > maximumNameBytes else { return nil }
+    let cleaned = String(name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.prefix(40))
+    let fix = "rename it, e.g. \"\(cleaned.isEmpty ? "my-experiment" : cleaned)\"."
+    let shown = MessageText.excerpt(name)
+    if allowed, !name.hasPrefix(".") {
+      return ("the name '\(shown)' is \(name.utf8.count) bytes long; it becomes a folder name, so at most \(maximumNameBytes) are allowed.", fix)
+    }
+    return ("the name '\(shown)' is used as a folder name and may hold only letters, digits, '-', '_' and '.', and may not start with '.'.", fix)
   }
 
   private func readData(_ value: JSONValue?, at location: Location, baseDirectory: String, problems: inout [Problem]) -> DataSpec? {
@@ -244,14 +271,27 @@ public struct ExperimentReader: Sendable {
       }
       guard let rawAxis = rawGrid[spec.name] else { continue }
       let axisLocation = location.appending("grid").appending(spec.name)
-      guard let candidates = GridAxis.values(rawAxis, at: axisLocation, problems: &problems) else { continue }
+      let check = { (value: JSONValue, at: Location) in spec.kind.normalize(value) == nil ? invalid(spec, of: type, value, at: at) : nil }
+      guard let candidates = GridAxis.values(rawAxis, at: axisLocation, problems: &problems, check: check) else { continue }
       var values: [JSONValue] = []
       for (i, candidate) in candidates.enumerated() {
         if let v = spec.kind.normalize(candidate) { values.append(v) } else {
           problems.append(invalid(spec, of: type, candidate, at: rawAxis.array == nil ? axisLocation : axisLocation.appending(index: i)))
+          // A range is one entry: its first value out of bounds says what to change.
+          if rawAxis.array == nil { break }
         }
       }
       grid.append((spec.name, values))
+    }
+    let combinations = grid.reduce((count: 1, overflow: false)) { total, axis in
+      let (product, overflow) = total.count.multipliedReportingOverflow(by: axis.values.count)
+      return (product, total.overflow || overflow)
+    }
+    if combinations.overflow || combinations.count > TrialPlan.maximumTrials {
+      problems.append(
+        Problem(
+          location.appending("grid"), "this grid has more than \(TrialPlan.maximumTrials) combinations of values.",
+          fix: "narrow the grids or split the experiment."))
     }
     guard problems.count == before else { return nil }
     let use = PluginUse(name: type.name, fixed: normalizedFixed, grid: grid, location: location)
@@ -286,8 +326,11 @@ public struct ExperimentReader: Sendable {
     Problem(location, "the '\(spec.name)' parameter of \(type.name) must be \(spec.kind.phrase); got \(value.canonicalText).", fix: spec.kind.fix)
   }
 
-  private func readStability(_ value: JSONValue, at location: Location, problems: inout [Problem]) -> StabilitySpec? {
-    guard let object = SpecObject(value, at: location, problems: &problems, what: "'stability'") else { return nil }
+  /// The stability section: absent or `true` gives ``StabilitySpec/default``, `false` none.
+  private func readStability(_ value: JSONValue?, at location: Location, problems: inout [Problem]) -> StabilitySpec? {
+    guard let value else { return .default }
+    if let enabled = value.bool { return enabled ? .default : nil }
+    guard let object = SpecObject(value, at: location, problems: &problems, what: "'stability' (an object, or true/false)") else { return nil }
     switch Parameters.resolve(object.members, declared: StabilitySpec.parameters, owner: "stability", at: location) {
     case .failure(let error):
       problems += error.problems
@@ -353,12 +396,14 @@ public struct ExperimentReader: Sendable {
     }
   }
 
-  private func readRanking(_ value: JSONValue?, metrics: [PluginUse], at location: Location, problems: inout [Problem]) -> RankingSpec? {
+  private func readRanking(
+    _ value: JSONValue?, metrics: [PluginUse], metricsComplete: Bool, at location: Location, problems: inout [Problem]
+  ) -> RankingSpec? {
     let names = metrics.map(\.name)
     let preferred = names.contains(RankingSpec.defaultMetric) ? RankingSpec.defaultMetric : names.first
     guard let value else {
       guard let preferred else {
-        problems.append(Problem(location, "there is no metric to rank by.", fix: "list at least one metric."))
+        if metricsComplete { problems.append(Problem(location, "there is no metric to rank by.", fix: "list at least one metric.")) }
         return nil
       }
       return RankingSpec(metric: preferred)
@@ -368,7 +413,7 @@ public struct ExperimentReader: Sendable {
     if object.members["metric"] != nil {
       metric = object.string("metric", required: true, problems: &problems, fix: "name one of the experiment's metrics: \(names.joined(separator: ", ")).")
       guard let chosen = metric else { return nil }
-      guard names.contains(chosen) else {
+      guard names.contains(chosen) || !metricsComplete else {
         problems.append(Problem(location.appending("metric"), "'\(chosen)' is not one of this experiment's metrics.\(NameSuggestions.hint(for: chosen, in: names))", fix: "use one of: \(names.joined(separator: ", ")), or add it to \"metrics\"."))
         return nil
       }
@@ -376,7 +421,7 @@ public struct ExperimentReader: Sendable {
     var rest = object.members
     rest["metric"] = nil
     guard let metric else {
-      problems.append(Problem(location.appending("metric"), "there is no metric to rank by.", fix: "list at least one metric."))
+      if metricsComplete { problems.append(Problem(location.appending("metric"), "there is no metric to rank by.", fix: "list at least one metric.")) }
       return nil
     }
     switch Parameters.resolve(rest, declared: RankingSpec.parameters, owner: "ranking", at: location) {

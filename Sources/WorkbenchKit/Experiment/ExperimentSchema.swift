@@ -17,6 +17,10 @@ public enum ExperimentSchema {
       "name": ["type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*$", "description": "Experiment name; results go to results/<name>/."],
       "description": ["type": "string", "description": "Free text for people."],
       "seed": ["type": "integer", "minimum": 0, "description": "Experiment seed; every trial seed derives from it and the trial's config hash. Default 0."],
+      "plugins": [
+        "type": "array", "items": ["type": "string", "minLength": 1],
+        "description": "Folders of external plugin manifests (*.json), relative to the spec file; their plugins can be used like built-ins.",
+      ],
       "data": [
         "type": "object", "additionalProperties": false, "required": ["path"],
         "properties": [
@@ -42,9 +46,27 @@ public enum ExperimentSchema {
           properties(of: RankingSpec.parameters).merging(["metric": ["type": "string", "description": "Quality metric of the score; default silhouette."]]) { a, _ in a }),
       ],
       "stability": [
-        "type": "object", "additionalProperties": false, "description": "Re-cluster perturbed copies of every trial's features and compare.",
-        "properties": .object(properties(of: StabilitySpec.parameters)),
+        "description": "Re-cluster perturbed copies of every trial's features and compare; default 10 bootstrap resamples, false for none.",
+        "anyOf": [
+          ["type": "boolean"],
+          ["type": "object", "additionalProperties": false, "properties": .object(properties(of: StabilitySpec.parameters))],
+        ],
       ],
+      "evaluation": [
+        "type": "object", "additionalProperties": false, "description": "The space every trial is scored in for ranking.",
+        "properties": .object(properties(of: EvaluationSpec.parameters)),
+      ],
+      "insight": [
+        "type": "object", "additionalProperties": false, "description": "Column roles and settings of the segment insight step.",
+        "properties": .object(
+          properties(of: InsightSpec.parameters).merging([
+            "roles": [
+              "type": "object", "description": "Columns playing a customer role; unset roles are recognised by name.",
+              "additionalProperties": ["anyOf": [["type": "string"], ["type": "array", "items": ["type": "string"]]]],
+            ]
+          ]) { a, _ in a }),
+      ],
+      "gate": GateSpec.schema,
     ]
     let defs: [String: JSONValue] = [
       "range": [
@@ -70,7 +92,7 @@ public enum ExperimentSchema {
   }
 
   /// One schema property per declared parameter: its type, description and default.
-  private static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
+  static func properties(of parameters: [ParameterSpec]) -> [String: JSONValue] {
     var out: [String: JSONValue] = [:]
     for spec in parameters {
       var property = spec.kind.schema.object ?? [:]

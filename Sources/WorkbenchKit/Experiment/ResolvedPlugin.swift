@@ -4,9 +4,15 @@ public struct ResolvedPlugin: Sendable, Equatable {
   public var name: String
   /// Every declared parameter's value, defaults filled in.
   public var parameters: Parameters
+  /// An external plugin's fingerprint (``PluginOrigin/fingerprint``); `nil` for built-ins.
+  public var fingerprint: String? = nil
 
-  /// `{"use": name, "params": {…}}`, the form hashed and recorded.
-  public var json: JSONValue { ["use": .string(name), "params": parameters.json] }
+  /// `{"use": name, "params": {…}}`, the form hashed and recorded; external plugins add `"plugin_sha256"`.
+  public var json: JSONValue {
+    var o: [String: JSONValue] = ["use": .string(name), "params": parameters.json]
+    if let fingerprint { o["plugin_sha256"] = .string(fingerprint) }
+    return .object(o)
+  }
 
   /// The cluster count and every parameter that differs from its default, in declaration order
   /// (`k=3 init=random`), for tables; the full configuration is in the trial record.

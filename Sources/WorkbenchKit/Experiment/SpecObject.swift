@@ -53,7 +53,7 @@ struct SpecObject {
   /// Records a problem for every key that was never taken, suggesting the nearest known keys.
   func reportUnknownKeys(known: [String], problems: inout [Problem]) {
     for key in members.keys.sorted() where !taken.contains(key) {
-      problems.append(Problem(location.appending(key), "unknown key '\(key)'.\(NameSuggestions.hint(for: key, in: known))", fix: "use only: \(known.joined(separator: ", ")).") )
+      problems.append(Problem(location.appending(key), "unknown key '\(MessageText.excerpt(key))'.\(NameSuggestions.hint(for: key, in: known))", fix: "use only: \(known.joined(separator: ", ")).") )
     }
   }
 }

@@ -10,10 +10,15 @@ public struct TrialConfig: Sendable, Equatable {
   public var configHash: String
   /// Derived from the experiment seed and the config hash only.
   public var seed: UInt64
+  /// The external metrics the trial computes: their fingerprints enter the configuration, so a changed metric program is noticed.
+  public var externalMetrics: [ResolvedPlugin] = []
 
-  /// The canonical configuration that is hashed: every step and the algorithm, defaults filled in.
+  /// The canonical configuration that is hashed: every step and the algorithm, defaults filled in
+  /// (and the external metrics, only when there are any, so built-in configurations keep their hashes).
   public var configuration: JSONValue {
-    ["pipeline": .array(pipeline.steps.map(\.json)), "algorithm": algorithm.json]
+    var o: [String: JSONValue] = ["pipeline": .array(pipeline.steps.map(\.json)), "algorithm": algorithm.json]
+    if !externalMetrics.isEmpty { o["external_metrics"] = .array(externalMetrics.map(\.json)) }
+    return .object(o)
   }
 }
 

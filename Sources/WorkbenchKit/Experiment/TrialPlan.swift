@@ -22,7 +22,7 @@ public struct TrialPlan: Sendable {
     func resolve(_ use: PluginUse, _ type: any PluginDescriptor) -> [ResolvedPlugin] {
       use.gridPoints.compactMap { point in
         guard case .success(let p) = type.resolve(point, at: use.location) else { return nil }
-        return ResolvedPlugin(name: use.name, parameters: p)
+        return ResolvedPlugin(name: use.name, parameters: p, fingerprint: type.origin?.fingerprint)
       }
     }
     // Count before building anything: a few long step grids multiply into more variants than memory holds.
@@ -44,12 +44,14 @@ public struct TrialPlan: Sendable {
       }
     }
     let algorithmSettings = experiment.algorithms.map { use in (use, resolve(use, registry.algorithm(named: use.name)!)) }
+    let metrics = experiment.metrics.flatMap { resolve($0, registry.metric(named: $0.name)!) }
     var trials: [TrialConfig] = []
     var firstUse: [String: (PipelineVariant, Location)] = [:]
     for variant in variants {
       for (use, settings) in algorithmSettings {
         for setting in settings {
-          var trial = TrialConfig(index: trials.count, pipeline: variant, algorithm: setting, configHash: "", seed: 0)
+          var trial = TrialConfig(
+            index: trials.count, pipeline: variant, algorithm: setting, configHash: "", seed: 0, externalMetrics: metrics.filter { $0.fingerprint != nil })
           trial.configHash = TrialSeed.configHash(trial.configuration)
           trial.seed = TrialSeed.seed(experimentSeed: experiment.seed, configHash: trial.configHash)
           if let (other, otherLocation) = firstUse[trial.configHash] {
@@ -67,7 +69,6 @@ public struct TrialPlan: Sendable {
     problems += categoricalProblems(experiment, registry: registry)
     var seenVariant: Set<String> = []
     let distinct = variants.filter { seenVariant.insert($0.hash).inserted }
-    let metrics = experiment.metrics.flatMap { resolve($0, registry.metric(named: $0.name)!) }
     guard problems.isEmpty else { return .failure(SpecError(problems)) }
     return .success(TrialPlan(experiment: experiment, pipelines: distinct, trials: trials, metrics: metrics))
   }

@@ -53,13 +53,18 @@ public struct EvaluationSpace: Sendable {
   }
 
   /// Median-imputed, centred values over the population standard deviation (scale 1 when constant).
+  ///
+  /// The moments are ``ColumnMoments``' (the standard scaler's), so a column at any finite scale, up to ±1.8e308,
+  /// standardises without overflowing.
   static func standardizedColumn(_ values: [Double]) -> [Double] {
     let median = Quantile.linear(values, 0.5) ?? 0
     let filled = values.map { $0.isNaN ? median : $0 }
-    let mean = PairwiseSum.sum(filled) / Double(max(filled.count, 1))
-    let variance = PairwiseSum.sum(filled.map { ($0 - mean) * ($0 - mean) }) / Double(max(filled.count, 1))
-    let scale = variance > 0 && variance.isFinite ? variance.squareRoot() : 1
-    return filled.map { ($0 - mean) / scale }
+    guard let moments = ColumnMoments(filled) else { return filled }
+    let scale = moments.isConstant || !(moments.standardDeviation > 0) ? 1 : moments.standardDeviation
+    return filled.map { v in
+      let centred = (v - moments.mean) / scale
+      return centred.isFinite ? centred : v / scale - moments.mean / scale
+    }
   }
 
   /// One indicator column per sorted label (missing labels filled with the most frequent), times `weight`.

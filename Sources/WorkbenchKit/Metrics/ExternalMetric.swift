@@ -21,6 +21,8 @@ extension ExternalMetric {
   public static var direction: MetricDirection { .higherIsBetter }
   /// A ground-truth class per row.
   public static var needs: MetricNeeds { .truth }
+  /// Labels and truth suffice; the features are not read.
+  public static var readsFeatures: Bool { false }
 
   /// ``value(of:)`` on the contingency table of `input`, or the reason there is none.
   public func score(_ input: MetricInput, context: FitContext) throws -> Score {

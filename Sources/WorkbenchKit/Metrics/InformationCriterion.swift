@@ -33,6 +33,7 @@ public struct BIC: ClusterMetric {
   public static let direction = MetricDirection.lowerIsBetter
   public static let bounds: ClosedRange<Double>? = nil
   public static let needs: MetricNeeds = .likelihood
+  public static let readsFeatures = false
   public static let kRule: KSelectionRule? = .minimum
 
   public init(validated parameters: Parameters) throws {}
@@ -57,6 +58,7 @@ public struct AIC: ClusterMetric {
   public static let direction = MetricDirection.lowerIsBetter
   public static let bounds: ClosedRange<Double>? = nil
   public static let needs: MetricNeeds = .likelihood
+  public static let readsFeatures = false
 
   public init(validated parameters: Parameters) throws {}
 

@@ -28,7 +28,7 @@ public struct Silhouette: ClusterMetric {
   public static let summary = "Mean silhouette coefficient (Euclidean), in [-1, 1]; higher is better."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec(
-      "sample_size", .oneOf([.choice(["all"]), .integer(minimum: 2)]), default: "all",
+      "sample_size", .oneOf([.choice(["all"]), .integer(minimum: 2, maximum: 100_000_000)]), default: "all",
       "\"all\" for the exact score, or the rows per seeded subsample (without replacement) for an estimate with a 95 % interval."),
     ParameterSpec("repeats", .integer(minimum: 2, maximum: 1000), default: 10, "Subsamples averaged when sample_size is set."),
   ]

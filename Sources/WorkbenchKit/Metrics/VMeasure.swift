@@ -12,7 +12,7 @@ public struct VMeasure: ExternalMetric {
   public static let name = "v-measure"
   public static let summary = "V-measure against the truth column, in [0, 1]; higher is better."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("beta", .real(minimum: 0), default: 1.0, "Weight of completeness relative to homogeneity (scikit-learn's beta).")
+    ParameterSpec("beta", .real(minimum: 0, maximum: 1_000), default: 1.0, "Weight of completeness relative to homogeneity (scikit-learn's beta).")
   ]
   public static let bounds: ClosedRange<Double>? = 0...1
 

@@ -78,6 +78,18 @@ enum FeatureColumns {
     return out
   }
 
+  /// Throws unless every column in `names` (with numbers `values`) is inside ``FeatureMagnitude``'s band, for steps that
+  /// compute with squares (covariances, likelihoods, distances) and so cannot give a right answer outside it.
+  static func requireSafeMagnitudes(_ names: [String], _ values: [[Double]], in table: DataTable, for step: String) throws(DataError) {
+    for (name, x) in zip(names, values) {
+      let largest = x.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }  // missing cells are the step's own business
+      guard let problem = FeatureMagnitude.problem(largestMagnitude: largest, name: name) else { continue }
+      throw DataError(
+        Location(file: table.sourceName, columnName: name), "\(step) cannot work on this column: \(problem.message).",
+        fix: "put a \"standard-scaler\" step before \(step) in the pipeline, or rescale the column.")
+    }
+  }
+
   /// `table` with the columns called `names` replaced, in place, by numeric columns holding `values`.
   static func replacing(_ names: [String], with values: [[Double]], in table: DataTable) -> DataTable {
     var columns = table.columns

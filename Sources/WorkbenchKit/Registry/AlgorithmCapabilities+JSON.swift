@@ -11,13 +11,15 @@ extension AlgorithmCapabilities {
   /// The capabilities as a manifest's `capabilities` object.
   public var json: JSONValue { .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.key, JSONValue.bool($0.value)) })) }
 
-  /// Reads a manifest's `capabilities` object: every key must be present and true or false.
+  /// Reads a manifest's `capabilities` object: every key must be present and true or false, except the
+  /// optional ones (``optionalKeys``, false when absent) so manifests written before they existed still load.
   init(json: JSONValue, at location: Location, problems: inout [Problem]) {
     let object = json.object ?? [:]
     if json.object == nil { problems.append(Problem(location, "'capabilities' must be an object of true/false values.")) }
     func flag(_ key: String) -> Bool {
+      if object[key] == nil, Self.optionalKeys.contains(key) { return false }
       guard let value = object[key]?.bool else {
-        problems.append(Problem(location.appending(key), "'\(key)' must be true or false.", fix: "declare every capability: \(AlgorithmCapabilities.keys.joined(separator: ", "))."))
+        problems.append(Problem(location.appending(key), "'\(key)' must be true or false.", fix: "declare every capability: \(AlgorithmCapabilities.keys.filter { !Self.optionalKeys.contains($0) }.joined(separator: ", ")) (reports_likelihood is optional)."))
         return false
       }
       return value
@@ -31,6 +33,9 @@ extension AlgorithmCapabilities {
       problems.append(Problem(location.appending(key), "unknown capability '\(key)'.\(NameSuggestions.hint(for: key, in: Self.keys))"))
     }
   }
+
+  /// Capabilities a manifest may leave out (meaning false).
+  static let optionalKeys: Set<String> = ["reports_likelihood"]
 
   /// Every capability key.
   static let keys = AlgorithmCapabilities(usesRandomness: false, producesNoise: false, requiresClusterCount: false, orderInvariant: false, canPredict: false).fields.map(\.key)

@@ -14,6 +14,8 @@ public struct AlgorithmDescriptor: PluginDescriptor {
   public let make: @Sendable (Parameters) throws -> any ClusteringAlgorithm
   /// Labels new rows with a saved model (the algorithm's ``Clustering/model``).
   public let predict: @Sendable (JSONValue, ClusteringInput) throws -> Prediction
+  /// Where an external plugin comes from (its manifest and fingerprint); `nil` for built-ins.
+  public var origin: PluginOrigin?
 
   public init(
     name: String, summary: String, parameters: [ParameterSpec], capabilities: AlgorithmCapabilities, checking: CheckingTuning = CheckingTuning(),

@@ -23,9 +23,13 @@ public struct ClusteringInput: Sendable, Equatable {
   /// Number of rows.
   public var rows: Int { numeric.rows }
 
-  /// The numeric matrix, for algorithms that cannot use categorical features.
+  /// The numeric matrix, for algorithms that cannot use categorical features; its values must be
+  /// inside ``FeatureMagnitude``'s band (see ``requireSafeMagnitudes()``).
   public func numericOnly(for algorithm: String) throws(FitError) -> Matrix {
-    guard let first = categorical.first else { return numeric }
+    guard let first = categorical.first else {
+      try requireSafeMagnitudes()
+      return numeric
+    }
     throw .degenerate(
       "\(algorithm) needs numeric features, but '\(first.name)' is categorical; add a \"one-hot\" step to the pipeline or use a mixed-data algorithm")
   }

@@ -18,6 +18,8 @@ public struct MetricDescriptor: PluginDescriptor {
   public let pairwiseCost: PairwiseCost?
   /// Builds a metric from validated parameters.
   public let make: @Sendable (Parameters) throws -> any ClusterMetric
+  /// Where an external plugin comes from (its manifest and fingerprint); `nil` for built-ins.
+  public var origin: PluginOrigin?
 
   public init(
     name: String, summary: String, parameters: [ParameterSpec], direction: MetricDirection, bounds: ClosedRange<Double>?, needs: MetricNeeds,

@@ -4,6 +4,8 @@ import WorkbenchNumerics
 public struct MetricInput: Sendable {
   /// The features the algorithm clustered.
   public var features: Matrix
+  /// The features' column names, for messages; `nil` names them `x0`, `x1`, ….
+  public var featureNames: [String]?
   /// The clustering to score.
   public var clustering: Clustering
   /// Ground-truth classes per row, when the spec names a truth column.
@@ -16,9 +18,10 @@ public struct MetricInput: Sendable {
 
   public init(
     features: Matrix, clustering: Clustering, truth: [String?]? = nil, refit: (@Sendable (Matrix, UInt64) throws -> Clustering)? = nil,
-    predict: (@Sendable (JSONValue, Matrix) throws -> [Int])? = nil
+    predict: (@Sendable (JSONValue, Matrix) throws -> [Int])? = nil, featureNames: [String]? = nil
   ) {
     self.features = features
+    self.featureNames = featureNames
     self.clustering = clustering
     self.truth = truth
     self.refit = refit

@@ -31,8 +31,11 @@ extension ParameterKind {
     case "boolean": self = .boolean
     case "string": self = .text
     case "object":
-      guard s["additionalProperties"]?.object?["type"]?.string == "string" else { return nil }
-      self = .textMap
+      switch s["additionalProperties"]?.object?["type"]?.string {
+      case "string"?: self = .textMap
+      case nil where s["additionalProperties"] == nil: self = .object
+      default: return nil
+      }
     case "array":
       let items = s["items"]?.object
       if items?["type"]?.string == "string" {

@@ -18,8 +18,11 @@ public indirect enum ParameterKind: Sendable, Equatable {
   case textList
   /// An object mapping names to strings (new column name → expression); may be empty.
   case textMap
-  /// A non-empty list of equal-length lists of numbers (explicit initial centers).
+  /// A non-empty list of equal-length lists of numbers (explicit initial centers), each at most
+  /// ``FeatureMagnitude/largest`` in magnitude (as features reaching an algorithm are).
   case realMatrix
+  /// Any JSON object, passed on as it is (keyword arguments an external plugin hands to its library).
+  case object
   /// Any one of several kinds, tried in order.
   case oneOf([ParameterKind])
 }
@@ -59,11 +62,13 @@ extension ParameterKind {
       var out: [JSONValue] = []
       for row in rows {
         guard let cells = row.array, cells.count == first.count else { return nil }
-        let numbers = cells.compactMap { $0.number }.filter(\.isFinite)
+        let numbers = cells.compactMap { $0.number }.filter { abs($0) <= FeatureMagnitude.largest }
         guard numbers.count == cells.count else { return nil }
         out.append(.array(numbers.map(JSONValue.double)))
       }
       return .array(out)
+    case .object:
+      return value.object == nil ? nil : value
     case .oneOf(let kinds):
       for kind in kinds { if let v = kind.normalize(value) { return v } }
       return nil
@@ -93,7 +98,8 @@ extension ParameterKind {
     case .text: return "a string"
     case .textList: return "a list of strings"
     case .textMap: return "an object of names to strings"
-    case .realMatrix: return "a list of rows of numbers, all rows the same length"
+    case .realMatrix: return "a list of rows of numbers (each within ±\(JSONNumber.format(FeatureMagnitude.largest))), all rows the same length"
+    case .object: return "an object"
     case .oneOf(let kinds): return kinds.map(\.phrase).joined(separator: " or ")
     }
   }
@@ -115,7 +121,25 @@ extension ParameterKind {
     case .textList: return "write a list such as [\"a\", \"b\"]."
     case .textMap: return "write an object such as {\"total\": \"a + b\"}."
     case .realMatrix: return "write one list of numbers per row, e.g. [[0, 1], [2, 3]]."
+    case .object: return "write an object such as {\"affinity\": \"nearest_neighbors\", \"n_neighbors\": 10}."
     case .oneOf: return "use \(phrase)."
+    }
+  }
+
+  /// Why this kind is not finitely bounded, or `nil` when it is.
+  ///
+  /// Every number a spec may give needs both bounds, so no value can make a
+  /// fit run for ever (`n_init` 10¹²) or overflow (`reg_covar` 1e300): the
+  /// registry refuses a plugin that declares an unbounded number.
+  public var unboundedReason: String? {
+    switch self {
+    case .integer(let minimum, let maximum):
+      minimum == nil || maximum == nil ? "an integer needs both a minimum and a maximum" : nil
+    case .real(let minimum, let maximum, _, _):
+      (minimum?.isFinite ?? false) && (maximum?.isFinite ?? false) ? nil : "a real number needs finite minimum and maximum"
+    case .oneOf(let kinds): kinds.lazy.compactMap(\.unboundedReason).first
+    // An object is passed through to an external plugin, which checks its own values.
+    case .choice, .boolean, .text, .textList, .textMap, .realMatrix, .object: nil
     }
   }
 
@@ -138,7 +162,9 @@ extension ParameterKind {
     case .textList: return ["type": "array", "items": ["type": "string"]]
     case .textMap: return ["type": "object", "additionalProperties": ["type": "string"]]
     case .realMatrix:
-      return ["type": "array", "minItems": 1, "items": ["type": "array", "minItems": 1, "items": ["type": "number"]]]
+      let cell: JSONValue = ["type": "number", "minimum": .double(-FeatureMagnitude.largest), "maximum": .double(FeatureMagnitude.largest)]
+      return ["type": "array", "minItems": 1, "items": ["type": "array", "minItems": 1, "items": cell]]
+    case .object: return ["type": "object"]
     case .oneOf(let kinds): return ["anyOf": .array(kinds.map(\.schema))]
     }
   }

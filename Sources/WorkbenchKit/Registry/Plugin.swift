@@ -25,6 +25,9 @@ public protocol Preprocessor: Plugin {
   static func restore(state: JSONValue) throws -> any FittedPreprocessor
   /// What the step may do to categorical columns; lets a spec be checked before any data is read.
   static var categoricalEffect: CategoricalEffect { get }
+  /// The columns the step leaves, given those it receives, worked out before fitting; throws when the columns
+  /// alone show it cannot work (`pca` asking for more components than columns reach it).
+  func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape
 }
 
 /// What a pipeline step may do to categorical columns.
@@ -40,6 +43,8 @@ public enum CategoricalEffect: String, Sendable, Equatable {
 extension Preprocessor {
   /// Steps keep categorical columns unless they say otherwise.
   public static var categoricalEffect: CategoricalEffect { .keeps }
+  /// Steps keep their columns (names, kinds, rows) unless they say otherwise.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape { input }
 }
 
 /// The learned state of a pipeline step.
@@ -63,6 +68,9 @@ public protocol ClusteringAlgorithm: Plugin {
   /// The same rows as the fit get the same labels. Algorithms that cannot
   /// predict keep the default, which throws.
   static func predict(model: JSONValue, input: ClusteringInput) throws -> Prediction
+  /// Throws when the features' columns alone show the fit cannot work (explicit centers of the wrong width,
+  /// no categorical feature for a mixed-data method); checked by `validate` and before a run writes anything.
+  func check(_ input: FeatureShape) throws(FeatureShape.Problem)
 }
 
 /// Labels for new rows from a fitted model, with soft memberships where the model has them.
@@ -82,6 +90,9 @@ public struct Prediction: Sendable, Equatable {
 }
 
 extension ClusteringAlgorithm {
+  /// Algorithms accept any columns unless they say otherwise.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {}
+
   /// Algorithms without a predictive model cannot label new rows.
   public static func predict(model: JSONValue, input: ClusteringInput) throws -> Prediction {
     throw FitError.degenerate("\(name) cannot label new rows; its clusters are defined only on the data it was fitted on")
@@ -109,6 +120,9 @@ public protocol ClusterMetric: Plugin {
   static var computedByDefault: Bool { get }
   /// For metrics comparing every pair of rows: their cost and sampled form (``PairwiseCost``); `nil` for the others.
   static var pairwiseCost: PairwiseCost? { get }
+  /// Whether the score is computed from ``MetricInput/features`` (so they must be inside
+  /// ``FeatureMagnitude``'s band); external metrics and information criteria say no.
+  static var readsFeatures: Bool { get }
 }
 
 extension ClusterMetric {
@@ -118,6 +132,8 @@ extension ClusterMetric {
   public static var computedByDefault: Bool { true }
   /// Metrics are linear in the rows unless they say otherwise.
   public static var pairwiseCost: PairwiseCost? { nil }
+  /// Metrics read the features unless they say otherwise.
+  public static var readsFeatures: Bool { true }
 }
 
 extension ClusterMetric {

@@ -18,6 +18,8 @@ public protocol PluginDescriptor: Sendable {
   var parameters: [ParameterSpec] { get }
   /// Builds an instance from `parameters` and discards it; throws ``ParameterError`` for rules spanning parameters.
   func check(_ parameters: Parameters) throws
+  /// Where an external plugin comes from; `nil` for built-ins. Its fingerprint enters the config hash of every trial using it.
+  var origin: PluginOrigin? { get }
 }
 
 extension PluginDescriptor {

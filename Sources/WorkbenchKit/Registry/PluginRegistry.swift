@@ -2,9 +2,9 @@
 ///
 /// A value, not a global: the CLI passes ``builtIn`` (plus any external
 /// plugins it found); tests and outside authors build their own.
-/// Construction checks kebab-case unique names, unique parameter names and
-/// that every default satisfies its own constraint, and reports every
-/// problem in one error.
+/// Construction checks kebab-case unique names, unique parameter names,
+/// that every number has finite bounds and that every default satisfies its
+/// own constraint, and reports every problem in one error.
 public struct PluginRegistry: Sendable {
   /// Pipeline steps, in listing order.
   public let preprocessors: [PreprocessorDescriptor]
@@ -27,6 +27,7 @@ public struct PluginRegistry: Sendable {
       var parameterNames: Set<String> = []
       for spec in plugin.parameters {
         if !parameterNames.insert(spec.name).inserted { problems.append("\(name) declares '\(spec.name)' twice") }
+        if let reason = spec.kind.unboundedReason { problems.append("\(name).\(spec.name) is unbounded: \(reason)") }
         if let d = spec.defaultValue, spec.kind.normalize(d) == nil {
           problems.append("the default of \(name).\(spec.name), \(d.canonicalText), is not \(spec.kind.phrase)")
         }
@@ -74,7 +75,7 @@ public struct PluginRegistry: Sendable {
   public func unknown(_ kind: PluginKind, named name: String, at location: Location) -> Problem {
     let known = names(of: kind)
     return Problem(
-      location, "there is no \(kind.rawValue) called '\(name)'.\(NameSuggestions.hint(for: name, in: known))",
+      location, "there is no \(kind.rawValue) called '\(MessageText.excerpt(name))'.\(NameSuggestions.hint(for: name, in: known))",
       fix: "use one of: \(known.joined(separator: ", ")) (see `workbench plugins`).")
   }
 

@@ -10,6 +10,8 @@ public struct PreprocessorDescriptor: PluginDescriptor {
   public let make: @Sendable (Parameters) throws -> any Preprocessor
   /// Rebuilds a fitted step from its saved state (to transform new rows later).
   public let restore: @Sendable (JSONValue) throws -> any FittedPreprocessor
+  /// Where an external plugin comes from (its manifest and fingerprint); `nil` for built-ins.
+  public var origin: PluginOrigin?
 
   public init(
     name: String, summary: String, parameters: [ParameterSpec], categoricalEffect: CategoricalEffect,

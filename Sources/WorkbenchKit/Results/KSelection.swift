@@ -58,16 +58,11 @@ public struct KSelection: Sendable, Equatable {
     var members: [String: [(k: Int, record: TrialRecord)]] = [:]
     var settings: [String: JSONValue] = [:]
     for record in records.sorted(by: { $0.index < $1.index }) {
-      guard let k = record.algorithmParameters[clusterCountParameter]?.integer, var config = record.configuration.object,
-        var algorithm = config["algorithm"]?.object, var params = algorithm["params"]?.object
-      else { continue }
-      params[clusterCountParameter] = nil
-      algorithm["params"] = .object(params)
-      config["algorithm"] = .object(algorithm)
-      let key = JSONValue.object(config).canonicalText
+      guard let (k, setting) = Self.sweep(of: record, clusterCountParameter: clusterCountParameter) else { continue }
+      let key = setting.canonicalText
       if members[key] == nil {
         order.append(key)
-        settings[key] = .object(config)
+        settings[key] = setting
       }
       members[key, default: []].append((k, record))
     }
@@ -91,6 +86,18 @@ public struct KSelection: Sendable, Equatable {
         pipeline: first.pipeline, algorithm: first.algorithmName, setting: settings[key]!, ks: ks, curves: curves,
         stability: hasStability ? stabilityCurve : nil, choices: choices)
     }
+  }
+
+  /// A trial's place in a sweep over k: its k and its configuration without k (equal for the trials of one sweep);
+  /// `nil` for trials of algorithms without a cluster count.
+  public static func sweep(of record: TrialRecord, clusterCountParameter: String = TrialPlan.clusterCountParameter) -> (k: Int, setting: JSONValue)? {
+    guard let k = record.algorithmParameters[clusterCountParameter]?.integer, var config = record.configuration.object,
+      var algorithm = config["algorithm"]?.object, var params = algorithm["params"]?.object
+    else { return nil }
+    params[clusterCountParameter] = nil
+    algorithm["params"] = .object(params)
+    config["algorithm"] = .object(algorithm)
+    return (k, .object(config))
   }
 
   /// The k a rule picks from a curve (nil when no value is defined or the rule cannot decide).

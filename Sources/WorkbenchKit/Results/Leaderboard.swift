@@ -12,6 +12,8 @@ public struct Leaderboard: Sendable, Equatable {
     public var stability: Double?
     /// Whether no other ranked trial dominates it on (quality, stability); false when stability was not computed.
     public var onParetoFront: Bool
+    /// Whether it has the consensus number of clusters (see ``KConsensus``); such trials rank first.
+    public var atConsensus: Bool = false
   }
 
   /// The rule used.
@@ -20,6 +22,8 @@ public struct Leaderboard: Sendable, Equatable {
   public var ranked: [Entry]
   /// Trials that could not be ranked, in grid order, with the reason.
   public var unranked: [(record: TrialRecord, reason: String)]
+  /// The number of clusters the sweeps over k agree on, when the trials sweep k.
+  public var consensus: KConsensus?
 
   /// Ranks `records` by `rule`.
   public init(records: [TrialRecord], rule: RankingRule) {
@@ -48,7 +52,13 @@ public struct Leaderboard: Sendable, Equatable {
         return other.quality >= entries[i].quality && t >= s && (other.quality > entries[i].quality || t > s)
       }
     }
+    let scores = Dictionary(uniqueKeysWithValues: entries.map { ($0.record.index, $0.score) })
+    consensus = KConsensus.compute(records: inOrder, dispersion: rule.dispersion(of:), score: { scores[$0.index] })
+    if let k = consensus?.k {
+      for i in entries.indices { entries[i].atConsensus = (KSelection.sweep(of: entries[i].record)?.k ?? entries[i].record.clusterCount) == k }
+    }
     ranked = entries.sorted { a, b in
+      if a.atConsensus != b.atConsensus { return a.atConsensus }
       if a.score != b.score { return a.score > b.score }
       if a.quality != b.quality { return a.quality > b.quality }
       return a.record.index < b.record.index
@@ -58,6 +68,7 @@ public struct Leaderboard: Sendable, Equatable {
 
   public static func == (a: Leaderboard, b: Leaderboard) -> Bool {
     a.rule == b.rule && a.ranked == b.ranked && a.unranked.map(\.record) == b.unranked.map(\.record) && a.unranked.map(\.reason) == b.unranked.map(\.reason)
+      && a.consensus == b.consensus
   }
 
   /// The best ranked trial of each algorithm, in rank order.

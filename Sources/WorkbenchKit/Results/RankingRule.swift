@@ -24,11 +24,20 @@ public struct RankingRule: Sendable, Equatable {
   public var direction: MetricDirection
   /// The quality metric's bounds, if it has them.
   public var bounds: ClosedRange<Double>?
+  /// The metric whose curve over k has an elbow (within-cluster dispersion), for the consensus k; nil for none.
+  public var elbowMetric: String?
 
-  public init(spec: RankingSpec, direction: MetricDirection, bounds: ClosedRange<Double>?) {
+  public init(spec: RankingSpec, direction: MetricDirection, bounds: ClosedRange<Double>?, elbowMetric: String? = nil) {
     self.spec = spec
     self.direction = direction
     self.bounds = bounds
+    self.elbowMetric = elbowMetric
+  }
+
+  /// The within-cluster dispersion of `record` for the elbow vote, from the evaluation space when recorded there.
+  public func dispersion(of record: TrialRecord) -> Double? {
+    guard let elbowMetric else { return nil }
+    return (record.evaluation?.metrics[elbowMetric] ?? record.metrics[elbowMetric])?.value
   }
 
   /// The ranking metric's score of `record`: from the shared evaluation space when the record has it there

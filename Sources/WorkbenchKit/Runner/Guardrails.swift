@@ -82,7 +82,7 @@ public struct Guardrails: Sendable {
       if work > exactWorkLimit, !requested, cost.samplingParameter != nil,
         case .success(let sampled) = descriptor.resolve(metric.parameters.values.merging(cost.sampled) { _, new in new }, at: Location())
       {
-        adjusted.metrics[i] = ResolvedPlugin(name: metric.name, parameters: sampled)
+        adjusted.metrics[i] = ResolvedPlugin(name: metric.name, parameters: sampled, fingerprint: metric.fingerprint)
         estimate.sampledWith = cost.sampled.keys.sorted().map { "\($0)=\(cost.sampled[$0]!.canonicalText)" }.joined(separator: " ")
       }
       estimates.append(estimate)

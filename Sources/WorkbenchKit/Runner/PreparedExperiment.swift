@@ -25,7 +25,7 @@ public struct PreparedExperiment: Sendable {
       ?? CSVReader(textColumns: Set([experiment.data.id, experiment.data.truth].compactMap { $0 })).read(path: path)
     let fingerprint = try DataFingerprint.sha256(ofFileAt: path)
     let dataset = try Dataset.prepare(table, spec: experiment.data, fingerprint: fingerprint, specFile: experiment.specFile)
-    try plan.checkClusterCounts(rows: dataset.table.rowCount, registry: registry)
+    try plan.checkAgainstData(dataset, registry: registry)
     let rows = dataset.table.rowCount
     let columns = dataset.table.columns.count
     let quadratic = plan.metrics.contains { registry.metric(named: $0.name)?.pairwiseCost != nil }

@@ -12,7 +12,8 @@ import WorkbenchNumerics
 ///
 /// Derived files: `trials.jsonl` (every record in grid order, with its
 /// run-wide `segment_ids`), `timings.jsonl`, `leaderboard.csv`,
-/// `leaderboard.md`, `k-selection.json`, `report.html`.
+/// `leaderboard.md`, `k-selection.json`, `report.html`, and the files other tools read at
+/// the run's root (``runOutputs(_:leaderboard:)``: `metrics.json`, the gate's verdict).
 public struct RunFinalizer: Sendable {
   /// The plugins the run used (metric directions, bounds, k rules, parameter declarations).
   public let registry: PluginRegistry
@@ -42,6 +43,11 @@ public struct RunFinalizer: Sendable {
   public func finalize(runDirectory: String) throws -> Derived {
     let folder = RunFolder(existing: runDirectory)
     let manifest = try RunManifest.read(folder)
+    if let shard = try ShardManifest.read(folder) {
+      throw SpecError(
+        Location(file: folder.path), "this is the store of shard \(shard.shard) of a split run; a shard is merged, not finalized.",
+        fix: "merge every shard with `workbench merge OUT SHARD_DIR…`, which finalizes the whole run once.")
+    }
     let lock = try RunLock.acquire(folder)
     defer { withExtendedLifetime(lock) {} }
     let plan = try ExperimentReader(registry: registry).plan(
@@ -86,6 +92,7 @@ public struct RunFinalizer: Sendable {
       ("k-selection.json", kSelection.json.prettyText),
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
     ]
+    files += try runOutputs(results, leaderboard: board)
     let data = board.ranked.isEmpty ? nil : try source ?? loadSource(results)
     var chosenInsight: SegmentInsight?
     if results.plan.experiment.insight.enabled, let data {
@@ -113,7 +120,9 @@ public struct RunFinalizer: Sendable {
     guard let metric = registry.metric(named: results.plan.experiment.ranking.metric) else {
       preconditionFailure("the spec reader accepts only registered ranking metrics")
     }
-    let rule = RankingRule(spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds)
+    let rule = RankingRule(
+      spec: results.plan.experiment.ranking, direction: metric.direction, bounds: metric.bounds,
+      elbowMetric: registry.metrics.first { $0.kRule == .elbow }?.name)
     let first = Leaderboard(records: results.records, rule: rule)
     let records = try aligned(results.records, reference: first.ranked.first?.record, in: results)
     return (Leaderboard(records: records, rule: rule), records)

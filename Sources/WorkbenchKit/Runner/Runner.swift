@@ -23,41 +23,73 @@ public struct Runner: Sendable {
     self.registry = registry
   }
 
-  /// Runs `plan` on `dataset`, resuming trials an earlier run of the same spec and data recorded.
+  /// Runs `plan` on `dataset`, resuming trials an earlier run of the same spec and data recorded, then finalizes.
+  ///
+  /// A shard (``RunOptions/shard``) is only recorded, never finalized: use ``record(_:dataset:options:observe:)``.
   public func run(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunSummary {
+    precondition(options.shard == nil, "a shard is recorded, then merged: call record(_:dataset:options:observe:)")
+    let (recorded, lock) = try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe)
+    let derived = try RunFinalizer(registry: registry).finalize(recorded.results, source: dataset.source)
+    withExtendedLifetime(lock) {}
+    return RunSummary(directory: recorded.results.folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.resumed)
+  }
+
+  /// Steps 1–3 and the manifest: records every pending trial of `plan` (or of the shard's share) in the trial store.
+  ///
+  /// A shard's store goes beside the run folder (``Shard/storeName(runKey:)``)
+  /// and gets its ``ShardManifest`` before any trial; its manifest counts
+  /// only the shard's trials as planned.
+  public func record(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RecordedTrials {
+    try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe).recorded
+  }
+
+  /// ``record(_:dataset:options:observe:)``, returning the folder's lock still held (so `run` finalizes under it).
+  private func recordHoldingLock(
+    _ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void
+  ) throws -> (recorded: RecordedTrials, lock: RunLock) {
     let started = Date()
     let runKey = RunKey.of(plan: plan, dataFingerprint: dataset.fingerprint)
+    let shard = options.shard.map { shard in
+      let partition = ShardPartition(plan: plan, rows: dataset.table.rowCount, columns: dataset.table.columns.count, count: shard.count, registry: registry)
+      return ShardManifest(shard: shard, runKey: runKey, trials: partition.trials(of: shard, in: plan).map(\.configHash))
+    }
+    let share = shard.map { Set($0.trials) }
+    let folderName = options.shard?.storeName(runKey: runKey) ?? runKey
     let executor = try TrialExecutor(registry: registry, plan: plan, dataset: dataset)
-    let existing = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(plan.experiment.name).appendingPathComponent(runKey).path
+    let existing = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(plan.experiment.name).appendingPathComponent(folderName).path
     let earlier = options.fresh || !FileManager.default.fileExists(atPath: existing)
       ? [:] : try TrialStore(folder: RunFolder(existing: existing)).scan(plan, repair: false)
-    var features = try prepareFeatures(plan.trials.filter { earlier[$0.configHash] == nil }, executor: executor)
+    let wanted = { (trial: TrialConfig) in options.includes(trial) && share?.contains(trial.configHash) != false }
+    var features = try prepareFeatures(plan.trials.filter { earlier[$0.configHash] == nil && wanted($0) }, executor: executor)
 
-    let folder = try RunFolder.create(root: options.outputRoot, experiment: plan.experiment.name, runKey: runKey)
+    let folder = try RunFolder.create(root: options.outputRoot, experiment: plan.experiment.name, runKey: folderName)
     let lock = try RunLock.acquire(folder)
     if options.fresh { try folder.removeAll(keeping: [RunLock.fileName]) }
+    if let shard { try folder.writeIfChanged(shard.json.prettyText, to: ShardManifest.fileName) }
     let store = TrialStore(folder: folder)
     let recorded = try store.scan(plan, repair: true)
-    let pending = plan.trials.filter { recorded[$0.configHash] == nil && options.includes($0) }
+    let pending = plan.trials.filter { recorded[$0.configHash] == nil && wanted($0) }
     for (hash, prepared) in try prepareFeatures(pending.filter { features[$0.pipeline.hash] == nil }, executor: executor) { features[hash] = prepared }
 
     let previous = try? RunManifest.read(folder)
     var manifest = RunManifest(plan: plan, dataset: dataset, folder: folder, jobs: Executor.current?.threads ?? 1, startedAt: previous?.startedAt ?? started)
+    if let shard { manifest.planned = shard.trials.count }
     manifest.finishedAt = previous?.finishedAt
-    if !pending.isEmpty || previous?.status != .finished { try folder.write(manifest.json.prettyText, to: RunManifest.fileName) }
-    observe(.started(total: plan.trials.count, resumed: recorded.count, directory: folder.path))
+    // A finished run's manifest is left alone unless trials are fitted or the spec changed where the run key ignores it (its gate).
+    let outdated = previous?.status != .finished || previous?.spec != manifest.spec
+    if !pending.isEmpty || outdated { try folder.write(manifest.json.prettyText, to: RunManifest.fileName) }
+    let total = share?.count ?? plan.trials.count
+    observe(.started(total: total, resumed: recorded.count, directory: folder.path))
     let fitted = try TrialRunner(executor: executor, store: store).run(
-      pending, features: features, finishedBefore: recorded.count, total: plan.trials.count, observe: observe)
+      pending, features: features, finishedBefore: recorded.count, total: total, observe: observe)
 
     let records = Array(recorded.values) + fitted
     let results = RunResults(folder: folder, manifest: manifest, plan: plan, records: records)
-    if !fitted.isEmpty || previous?.status != .finished {
+    if !fitted.isEmpty || outdated {
       manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
       try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
     }
-    let derived = try RunFinalizer(registry: registry).finalize(results, source: dataset.source)
-    withExtendedLifetime(lock) {}
-    return RunSummary(directory: folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.count)
+    return (RecordedTrials(results: results, resumed: recorded.count, shard: shard), lock)
   }
 
   /// Fits the pipeline variants `trials` need, in parallel, keyed by variant hash.

@@ -8,7 +8,10 @@ struct TrialExecutor: Sendable {
   let registry: PluginRegistry
   let plan: TrialPlan
   let dataset: Dataset
-  let metrics: [(name: String, metric: any ClusterMetric, internal: Bool)]
+  let metrics: [(name: String, metric: any ClusterMetric)]
+  /// The metrics ranking reads from the evaluation space: the spec's internal metrics (those needing only
+  /// features and labels) and every metric with an elbow rule (the consensus k), in that order.
+  let evaluationMetrics: [(name: String, metric: any ClusterMetric)]
   /// The shared space every trial is also scored in for ranking; `nil` when the spec ranks in each pipeline's space.
   private(set) var evaluationSpace: EvaluationSpace?
 
@@ -16,10 +19,12 @@ struct TrialExecutor: Sendable {
     self.registry = registry
     self.plan = plan
     self.dataset = dataset
-    metrics = try plan.metrics.map { resolved in
-      let descriptor = registry.metric(named: resolved.name)!
-      return (resolved.name, try descriptor.make(resolved.parameters), descriptor.needs.isEmpty)
-    }
+    metrics = try plan.metrics.map { resolved in (resolved.name, try registry.metric(named: resolved.name)!.make(resolved.parameters)) }
+    let internalMetrics = zip(plan.metrics, metrics).filter { registry.metric(named: $0.0.name)!.needs.isEmpty }.map(\.1)
+    let elbows = try registry.metrics.filter { descriptor in
+      descriptor.kRule == .elbow && descriptor.needs.isEmpty && !internalMetrics.contains { $0.name == descriptor.name }
+    }.map { ($0.name, try $0.instance()) }
+    evaluationMetrics = internalMetrics + elbows
     evaluationSpace = try buildEvaluationSpace()
   }
 
@@ -57,8 +62,8 @@ struct TrialExecutor: Sendable {
     for (i, step) in variant.steps.enumerated() {
       do {
         let preprocessor = try registry.preprocessor(named: step.name)!.make(step.parameters)
-        let fitted = try preprocessor.fit(table, context: FitContext(seed: seed))
-        table = try fitted.transform(table)
+        let fitted = try preprocessor.checkedFit(table, context: FitContext(seed: seed))
+        table = try fitted.checkedTransform(table, step: step.name)
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
@@ -99,7 +104,8 @@ struct TrialExecutor: Sendable {
     let descriptor = registry.algorithm(named: trial.algorithm.name)!
     do {
       algorithm = try descriptor.make(trial.algorithm.parameters)
-      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed)).canonicallyOrdered()
+      (clustering, labelMapping) = try algorithm.fit(prepared.input, context: FitContext(seed: trial.seed))
+        .requiringFinite(algorithm: trial.algorithm.name).canonicallyOrdered()
     } catch {
       record.error = "\(trial.algorithm.name): \(Self.describe(error))"
       return TrialOutcome(record: record)
@@ -113,14 +119,16 @@ struct TrialExecutor: Sendable {
     let truth = dataset.truth.map { truth in prepared.datasetRows.map { truth[$0] } }
     record.contingency = truth.map { ContingencyTable(labels: clustering.labels, truth: $0).json }
     let input = MetricInput(features: prepared.input.numeric, clustering: clustering, truth: truth, refitting: algorithm, described: descriptor)
-    for (name, metric, _) in metrics { record.metrics[name] = Self.score(metric, input, seed: trial.seed) }
+    for (name, metric) in metrics { record.metrics[name] = Self.score(metric, input, seed: trial.seed) }
+    var scores: [String: Score] = [:]
     if let space = evaluationSpace {
       let (features, labels) = space.restricted(to: prepared.datasetRows, labels: clustering.labels)
       let shared = MetricInput(features: features, clustering: Clustering(labels: labels, clusterCount: clustering.clusterCount))
-      var scores: [String: Score] = [:]
-      for (name, metric, isInternal) in metrics where isInternal { scores[name] = Self.score(metric, shared, seed: trial.seed) }
-      record.evaluation = EvaluationScores(space: space.name, metrics: scores)
+      for (name, metric) in evaluationMetrics { scores[name] = Self.score(metric, shared, seed: trial.seed) }
+    } else {
+      for (name, metric) in evaluationMetrics { scores[name] = record.metrics[name] ?? Self.score(metric, input, seed: trial.seed) }
     }
+    record.evaluation = EvaluationScores(space: evaluationSpace?.name ?? EvaluationSpec.Space.pipeline.name, metrics: scores)
     if let stability = plan.experiment.stability, stability.resamples > 0 || stability.seeds > 0 {
       record.stability = StabilityAnalysis(spec: stability).run(
         algorithm, usesRandomness: descriptor.capabilities.usesRandomness, input: prepared.input, reference: clustering, experimentSeed: plan.experiment.seed, configHash: trial.configHash)
@@ -138,7 +146,7 @@ struct TrialExecutor: Sendable {
   /// `metric`'s score of `input`, or undefined with the reason when it throws.
   static func score(_ metric: any ClusterMetric, _ input: MetricInput, seed: UInt64) -> Score {
     do {
-      return try metric.score(input, context: FitContext(seed: seed))
+      return try metric.checkedScore(input, context: FitContext(seed: seed))
     } catch {
       return .undefined(describe(error))
     }

@@ -23,9 +23,11 @@ struct Assign: ParsableCommand {
   @Option(help: "Write the labels to this file instead of standard output.")
   var out: String?
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     do {
-      let assignment = try Assigner(registry: .builtIn).assign(runDirectory: runFolder, trial: trial, dataPath: data)
+      let assignment = try Assigner(registry: try plugins.registry(run: runFolder)).assign(runDirectory: runFolder, trial: trial, dataPath: data)
       if let out {
         try AtomicFile.write(assignment.csv, to: out)
       } else {

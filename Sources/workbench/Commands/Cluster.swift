@@ -42,13 +42,17 @@ struct Cluster: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     do {
+      if let labelsOut { try OutputFile.checkFolder(of: labelsOut, flag: "--labels-out") }
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
         features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed,
         metrics: CommaList.names(metrics), truth: truth)
-      let outcome = try threads.run { try trial.run(registry: .builtIn) }
+      let registry = try plugins.registry()
+      let outcome = try threads.run { try trial.run(registry: registry) }
       for estimate in outcome.estimates where estimate.isNotable { CLIFailure.printError("note: " + estimate.text) }
       if let labelsOut, let labels = outcome.labels {
         try AtomicFile.write(LabelsFile.text(labels, ids: outcome.ids, idColumn: outcome.idColumn), to: labelsOut)

@@ -33,12 +33,15 @@ struct Evaluate: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     do {
+      let registry = try plugins.registry()
       let evaluation = SegmentationEvaluation(
         dataPath: data, labelsPath: labels, idColumn: columns.id, features: columns.featureNames, scaling: columns.scale,
         truthColumn: truth, metrics: CommaList.names(metrics))
-      let report = try threads.run { try evaluation.run(registry: .builtIn) }
+      let report = try threads.run { try evaluation.run(registry: registry) }
       print(json ? report.json.prettyText : report.text, terminator: json ? "" : "\n")
     } catch {
       throw CLIFailure.report(FlagLocations.evaluate.relocate(error))

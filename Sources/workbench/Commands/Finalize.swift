@@ -16,9 +16,12 @@ struct Finalize: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     do {
-      let derived = try threads.run { try RunFinalizer(registry: .builtIn).finalize(runDirectory: runFolder) }
+      let registry = try plugins.registry(run: runFolder)
+      let derived = try threads.run { try RunFinalizer(registry: registry).finalize(runDirectory: runFolder) }
       print(derived.written.isEmpty ? "\(runFolder): up to date; nothing rewritten." : "\(runFolder): wrote \(derived.written.joined(separator: ", ")).")
     } catch {
       throw CLIFailure.report(error)

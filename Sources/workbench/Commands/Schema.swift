@@ -7,7 +7,15 @@ struct Schema: ParsableCommand {
     abstract: "Print the JSON Schema of experiment specs.",
     discussion: "Specs may name it in \"$schema\" (a copy lives in plugins-registry/experiment.schema.json).")
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
-    print(ExperimentSchema.make(.builtIn).prettyText, terminator: "")
+    let registry: PluginRegistry
+    do {
+      registry = try plugins.registry()
+    } catch {
+      throw CLIFailure.report(error)
+    }
+    print(ExperimentSchema.make(registry).prettyText, terminator: "")
   }
 }

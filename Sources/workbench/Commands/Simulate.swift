@@ -23,11 +23,20 @@ struct Simulate: ParsableCommand {
   var transactions: String?
 
   func validate() throws {
-    guard rows >= 1 else { throw ValidationError("--rows must be at least 1; got \(rows).") }
+    guard (1...Self.maximumRows).contains(rows) else { throw ValidationError("--rows must be from 1 to \(Self.maximumRows); got \(rows).") }
     guard (0...1).contains(missingRate) else { throw ValidationError("--missing-rate must be between 0 and 1; got \(missingRate).") }
   }
 
+  /// The most customers one file may hold (a 100-million-row file is about 10 GB).
+  static let maximumRows = 100_000_000
+
   func run() throws {
+    do {
+      try OutputFile.checkFolder(of: output, flag: "--output")
+      if let transactions { try OutputFile.checkFolder(of: transactions, flag: "--transactions") }
+    } catch {
+      throw CLIFailure.report(error)
+    }
     let simulator = CustomerSimulator(rows: rows, seed: seed, missingRate: missingRate)
     do {
       try CSVWriter().write(simulator.table(), to: output)

@@ -43,7 +43,7 @@ struct AlgorithmCommonChecksTests {
   }
 
   @Test("the checks catch a broken algorithm", arguments: [
-    AlgorithmCheck.determinism, .labelContract, .recoversBlobs, .tooFewSamples, .duplicatePoints,
+    AlgorithmCheck.determinism, .labelContract, .recoversBlobs, .tooFewSamples, .duplicatePoints, .extremeScales,
   ])
   func catchesBrokenAlgorithm(_ check: AlgorithmCheck) {
     #expect(!CommonChecks.run(check, on: AlgorithmDescriptor(BrokenAlgorithm.self)).isEmpty)

@@ -50,8 +50,8 @@ struct ExperimentReaderTests {
     let found = problems(#"{"name": "x", "data": {"path": "d.csv"}, "algorithms": [{"use": "kmeans"}, {"use": "kmeans", "grid": {"k": [3, 0]}}]}"#)
     #expect(found.count == 1)
     #expect(found.first?.location.jsonPath == "algorithms[1].grid.k[1]")
-    #expect(found.first?.message == "the 'k' parameter of kmeans must be an integer ≥ 1; got 0.")
-    #expect(found.first?.fix == "use a whole number from 1 upward.")
+    #expect(found.first?.message == "the 'k' parameter of kmeans must be an integer in [1, 10000]; got 0.")
+    #expect(found.first?.fix == "use a whole number from 1 to 10000.")
   }
 
   @Test("a wrong parameter type is rejected")
@@ -130,7 +130,7 @@ struct ExperimentReaderTests {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("malformed-\(UInt32.random(in: 0...UInt32.max)).json").path
     try "{\n  \"name\": \"x\"\n  \"seed\": 1\n}".write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(throws: SpecError(Location(file: path, line: 3, column: 3), "malformed JSON: expected ',' or '}' but found '\"'.", fix: "correct the JSON at that position.")) {
+    #expect(throws: SpecError(Location(file: path, jsonPath: "", line: 3, column: 3), "malformed JSON: expected ',' or '}' but found '\"'.", fix: "correct the JSON at that position.")) {
       try reader.read(path: path)
     }
   }

@@ -65,7 +65,7 @@ struct InsightRolesTests {
     } throws: { error in
       guard let spec = error as? SpecError else { return false }
       return spec.problems.compactMap(\.location.jsonPath) == ["insight.roles.channels", "insight.roles.monetry", "insight.roles.recency"]
-        && spec.description.contains("did you mean monetary")
+        && spec.description.contains("unknown role 'monetry'. Did you mean 'monetary'?")
     }
   }
 }

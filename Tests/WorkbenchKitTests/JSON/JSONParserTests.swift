@@ -51,3 +51,43 @@ struct JSONParserTests {
     #expect(JSONValue.double(.nan).canonicalText == "null")
   }
 }
+
+@Suite("JSON parser: inputs found by fuzzing and reported mistakes")
+struct JSONParserHardeningTests {
+  @Test("a high surrogate followed by a non-surrogate escape is a syntax error, not a trap (fuzz crash-4d97465287ab)")
+  func brokenSurrogatePair() {
+    #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(#"{"a": "\u04e9\ud83d\uacce"}"#) }
+    #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(#""\ud83d\u0041""#) }
+  }
+
+  @Test("errors inside a value carry its JSON path")
+  func errorPath() {
+    #expect(throws: JSONParser.SyntaxError(line: 1, column: 25, message: "the number 1e309 is beyond the largest a double can hold (±1.8e308)", path: "a[1].b")) {
+      try JSONParser.parse(#"{"a": [0, {"x": 1, "b": 1e309}]}"#)
+    }
+  }
+
+  @Test("single quotes, comments, NaN and non-UTF-8 bytes are named")
+  func namedMistakes() {
+    func message(_ text: [UInt8]) -> String {
+      do {
+        _ = try JSONParser.parse(text)
+        return ""
+      } catch { return error.message }
+    }
+    #expect(message(Array("{'name': 1}".utf8)) == "found a single quote; JSON needs double quotes (\") around keys and strings")
+    #expect(message(Array(#"{"a": 'x'}"#.utf8)) == "found a single quote; JSON needs double quotes (\") around strings and keys")
+    #expect(message(Array("{\"a\": 1 // note\n}".utf8)) == "expected ',' or '}' but found '/'")
+    #expect(message(Array("// note\n{}".utf8)) == "found a comment; JSON has no comments")
+    #expect(message(Array(#"[NaN]"#.utf8)) == "found 'N'; JSON has no NaN or Infinity, only finite numbers")
+    #expect(message(Array(#"[-Infinity]"#.utf8)) == "found -Infinity; JSON has no NaN or Infinity, only finite numbers")
+    #expect(message([0x22, 0x74, 0xE9, 0x22]) == "the byte 0xE9 in a string is not UTF-8; the file must be saved as UTF-8")
+    #expect(message([0x7B, 0xE9]) == "expected a quoted key but found the byte 0xE9, which is not UTF-8 (save the file as UTF-8)")
+  }
+
+  @Test("valid multi-byte text round-trips")
+  func unicodeRoundTrip() throws {
+    let value = try JSONParser.parse(Array("\"naïve – 😀\"".utf8))
+    #expect(value == .string("naïve – 😀"))
+  }
+}

@@ -25,7 +25,7 @@ struct PluginManifestTests {
     let parameters = manifest.object?["parameters"]?.array ?? []
     #expect(parameters.compactMap { $0.object?["name"]?.string } == KMeans.parameters.map(\.name))
     let k = parameters.first { $0.object?["name"] == "k" }?.object
-    #expect(k?["schema"] == ["type": "integer", "minimum": 1])
+    #expect(k?["schema"] == ["type": "integer", "minimum": 1, "maximum": 10_000])
     #expect(manifest.object?["manifest_version"] == 2)
     #expect(manifest.object?["capabilities"]?.object?["uses_randomness"] == true)
   }

@@ -20,7 +20,9 @@ struct RunnerTests {
     let varying = ["manifest.json", "timings.jsonl", "timing.json", ".lock"]
     let stable = { (files: [String: Data]) in files.filter { !varying.contains(($0.key as NSString).lastPathComponent) } }
     let a = stable(try fixture.files(under: fixture.results("one")))
-    let expectedFiles = 8 * 3 + 2 + 4  // per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection and 2 leaderboards
+    // Per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json;
+    // insight of the one method's best trial, segments.csv, customers.csv.
+    let expectedFiles = 8 * 3 + 2 + 5 + 3
     #expect(a.count == expectedFiles)
     #expect(a == stable(try fixture.files(under: fixture.results("two"))))
     #expect(a == stable(try fixture.files(under: fixture.results("again"))))
@@ -48,7 +50,10 @@ struct RunnerTests {
     defer { fixture.remove() }
     let summary = try run(fixture, out: fixture.results("l"), jobs: 2)
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
-    #expect(names == [".lock", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "pipelines", "timings.jsonl", "trials", "trials.jsonl"])
+    #expect(names == [
+      ".lock", "customers.csv", "insight", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "metrics.json", "pipelines",
+      "segments.csv", "timings.jsonl", "trials", "trials.jsonl",
+    ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: summary.directory + "/trials/" + summary.records[0].configHash).sorted() == [
       "labels.csv", "model.json", "record.json", "timing.json",
     ])
@@ -108,10 +113,10 @@ struct RunnerTests {
 
 @Suite("Pipeline data errors")
 struct PipelineDataErrorTests {
-  @Test("a step naming a missing column stops the run with a located error and writes nothing")
-  func missingColumnInStep() async throws {
+  @Test("a step that finds the data unusable stops the run with a located error and writes nothing")
+  func unusableDataInStep() async throws {
     let fixture = try RunFixture(
-      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
+      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["basket"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
     defer { fixture.remove() }
     let out = fixture.results("r")
     do {
@@ -119,8 +124,22 @@ struct PipelineDataErrorTests {
       Issue.record("expected a data error")
     } catch let error as DataError {
       #expect(error.problem.message.hasPrefix("pipeline 'p', step 2 (log1p): "))
-      #expect(error.description.contains("visitz"))
+      #expect(error.description.contains("basket"))
     }
     #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("a step naming a missing column is a spec error at its JSON path, found before any fit or write")
+  func missingColumnInStep() throws {
+    let fixture = try RunFixture(
+      spec: #"{"name": "bad-step", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "p", "steps": ["impute", {"use": "log1p", "params": {"columns": ["visitz"]}}]}], "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#)
+    defer { fixture.remove() }
+    do {
+      _ = try PreparedExperiment.load(specPath: fixture.specURL.path, registry: .builtIn)
+      Issue.record("expected a spec error")
+    } catch let error as SpecError {
+      #expect(error.problems.map(\.location.jsonPath) == ["pipelines[0].steps[1].params.columns"])
+      #expect(error.problems[0].message == "step 2 (log1p) of pipeline 'p' names the column 'visitz', but no such column reaches it.")
+    }
   }
 }

@@ -51,6 +51,8 @@ public struct DBSCAN: ClusteringAlgorithm, CommonCheckTuning {
     usesRandomness: false, producesNoise: true, requiresClusterCount: false, orderInvariant: false, canPredict: true)
   /// The blobs of the common checks have a spread of 0.5: an `eps` of 1.5 joins each blob and keeps blobs apart.
   public static let checkingParameters: [String: JSONValue] = ["eps": 1.5]
+  /// `eps` is a distance in the data's own units (as in scikit-learn), so blobs × 1e50 need `eps` × 1e50.
+  public static let expectedCheckFailures = ["extremeScales": "eps is a distance in the data's units: the blobs × 1e50 need an eps 1e50 times larger"]
 
   /// Neighbourhood radius (`eps`).
   public let radius: Double

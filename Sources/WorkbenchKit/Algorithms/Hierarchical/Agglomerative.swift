@@ -61,9 +61,9 @@ public struct Agglomerative: ClusteringAlgorithm {
   public static let summary =
     "Agglomerative clustering (scikit-learn's AgglomerativeClustering): ward, complete, average or single linkage, cut at k clusters or a distance; scipy's merge tree saved."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 0), default: 2, "Number of clusters (scikit-learn's n_clusters); 0 = not set, distance_threshold cuts the tree."),
+    ParameterSpec("k", .integer(minimum: 0, maximum: 10_000), default: 2, "Number of clusters (scikit-learn's n_clusters); 0 = not set, distance_threshold cuts the tree."),
     ParameterSpec(
-      "distance_threshold", .real(minimum: 0), default: 0.0,
+      "distance_threshold", .real(minimum: 0, maximum: 1e100), default: 0.0,
       "Cut where merges reach this linkage distance (one cluster more than the merges at or above it); 0 = not set. Needs k = 0."),
     ParameterSpec(
       "linkage", .choice(Linkage.allCases.map(\.rawValue)), default: .string(Linkage.ward.rawValue),

@@ -43,11 +43,11 @@ public struct Birch: ClusteringAlgorithm {
     "BIRCH (scikit-learn's Birch): a clustering-feature tree of subclusters, then Ward clustering of their centroids into k clusters."
   public static let parameters: [ParameterSpec] = [
     ParameterSpec(
-      "threshold", .real(minimum: 0, openMinimum: true), default: 0.5,
+      "threshold", .real(minimum: 0, maximum: 1e100, openMinimum: true), default: 0.5,
       "Largest radius a subcluster may reach by absorbing a row; smaller values make more subclusters."),
-    ParameterSpec("branching_factor", .integer(minimum: 2), default: 50, "Most subclusters per tree node; a fuller node splits in two."),
+    ParameterSpec("branching_factor", .integer(minimum: 2, maximum: 10_000), default: 50, "Most subclusters per tree node; a fuller node splits in two."),
     ParameterSpec(
-      "k", .integer(minimum: 0), default: 3,
+      "k", .integer(minimum: 0, maximum: 10_000), default: 3,
       "Number of clusters (scikit-learn's n_clusters), from Ward clustering of the subcluster centroids; 0 = every subcluster is a cluster."),
   ]
   public static let capabilities = AlgorithmCapabilities(

@@ -44,14 +44,14 @@ public struct GaussianMixture: ClusteringAlgorithm {
   public static let name = "gmm"
   public static let summary = "Gaussian mixture fitted by EM with full, tied, diag or spherical covariances (scikit-learn's GaussianMixture)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 1, "Number of mixture components (scikit-learn's n_components)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 1, "Number of mixture components (scikit-learn's n_components)."),
     ParameterSpec(
       "covariance_type", .choice(CovarianceType.allCases.map(\.rawValue)), default: "full",
       "\"full\" (own general covariance), \"tied\" (one shared), \"diag\" (own diagonal) or \"spherical\" (own single variance)."),
-    ParameterSpec("tol", .real(minimum: 0), default: 1e-3, "Converged when the mean log-likelihood per row changes by less than tol."),
-    ParameterSpec("reg_covar", .real(minimum: 0), default: 1e-6, "Added to every covariance diagonal, keeping covariances positive definite."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 100, "Most EM iterations in one run."),
-    ParameterSpec("n_init", .integer(minimum: 1), default: 1, "Runs from different starts; the one with the highest likelihood is kept."),
+    ParameterSpec("tol", .real(minimum: 0, maximum: 1_000), default: 1e-3, "Converged when the mean log-likelihood per row changes by less than tol."),
+    ParameterSpec("reg_covar", .real(minimum: 0, maximum: 1e10), default: 1e-6, "Added to every covariance diagonal, keeping covariances positive definite."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 100, "Most EM iterations in one run."),
+    ParameterSpec("n_init", .integer(minimum: 1, maximum: 1_000), default: 1, "Runs from different starts; the one with the highest likelihood is kept."),
     ParameterSpec(
       "init_params", .choice(InitialResponsibilities.allCases.map(\.rawValue)), default: "kmeans",
       "Starting responsibilities: \"kmeans\" (one-hot from a seeded k-means) or \"random\" (uniform, normalised)."),
@@ -161,6 +161,14 @@ public struct GaussianMixture: ClusteringAlgorithm {
     }
     guard let best else { preconditionFailure("n_init ≥ 1 makes at least one run") }
     return try clustering(x, from: best, workspace: &workspace, context: context)
+  }
+
+  /// Explicit means and precisions need one value per numeric feature.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    if let means = start.means { try input.requireNumericWidth(means.columns, parameter: "means_init", of: Self.name) }
+    if let precisions = start.precisions, covarianceType != .spherical {
+      try input.requireNumericWidth(precisions.columns, parameter: "precisions_init", of: Self.name)
+    }
   }
 
   /// Explicit means and precisions must have one value per feature.

@@ -34,14 +34,14 @@ public struct BisectingKMeans: ClusteringAlgorithm {
   public static let name = "bisecting-kmeans"
   public static let summary = "Bisecting k-means: repeated 2-means splits of the largest-inertia or largest cluster (scikit-learn's BisectingKMeans)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
     ParameterSpec(
       "init", .choice(KMeans.Seeding.allCases.map(\.rawValue)), default: "random",
       "Centers of each 2-means: \"random\" (2 distinct rows of the cluster) or \"k-means++\"."),
-    ParameterSpec("n_init", .integer(minimum: 1), default: 1, "2-means runs per split; the one with the lowest inertia is kept."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 300, "Most iterations of each 2-means run."),
+    ParameterSpec("n_init", .integer(minimum: 1, maximum: 1_000), default: 1, "2-means runs per split; the one with the lowest inertia is kept."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 300, "Most iterations of each 2-means run."),
     ParameterSpec(
-      "tol", .real(minimum: 0), default: 1e-4,
+      "tol", .real(minimum: 0, maximum: 1), default: 1e-4,
       "A 2-means run converges when the squared center shift is at most tol × the mean feature variance of all the data."),
     ParameterSpec(
       "bisecting_strategy", .choice(Strategy.allCases.map(\.rawValue)), default: "biggest_inertia",

@@ -35,12 +35,12 @@ public struct FuzzyCMeans: ClusteringAlgorithm {
   public static let name = "fuzzy-cmeans"
   public static let summary = "Bezdek's fuzzy c-means with fuzzifier m (scikit-fuzzy's cmeans); memberships in the clustering."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (c)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (c)."),
     ParameterSpec(
-      "m", .real(minimum: 1, openMinimum: true), default: 2,
+      "m", .real(minimum: 1, maximum: 100, openMinimum: true), default: 2,
       "Fuzzifier: 2 is the usual choice; near 1 memberships become hard, larger values make them more uniform."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 300, "Most iterations."),
-    ParameterSpec("tol", .real(minimum: 0), default: 1e-4, "Converged when the Frobenius norm of the membership change is below tol."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 300, "Most iterations."),
+    ParameterSpec("tol", .real(minimum: 0, maximum: 1), default: 1e-4, "Converged when the Frobenius norm of the membership change is below tol."),
     ParameterSpec(
       "init", .oneOf([.choice(Initialization.Method.allCases.map(\.rawValue)), .realMatrix]), default: "k-means++",
       "\"k-means++\" (memberships from greedy k-means++ centers), \"random\" (uniform memberships, normalised; scikit-fuzzy's start), or explicit centers, one row per cluster."),
@@ -88,6 +88,12 @@ public struct FuzzyCMeans: ClusteringAlgorithm {
       }
       initialization = .centers(centers)
     }
+  }
+
+  /// Explicit `init` centers need one value per numeric feature.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    guard case .centers(let centers) = initialization else { return }
+    try input.requireNumericWidth(centers.columns, parameter: "init", of: Self.name)
   }
 
   public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {

@@ -37,6 +37,12 @@ extension KMeans {
       }
       self = .explicit(Matrix(rows: rows.count, columns: columns, storage: storage))
     }
+
+    /// Throws when explicit centers do not have one value per numeric feature of `input` (the `init` parameter of `algorithm`).
+    func checkWidth(_ input: FeatureShape, algorithm: String) throws(FeatureShape.Problem) {
+      guard case .explicit(let centers) = self else { return }
+      try input.requireNumericWidth(centers.columns, parameter: "init", of: algorithm)
+    }
   }
 
   /// The starting centers of one run (`k × columns`).

@@ -36,16 +36,16 @@ public struct KMeans: ClusteringAlgorithm {
   public static let name = "kmeans"
   public static let summary = "k-means with greedy k-means++ seeding, Lloyd or Elkan iterations (scikit-learn's KMeans)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
     ParameterSpec(
       "init", .oneOf([.choice(Seeding.allCases.map(\.rawValue)), .realMatrix]), default: .string(Seeding.kMeansPlusPlus.rawValue),
       "Initial centers: \"k-means++\" (greedy k-means++), \"random\" (k distinct rows), or explicit centers, one row per cluster."),
     ParameterSpec(
-      "n_init", .integer(minimum: 1), default: 10,
+      "n_init", .integer(minimum: 1, maximum: 1_000), default: 10,
       "Seeded runs; the one with the lowest inertia is kept. Explicit centers run once."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 300, "Most Lloyd iterations in one run."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 300, "Most Lloyd iterations in one run."),
     ParameterSpec(
-      "tol", .real(minimum: 0), default: 1e-4,
+      "tol", .real(minimum: 0, maximum: 1), default: 1e-4,
       "Converged when the total squared center shift is at most tol × the mean of the feature variances."),
     ParameterSpec(
       "algorithm", .choice(Algorithm.allCases.map(\.rawValue)), default: .string(Algorithm.lloyd.rawValue),
@@ -92,6 +92,11 @@ public struct KMeans: ClusteringAlgorithm {
     self.maxIterations = maxIterations
     self.tolerance = tolerance
     self.algorithm = algorithm
+  }
+
+  /// Explicit `init` centers need one value per numeric feature.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    try initialization.checkWidth(input, algorithm: Self.name)
   }
 
   public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {

@@ -42,6 +42,7 @@ extension KMedoids {
       guard scaling.minimums.count == input.numeric.columns, medoidRows.columns == input.numeric.columns else {
         throw FitError.degenerate("the kmedoids model has \(medoidRows.columns) numeric features but the new rows have \(input.numeric.columns)")
       }
+      try input.requireSafeMagnitudes()
       var medoidCodes: [[Int]] = []
       var rowCodes: [[Int]] = []
       guard let features = try saved.value("categorical").array, features.count == input.categorical.count else {

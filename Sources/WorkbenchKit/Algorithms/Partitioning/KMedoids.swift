@@ -36,7 +36,7 @@ public struct KMedoids: ClusteringAlgorithm {
   public static let summary =
     "k-medoids with real rows as centers: PAM (BUILD + SWAP, FastPAM1) or alternating; euclidean, manhattan, cosine or gower (mixed data)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (medoids)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (medoids)."),
     ParameterSpec(
       "method", .choice(Method.allCases.map(\.rawValue)), default: .string(Method.pam.rawValue),
       "\"pam\" (BUILD + SWAP, best quality, n × n matrix, at most 20000 rows) or \"alternate\" (Voronoi iteration, no matrix)."),
@@ -46,7 +46,7 @@ public struct KMedoids: ClusteringAlgorithm {
     ParameterSpec(
       "init", .choice(Initialization.allCases.map(\.rawValue)), default: .string(Initialization.build.rawValue),
       "First medoids: \"build\" (PAM's greedy BUILD, deterministic), \"k-medoids++\" or \"random\" (seeded)."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 300, "Most SWAP or alternating iterations."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 300, "Most SWAP or alternating iterations."),
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true,
@@ -105,10 +105,19 @@ public struct KMedoids: ClusteringAlgorithm {
     return clustering(from: run, space: space, input: input, context: context)
   }
 
+  /// PAM keeps a rows × rows matrix: more than ``pamRowLimit`` rows is a problem at `method`.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    guard method == .pam, input.rows > KMedoids.pamRowLimit, input.rowsExact else { return }
+    throw FeatureShape.Problem(
+      parameter: "method", message: "kmedoids with method \"pam\" keeps all \(input.rows) × \(input.rows) dissimilarities; its limit is \(KMedoids.pamRowLimit) rows.",
+      fix: "use \"method\": \"alternate\", which needs no matrix, or cluster a sample of the rows.")
+  }
+
   /// The rows of `input` prepared for `metric`; numeric metrics reject categorical features with a fix.
   static func space(for input: ClusteringInput, metric: Metric) throws -> Space {
     switch metric {
     case .gower:
+      try input.requireSafeMagnitudes()
       let rows = GowerRows(numeric: input.numeric, scaling: GowerScaling(fitting: input.numeric), codes: input.categorical.map(\.codes))
       return Space(metric: metric, rows: .gower(rows))
     case .euclidean, .manhattan, .cosine:

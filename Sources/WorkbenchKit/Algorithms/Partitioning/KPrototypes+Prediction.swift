@@ -26,6 +26,7 @@ extension KPrototypes {
     guard numeric.columns == input.numeric.columns else {
       throw FitError.degenerate("the kprototypes model has \(numeric.columns) numeric features but the new rows have \(input.numeric.columns)")
     }
+    try input.requireSafeMagnitudes()
     guard let features = try saved.value("categorical").array, features.count == input.categorical.count else {
       throw FitError.degenerate("the kprototypes model and the new rows have different categorical features")
     }

@@ -35,15 +35,15 @@ public struct KPrototypes: ClusteringAlgorithm {
   public static let summary =
     "k-prototypes for mixed numeric and categorical data: squared Euclidean + gamma × mismatches (the kmodes package's KPrototypes)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (kmodes' n_clusters)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (kmodes' n_clusters)."),
     ParameterSpec(
-      "gamma", .oneOf([.choice(["auto"]), .real(minimum: 0)]), default: "auto",
+      "gamma", .oneOf([.choice(["auto"]), .real(minimum: 0, maximum: 1e12)]), default: "auto",
       "Weight of one categorical mismatch against squared numeric distance; \"auto\" = 0.5 × mean standard deviation of the numeric columns."),
     ParameterSpec(
       "init", .choice(Seeding.allCases.map(\.rawValue)), default: .string(Seeding.cao.rawValue),
       "Initial modes: \"cao\" (density-based), \"huang\" (level frequencies) or \"random\" (k distinct rows)."),
-    ParameterSpec("n_init", .integer(minimum: 1), default: 10, "Seeded runs; the one with the lowest cost is kept."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 100, "Most passes over the rows in one run."),
+    ParameterSpec("n_init", .integer(minimum: 1, maximum: 1_000), default: 10, "Seeded runs; the one with the lowest cost is kept."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 100, "Most passes over the rows in one run."),
   ]
   public static let capabilities = AlgorithmCapabilities(
     usesRandomness: true, producesNoise: false, requiresClusterCount: true, orderInvariant: false, canPredict: true,
@@ -78,6 +78,21 @@ public struct KPrototypes: ClusteringAlgorithm {
     maxIterations = parameters.int("max_iter")
   }
 
+  /// Needs at least one categorical and one numeric feature.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    guard input.isExact else { return }
+    if input.categoricalNames.isEmpty {
+      throw FeatureShape.Problem(
+        parameter: nil, message: "kprototypes needs categorical features, but every feature reaching it is numeric (\(MessageText.list(input.numericNames))).",
+        fix: "list categorical columns under data.categorical (and keep them out of one-hot steps), or use \"kmeans\".")
+    }
+    if input.numericNames.isEmpty {
+      throw FeatureShape.Problem(
+        parameter: nil, message: "kprototypes needs numeric features, but every feature reaching it is categorical.",
+        fix: "add numeric columns under data.features, or use \"kmedoids\" with \"metric\": \"gower\".")
+    }
+  }
+
   public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {
     guard !input.categorical.isEmpty else {
       throw FitError.degenerate(
@@ -91,6 +106,7 @@ public struct KPrototypes: ClusteringAlgorithm {
       throw FitError.insufficientSamples(
         rows: input.rows, required: clusterCount, detail: "kprototypes with k = \(clusterCount) needs at least k rows")
     }
+    try input.requireSafeMagnitudes()
     let data = Data(input)
     let weight = gamma ?? KPrototypes.defaultGamma(input.numeric)
     var diagnostics = Diagnostics()

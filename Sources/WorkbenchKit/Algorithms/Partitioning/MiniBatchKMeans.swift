@@ -31,24 +31,24 @@ public struct MiniBatchKMeans: ClusteringAlgorithm {
   public static let name = "minibatch-kmeans"
   public static let summary = "k-means on random mini-batches with early stopping (scikit-learn's MiniBatchKMeans)."
   public static let parameters: [ParameterSpec] = [
-    ParameterSpec("k", .integer(minimum: 1), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
+    ParameterSpec("k", .integer(minimum: 1, maximum: 10_000), default: 8, "Number of clusters (scikit-learn's n_clusters)."),
     ParameterSpec(
       "init", .oneOf([.choice(KMeans.Seeding.allCases.map(\.rawValue)), .realMatrix]), default: "k-means++",
       "Initial centers: \"k-means++\", \"random\" (k distinct rows of the init sample), or explicit centers, one row per cluster."),
-    ParameterSpec("n_init", .integer(minimum: 1), default: 3, "Candidate starts; the one with the lowest inertia on a validation sample is kept."),
-    ParameterSpec("max_iter", .integer(minimum: 1), default: 100, "Most passes over the data (steps = max_iter · rows / batch_size)."),
-    ParameterSpec("batch_size", .integer(minimum: 1), default: 1024, "Rows per mini-batch (at most the number of rows)."),
+    ParameterSpec("n_init", .integer(minimum: 1, maximum: 1_000), default: 3, "Candidate starts; the one with the lowest inertia on a validation sample is kept."),
+    ParameterSpec("max_iter", .integer(minimum: 1, maximum: 1_000_000), default: 100, "Most passes over the data (steps = max_iter · rows / batch_size)."),
+    ParameterSpec("batch_size", .integer(minimum: 1, maximum: 10_000_000), default: 1024, "Rows per mini-batch (at most the number of rows)."),
     ParameterSpec(
-      "init_size", .oneOf([.choice(["auto"]), .integer(minimum: 1)]), default: "auto",
+      "init_size", .oneOf([.choice(["auto"]), .integer(minimum: 1, maximum: 10_000_000)]), default: "auto",
       "Rows sampled to choose each start and to validate starts; \"auto\" = 3 × batch_size (at least 3 × k)."),
     ParameterSpec(
-      "reassignment_ratio", .real(minimum: 0), default: 0.01,
+      "reassignment_ratio", .real(minimum: 0, maximum: 1), default: 0.01,
       "Centers whose count falls below this fraction of the largest are moved to random batch rows."),
     ParameterSpec(
-      "max_no_improvement", .oneOf([.choice(["none"]), .integer(minimum: 0)]), default: 10,
+      "max_no_improvement", .oneOf([.choice(["none"]), .integer(minimum: 0, maximum: 1_000_000)]), default: 10,
       "Stop after this many steps without improvement of the smoothed batch inertia; \"none\" disables it."),
     ParameterSpec(
-      "tol", .real(minimum: 0), default: 0,
+      "tol", .real(minimum: 0, maximum: 1), default: 0,
       "Stop when the squared center change is at most tol × the mean feature variance; 0 disables it."),
   ]
   public static let capabilities = AlgorithmCapabilities(
@@ -83,6 +83,11 @@ public struct MiniBatchKMeans: ClusteringAlgorithm {
     reassignmentRatio = parameters.real("reassignment_ratio")
     maxNoImprovement = parameters.value("max_no_improvement").integer
     tolerance = parameters.real("tol")
+  }
+
+  /// Explicit `init` centers need one value per numeric feature.
+  public func check(_ input: FeatureShape) throws(FeatureShape.Problem) {
+    try initialization.checkWidth(input, algorithm: Self.name)
   }
 
   public func fit(_ input: ClusteringInput, context: FitContext) throws -> Clustering {

@@ -21,25 +21,34 @@ struct CSVColumnBuilder {
     isNumeric = !text
   }
 
-  /// Adds the cell `field` of `row`; returns `false` when its text is not valid UTF-8.
-  mutating func append(_ field: CSVField, row: Int, in bytes: [UInt8]) -> Bool {
+  /// What can be wrong with one cell.
+  enum CellProblem: Equatable {
+    /// The text is not UTF-8.
+    case invalidUTF8
+    /// A number beyond the largest double, in a column of numbers.
+    case overflow
+  }
+
+  /// Adds the cell `field` of `row`; returns what is wrong with it, or `nil`.
+  mutating func append(_ field: CSVField, row: Int, in bytes: [UInt8]) -> CellProblem? {
     if field.isMissing(in: bytes) {
       if isNumeric { numbers.append(.nan) } else { labels.append(nil) }
-      return true
+      return nil
     }
     if isNumeric {
       if let value = field.number(in: bytes) {
         numbers.append(value)
-        return true
+        return nil
       }
+      if field.overflows(in: bytes) { return .overflow }
       isNumeric = false
       convertedAtRow = row
       labels = Array(repeating: nil, count: row)
       numbers = []
     }
-    guard let text = field.text(in: bytes) else { return false }
+    guard let text = field.text(in: bytes) else { return .invalidUTF8 }
     labels.append(text)
-    return true
+    return nil
   }
 
   /// Reserves room for `rows` cells, so a column read in one go grows without copies.

@@ -38,6 +38,12 @@ struct CSVField: Equatable {
     return CSVNumber.parse(bytes, trimmed.start, trimmed.end)
   }
 
+  /// Whether the content is written as a number that lies beyond the largest double (see ``CSVNumber/overflows(_:_:_:)``).
+  func overflows(in bytes: [UInt8]) -> Bool {
+    let trimmed = isQuoted ? CSVField.unquoted(bytes, start, end) : self
+    return CSVNumber.overflows(bytes, trimmed.start, trimmed.end)
+  }
+
   /// Whether the cell is a missing value: empty, or `NA`, `NaN`, `N/A`, `null` in any case.
   ///
   /// Quoted fields are compared after trimming too, so `" NA "` is missing,

@@ -107,6 +107,25 @@ enum CSVNumber {
     }
   }
 
+  /// Whether `text` is a number written with a decimal comma (`12,5`, `-0,75`), as spreadsheets in many locales export it.
+  static func hasDecimalComma(_ text: String) -> Bool {
+    let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+    let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+  }
+
+  /// Whether `bytes[start..<end]` (trimmed) is written as a decimal number but lies beyond ±1.8e308, the largest double.
+  ///
+  /// Why: such a cell ("5.1e400") is not a number the reader can hold; it is
+  /// reported as an overflow where it stands instead of silently making its
+  /// column categorical. Underflow ("1e-400") is not an error: it reads as 0.
+  static func overflows(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+    guard start < end, bytes[start..<end].contains(where: { digit($0) != nil }),
+      bytes[start..<end].allSatisfy({ digit($0) != nil || "+-.eE".utf8.contains($0) })
+    else { return false }
+    return Double(String(decoding: bytes[start..<end], as: UTF8.self))?.isInfinite ?? false
+  }
+
   /// The careful path for long mantissas and large exponents, outlined because it is rare.
   @inline(never)
   private static func slowParse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {

@@ -97,7 +97,7 @@ extension CSVReader {
       while let record = try scanner.nextRecord(into: &fields) {
         guard fields.count == names.count else { return nil }
         let row = lines.count
-        for c in 0..<fields.count where !builders[c].append(fields[c], row: row, in: bytes) { return nil }
+        for c in 0..<fields.count where builders[c].append(fields[c], row: row, in: bytes) != nil { return nil }
         lines.append(record.line)
         offsets.append(record.offset)
       }

@@ -15,8 +15,10 @@ import Foundation
 ///
 /// Errors are ``DataError``s located by file, line and field number: missing
 /// or unreadable file, empty file, header only, empty or duplicate header
-/// names, a row with the wrong number of fields, an unterminated quote (at
-/// the line where the field opened), text after a closing quote, invalid UTF-8.
+/// names, a one-column header holding another separator (`|`), a row with
+/// the wrong number of fields, an unterminated quote (at the line where the
+/// field opened), text after a closing quote, invalid UTF-8 (naming the
+/// byte), a number beyond ±1.8e308 in a numeric column.
 /// - Complexity: O(bytes); numeric cells are parsed from bytes without a `String` each.
 public struct CSVReader: Sendable {
   /// The separator, or `nil` to detect it from the header line.
@@ -78,8 +80,17 @@ public struct CSVReader: Sendable {
             + "and give every row exactly \(names.count) fields.")
       }
       let row = lines.count
-      for c in 0..<fields.count where !builders[c].append(fields[c], row: row, in: bytes) {
-        throw invalidUTF8(line: record.line, column: c, names: names, file: sourceName)
+      for c in 0..<fields.count {
+        switch builders[c].append(fields[c], row: row, in: bytes) {
+        case nil: continue
+        case .invalidUTF8: throw invalidUTF8(fields[c], in: bytes, line: record.line, column: c, names: names, file: sourceName)
+        case .overflow:
+          let text = String(decoding: bytes[fields[c].start..<fields[c].end], as: UTF8.self)
+          throw DataError(
+            Location(file: sourceName, line: record.line, column: c + 1, columnName: names[c]),
+            "the number '\(MessageText.excerpt(text))' is beyond the largest a double can hold (±1.8e308).",
+            fix: "correct the value, or rescale the column in the file (divide it by a power of ten).")
+        }
       }
       lines.append(record.line)
       offsets.append(record.offset)
@@ -119,7 +130,7 @@ public struct CSVReader: Sendable {
   func headerNames(_ fields: [CSVField], line: Int, bytes: [UInt8], file: Location) throws(DataError) -> [String] {
     var names: [String] = []
     for (i, field) in fields.enumerated() {
-      guard let raw = field.text(in: bytes) else { throw invalidUTF8(line: line, column: i, names: [], file: file.file) }
+      guard let raw = field.text(in: bytes) else { throw invalidUTF8(field, in: bytes, line: line, column: i, names: [], file: file.file) }
       let name = raw.trimmingCharacters(in: .whitespaces)
       let location = Location(file: file.file, line: line, column: i + 1, columnName: name.isEmpty ? nil : name)
       guard !name.isEmpty else {
@@ -132,8 +143,18 @@ public struct CSVReader: Sendable {
       }
       names.append(name)
     }
+    if names.count == 1, let separator = Self.unsupportedSeparators.first(where: { names[0].contains($0) }) {
+      throw DataError(
+        Location(file: file.file, line: line),
+        "the header is a single column, '\(MessageText.excerpt(names[0]))': the file seems to separate its fields with '\(separator)', "
+          + "but the reader takes ',', ';' or a tab.",
+        fix: "export the file with commas (or semicolons or tabs) between fields, e.g. `tr '\(separator)' ','` when no field contains a comma.")
+    }
     return names
   }
+
+  /// Separators people use that the reader does not: a one-column header containing one is reported once, by name.
+  static let unsupportedSeparators: [Character] = ["|", ":", "^"]
 
   /// Recovers the text of cells read before their column turned categorical, in one pass over those rows.
   func backfill(
@@ -149,17 +170,20 @@ public struct CSVReader: Sendable {
       for c in pending where row < builders[c].convertedAtRow {
         let field = fields[c]
         if field.isMissing(in: bytes) { continue }
-        guard let text = field.text(in: bytes) else { throw invalidUTF8(line: lines[row], column: c, names: names, file: file.file) }
+        guard let text = field.text(in: bytes) else { throw invalidUTF8(field, in: bytes, line: lines[row], column: c, names: names, file: file.file) }
         builders[c].backfill(row: row, with: text)
       }
     }
   }
 
-  private func invalidUTF8(line: Int, column: Int, names: [String], file: String?) -> DataError {
-    DataError(
+  /// The error for `field`, whose bytes are not UTF-8, naming the first bad byte in hex.
+  private func invalidUTF8(_ field: CSVField, in bytes: [UInt8], line: Int, column: Int, names: [String], file: String?) -> DataError {
+    let offset = UTF8Validation.firstInvalidOffset(bytes, field.start, field.end) ?? field.start
+    let byte = "0x" + String(bytes[min(offset, bytes.count - 1)], radix: 16, uppercase: true)
+    return DataError(
       Location(file: file, line: line, column: column + 1, columnName: column < names.count ? names[column] : nil),
-      "the text is not valid UTF-8.",
-      fix: "save the file as UTF-8 (for example 'CSV UTF-8' in a spreadsheet's Save As).")
+      "the file is not UTF-8: the byte \(byte) cannot start a UTF-8 character (it was probably saved as Latin-1 or Windows-1252).",
+      fix: "save the file as UTF-8 (for example 'CSV UTF-8' in a spreadsheet's Save As, or `iconv -f WINDOWS-1252 -t UTF-8`).")
   }
 
   /// The file's bytes, or a located error saying why they cannot be read.

@@ -44,19 +44,26 @@ public struct NumericSummary: Sendable, Equatable {
       maximum = .undefined(reason)
       return
     }
-    let n = Double(sorted.count)
-    let average = sorted.reduce(0, +) / n
-    mean = .value(average)
+    // Scale-aware moments (the standard scaler's), so columns near ±1.8e308 or 1e-300 summarise without overflow.
+    let moments = ColumnMoments(sorted)!
+    mean = Self.finite(moments.mean)
     if sorted.count < 2 {
       standardDeviation = .undefined("a single value has no standard deviation")
     } else {
-      let squares = sorted.reduce(0) { $0 + ($1 - average) * ($1 - average) }
-      standardDeviation = .value((squares / (n - 1)).squareRoot())
+      let n = Double(sorted.count)
+      // Through the variance where it is representable (exact for small integers), else the scaled deviation.
+      let sampleSD = moments.variance.map { ($0 * n / (n - 1)).squareRoot() } ?? moments.standardDeviation * (n / (n - 1)).squareRoot()
+      standardDeviation = Self.finite(sampleSD)
     }
     minimum = .value(first)
-    lowerQuartile = .value(Quantile.linear(sorted: sorted, 0.25))
-    median = .value(Quantile.linear(sorted: sorted, 0.5))
-    upperQuartile = .value(Quantile.linear(sorted: sorted, 0.75))
+    lowerQuartile = Self.finite(Quantile.linear(sorted: sorted, 0.25))
+    median = Self.finite(Quantile.linear(sorted: sorted, 0.5))
+    upperQuartile = Self.finite(Quantile.linear(sorted: sorted, 0.75))
     maximum = .value(last)
+  }
+
+  /// `value`, or undefined when it overflowed (values so large that interpolating between them leaves the doubles).
+  private static func finite(_ value: Double) -> Score {
+    value.isFinite ? .value(value) : .undefined("the values are too large to summarise in double precision")
   }
 }

@@ -34,12 +34,16 @@ public struct StabilitySpec: Sendable, Equatable {
     self.seeds = seeds
   }
 
+  /// What a spec without a `stability` section gets: 10 bootstrap resamples per trial, so every trial is fitted
+  /// 11 times in all. Stability enters the default ranking; `"stability": false` turns it off.
+  public static let `default` = StabilitySpec(method: .bootstrap, resamples: 10)
+
   /// The spec's keys, with their parameter declarations (validated like plugin parameters).
   public static let parameters: [ParameterSpec] = [
     ParameterSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "bootstrap", "How perturbed copies are made: bootstrap, subsample or noise."),
     ParameterSpec("resamples", .integer(minimum: 0, maximum: 1000), default: 20, "Perturbed copies per trial (B)."),
     ParameterSpec("fraction", .real(minimum: 0, maximum: 1, openMinimum: true, openMaximum: true), default: 0.8, "Share of rows kept by subsample."),
-    ParameterSpec("scale", .real(minimum: 0, openMinimum: true), default: 0.1, "Noise jitter in feature standard deviations."),
+    ParameterSpec("scale", .real(minimum: 0, maximum: 100, openMinimum: true), default: 0.1, "Noise jitter in feature standard deviations."),
     ParameterSpec("seeds", .integer(minimum: 0, maximum: 1000), default: 0, "Extra seeds for seed stability of randomised algorithms (0 = off)."),
   ]
 

@@ -57,6 +57,17 @@ public struct Derive: Preprocessor {
     return FittedDerive(columnNames: names, texts: texts, expressions: expressions, invalidCells: invalid.map { Int($0) })
   }
 
+  /// The derived columns added (or replacing a column of the same name); a column an expression reads that does not
+  /// reach this step, or is categorical, is a problem at `columns`.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    for definition in definitions {
+      for column in definition.expression.columnNames {
+        if let problem = input.numericColumnProblem(column, parameter: "columns", step: "derive '\(definition.name)'") { throw problem }
+      }
+    }
+    return input.adding(definitions.map { FeatureShape.ShapeColumn(name: $0.name, isNumeric: true) })
+  }
+
   /// Checks the referenced columns and counts invalid results on `table`.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let probe = FittedDerive(

@@ -9,8 +9,10 @@ import Foundation
 /// functions are `log` (natural), `sqrt`, `abs`, `exp` (one argument) and `min`, `max` (two or more).
 ///
 /// Evaluation is IEEE arithmetic on one row, except: a missing input (NaN)
-/// gives a missing result, and log of x ≤ 0, sqrt of x < 0 and division by
-/// zero give a missing result that is counted as invalid.
+/// gives a missing result, and log of x ≤ 0, sqrt of x < 0, division by
+/// zero and an overflow (a result beyond ±1.8e308, such as `exp(1000)`)
+/// give a missing result that is counted as invalid, so no derived cell is
+/// ever infinite.
 indirect enum DeriveExpression: Equatable, Sendable {
   case number(Double)
   case column(String)
@@ -40,6 +42,13 @@ indirect enum DeriveExpression: Equatable, Sendable {
     return names
   }
 
+  /// `value`, or a missing value flagged invalid when it overflowed to ±∞.
+  private static func finite(_ value: Double, invalid: inout Bool) -> Double {
+    guard value.isInfinite else { return value }
+    invalid = true
+    return .nan
+  }
+
   /// The value for one row; `cell(name)` reads the row's cell of a column.
   ///
   /// `invalid` is set when an operation had no value (log of x ≤ 0, sqrt of x < 0, x / 0) on present inputs.
@@ -52,15 +61,15 @@ indirect enum DeriveExpression: Equatable, Sendable {
       let x = a.evaluate(cell, invalid: &invalid), y = b.evaluate(cell, invalid: &invalid)
       if x.isNaN || y.isNaN { return .nan }
       switch op {
-      case "+": return x + y
-      case "-": return x - y
-      case "*": return x * y
+      case "+": return Self.finite(x + y, invalid: &invalid)
+      case "-": return Self.finite(x - y, invalid: &invalid)
+      case "*": return Self.finite(x * y, invalid: &invalid)
       default:
         if y == 0 {
           invalid = true
           return .nan
         }
-        return x / y
+        return Self.finite(x / y, invalid: &invalid)
       }
     case .call(let name, let args):
       let values = args.map { $0.evaluate(cell, invalid: &invalid) }
@@ -68,7 +77,7 @@ indirect enum DeriveExpression: Equatable, Sendable {
       let x = values[0]
       switch name {
       case "abs": return abs(x)
-      case "exp": return Foundation.exp(x)
+      case "exp": return Self.finite(Foundation.exp(x), invalid: &invalid)
       case "log":
         if x <= 0 {
           invalid = true

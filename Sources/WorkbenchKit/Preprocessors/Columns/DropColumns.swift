@@ -23,6 +23,11 @@ public struct DropColumns: Preprocessor {
     return FittedColumnSelection(kept: try saved.texts("kept"), dropped: try saved.texts("dropped"))
   }
 
+  /// The columns without the named ones.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    input.replacing(columns, with: [])
+  }
+
   /// Checks the names against `table`.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     try table.requireColumns(columns)

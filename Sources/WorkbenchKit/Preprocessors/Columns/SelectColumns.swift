@@ -26,6 +26,14 @@ public struct SelectColumns: Preprocessor {
     return FittedColumnSelection(kept: try saved.texts("kept"), dropped: try saved.texts("dropped"))
   }
 
+  /// The named columns, in the order named (all when none are named).
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    guard !columns.isEmpty else { return input }
+    var out = input
+    out.columns = columns.compactMap { input.column(named: $0) }
+    return out
+  }
+
   /// Checks the names against `table`.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     try table.requireColumns(columns)

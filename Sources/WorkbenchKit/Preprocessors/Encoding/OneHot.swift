@@ -40,6 +40,21 @@ public struct OneHot: Preprocessor {
       columnNames: names, categories: categories, dropFirst: try saved.bool("drop_first"), encodedCells: try saved.int("encoded_cells"))
   }
 
+  /// Each encoded column replaced by one numeric column per known label (`region=north`); unknown labels make the shape inexact.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    var out = input
+    for name in input.targets(columns, numeric: false) {
+      guard let levels = input.column(named: name)?.levels, input.rowsExact else {
+        out = out.replacing([name], with: [])
+        out.isExact = false
+        continue
+      }
+      let kept = dropFirst ? Array(levels.dropFirst()) : levels
+      out = out.replacing([name], with: kept.map { FeatureShape.ShapeColumn(name: "\(name)=\($0)", isNumeric: true) })
+    }
+    return out
+  }
+
   /// Learns each column's sorted categories.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.categoricalTargets(columns, in: table, for: Self.name)

@@ -47,6 +47,15 @@ public struct Ordinal: Preprocessor {
     return FittedOrdinal(columnNames: names, categories: categories, encodedCells: try saved.int("encoded_cells"))
   }
 
+  /// Each encoded column becomes numeric in place.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    var out = input
+    for name in input.targets(columns, numeric: false) {
+      if let i = out.columns.firstIndex(where: { $0.name == name }) { out.columns[i] = FeatureShape.ShapeColumn(name: name, isNumeric: true) }
+    }
+    return out
+  }
+
   /// Learns each column's categories (sorted, or `order`).
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.categoricalTargets(columns, in: table, for: Self.name)

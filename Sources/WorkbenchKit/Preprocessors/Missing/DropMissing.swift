@@ -29,6 +29,13 @@ public struct DropMissing: Preprocessor {
   }
 
   /// Records the checked columns and counts the incomplete rows of `table`.
+  /// The same columns; rows may be removed.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    var out = input
+    out.rowsExact = false
+    return out
+  }
+
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     try table.requireColumns(columns)
     let names = columns.isEmpty ? table.columnNames : columns

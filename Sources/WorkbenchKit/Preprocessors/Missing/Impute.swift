@@ -15,6 +15,7 @@
 /// Edge cases: a column with no values under a strategy that needs a
 /// statistic is a ``DataError`` naming it (sklearn silently drops such a
 /// column, which would shift every later column); under `constant` it is filled.
+/// Means and medians never overflow, even for values near ±1e308 (``ColumnMoments``).
 /// - Complexity: O(rows · columns), O(rows log rows) per column for `median` and `most_frequent`.
 public struct Impute: Preprocessor {
   /// How a column's fill value is chosen.
@@ -31,7 +32,7 @@ public struct Impute: Preprocessor {
     ParameterSpec(
       "strategy", .choice(Strategy.allCases.map(\.rawValue)), default: "mean",
       "How to choose each column's fill value; categorical columns use most_frequent unless constant."),
-    ParameterSpec("fill_value", .real(), default: 0.0, "The value for numeric columns under strategy \"constant\"."),
+    ParameterSpec("fill_value", .real(minimum: -1e12, maximum: 1e12), default: 0.0, "The value for numeric columns under strategy \"constant\"."),
   ]
 
   /// The label written into categorical columns under ``Strategy/constant``.
@@ -50,6 +51,14 @@ public struct Impute: Preprocessor {
 
   public init(validated: Parameters) {
     self.init(strategy: validated.choice("strategy"), fillValue: validated.real("fill_value"))
+  }
+
+  /// Columns keep their place and kind; a constant fill may add the label "missing_value" to categorical columns.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    guard strategy == .constant else { return input }
+    var out = input
+    for i in out.columns.indices where !out.columns[i].isNumeric { out.columns[i].levels = nil }
+    return out
   }
 
   /// Learns one fill value per column from its non-missing cells.
@@ -97,11 +106,13 @@ public struct Impute: Preprocessor {
     if strategy == .constant { return fillValue }
     guard !present.isEmpty else { return nil }
     switch strategy {
-    case .mean: return present.reduce(0, +) / Double(present.count)
+    case .mean: return ColumnMoments(present)?.mean
     case .median:
       let sorted = present.sorted()
       let mid = sorted.count / 2
-      return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+      guard sorted.count % 2 == 0 else { return sorted[mid] }
+      let sum = sorted[mid - 1] + sorted[mid]
+      return sum.isFinite ? sum / 2 : sorted[mid - 1] * 0.5 + sorted[mid] * 0.5
     case .mostFrequent, .constant: return Self.mostFrequent(present)
     }
   }

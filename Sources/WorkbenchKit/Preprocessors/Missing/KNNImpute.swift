@@ -25,7 +25,7 @@ public struct KNNImpute: Preprocessor {
   public static let summary = "Fill missing numeric cells from the nearest rows (sklearn KNNImputer, nan_euclidean distance)."
   public static let parameters: [ParameterSpec] = [
     FeatureColumns.parameter("impute and measure distance on"),
-    ParameterSpec("n_neighbors", .integer(minimum: 1), default: 5, "Number of donor rows averaged."),
+    ParameterSpec("n_neighbors", .integer(minimum: 1, maximum: 10_000), default: 5, "Number of donor rows averaged."),
     ParameterSpec("weights", .choice(Weights.allCases.map(\.rawValue)), default: "uniform", "Equal weights, or inverse distance."),
   ]
 
@@ -62,6 +62,7 @@ public struct KNNImpute: Preprocessor {
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
+    try FeatureColumns.requireSafeMagnitudes(names, values, in: table, for: Self.name)
     for (name, x) in zip(names, values) where !x.contains(where: { !$0.isNaN }) {
       throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "drop it from data.features or leave it out of 'columns'.")
     }

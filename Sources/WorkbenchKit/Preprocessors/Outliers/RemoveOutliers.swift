@@ -32,8 +32,8 @@ public struct RemoveOutliers: Preprocessor {
   public static let parameters: [ParameterSpec] = [
     FeatureColumns.parameter("check"),
     ParameterSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "iqr", "Tukey fences (iqr) or mean ± threshold · std (zscore)."),
-    ParameterSpec("factor", .real(minimum: 0, openMinimum: true), default: 1.5, "The IQR multiple beyond the quartiles (method iqr)."),
-    ParameterSpec("threshold", .real(minimum: 0, openMinimum: true), default: 3.0, "The number of standard deviations from the mean (method zscore)."),
+    ParameterSpec("factor", .real(minimum: 0, maximum: 1_000, openMinimum: true), default: 1.5, "The IQR multiple beyond the quartiles (method iqr)."),
+    ParameterSpec("threshold", .real(minimum: 0, maximum: 1_000, openMinimum: true), default: 3.0, "The number of standard deviations from the mean (method zscore)."),
     ParameterSpec("rule", .choice(Rule.allCases.map(\.rawValue)), default: "any", "Remove a row when any, or all, of its checked values are outliers."),
   ]
 
@@ -68,16 +68,33 @@ public struct RemoveOutliers: Preprocessor {
     return fitted
   }
 
+  /// `bound` clamped to the finite doubles: no finite value lies beyond ±`greatestFiniteMagnitude`, so the fence
+  /// keeps the same rows and stays writable as JSON.
+  static func finite(_ bound: Double) -> Double {
+    min(max(bound, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
+  }
+
+  /// The same columns; rows may be removed.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    var out = input
+    out.rowsExact = false
+    return out
+  }
+
   /// Learns each column's bounds and counts what they remove from `table`.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let learned = try FeatureColumns.bounds(columns, in: table, for: Self.name) { sorted in
       switch method {
       case .iqr:
         let q1 = Quantile.linear(sorted: sorted, 0.25), q3 = Quantile.linear(sorted: sorted, 0.75)
-        return (q1 - factor * (q3 - q1), q3 + factor * (q3 - q1))
+        let spread = q3 - q1
+        // A spread or fence beyond the largest double (values near ±1e308) fences nothing off on that side.
+        let reach = spread.isFinite ? factor * spread : .infinity
+        return (Self.finite(q1 - reach), Self.finite(q3 + reach))
       case .zscore:
-        let (mean, variance) = StandardScaler.meanAndVariance(sorted) ?? (0, 0)
-        return (mean - threshold * variance.squareRoot(), mean + threshold * variance.squareRoot())
+        let moments = ColumnMoments(sorted)
+        let mean = moments?.mean ?? 0, reach = threshold * (moments?.standardDeviation ?? 0)
+        return (Self.finite(mean - reach), Self.finite(mean + reach))
       }
     }
     let probe = FittedRemoveOutliers(

@@ -26,7 +26,7 @@ public struct PCA: Preprocessor {
   public static let summary = "Project numeric columns onto principal components pc1, pc2, … (sklearn PCA)."
   public static let parameters: [ParameterSpec] = [
     FeatureColumns.parameter("project"),
-    ParameterSpec("n_components", .integer(minimum: 0), default: 0, "Number of components to keep; 0 = not set (variance decides, or all are kept)."),
+    ParameterSpec("n_components", .integer(minimum: 0, maximum: 100_000), default: 0, "Number of components to keep; 0 = not set (variance decides, or all are kept)."),
     ParameterSpec(
       "variance", .real(minimum: 0, maximum: 1), default: 0.0,
       "Keep the fewest components explaining more than this fraction of the variance, in (0, 1]; 0 = not set."),
@@ -74,10 +74,35 @@ public struct PCA: Preprocessor {
     return fitted
   }
 
+  /// The projected columns replaced by `pc1`…; more components than projected columns is a problem at `n_components`.
+  ///
+  /// With a `variance` target the number of components depends on the data, so the shape is no longer exact.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    let targets = input.targets(columns, numeric: true)
+    let available = input.rowsExact ? min(targets.count, input.rows) : targets.count
+    var kept = available
+    switch count {
+    case .all: break
+    case .fixed(let n):
+      if input.isExact, n > targets.count {
+        throw FeatureShape.Problem(
+          parameter: "n_components",
+          message: "pca asks for \(n) components, but only \(targets.count) numeric column\(targets.count == 1 ? "" : "s") reach\(targets.count == 1 ? "es" : "") it (\(MessageText.list(targets))).",
+          fix: "use n_components ≤ \(targets.count), or a variance target such as \"variance\": 0.9.")
+      }
+      kept = n
+    case .variance: break
+    }
+    var out = input.replacing(targets, with: (0..<kept).map { FeatureShape.ShapeColumn(name: "pc\($0 + 1)", isNumeric: true) })
+    if case .variance = count { out.isExact = false }
+    return out
+  }
+
   /// Learns the mean, the components and their explained variance.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
+    try FeatureColumns.requireSafeMagnitudes(names, values, in: table, for: Self.name)
     let rows = table.rowCount, p = names.count
     for (name, x) in zip(names, values) where x.contains(where: { !$0.isFinite }) {
       throw DataError(

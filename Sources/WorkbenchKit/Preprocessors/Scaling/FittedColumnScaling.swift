@@ -49,8 +49,22 @@ public struct FittedColumnScaling: FittedPreprocessor, Equatable {
   private func apply(_ columns: [[Double]]) -> [[Double]] {
     columns.enumerated().map { c, x in
       let center = centers[c], scale = scales[c], multiplier = multipliers[c], offset = offsets[c]
-      return x.map { ($0 - center) / scale * multiplier + offset }
+      return x.map { v in
+        let difference = v - center
+        guard difference.isFinite || !v.isFinite else { return Self.applyInHalves(v, center, scale, multiplier, offset) }
+        return difference / scale * multiplier + offset
+      }
     }
+  }
+
+  /// `((v − center) / scale) · multiplier + offset` when `v − center` overflows (both near ±1e308, opposite signs).
+  ///
+  /// Halving both terms is exact, their difference then fits, and doubling
+  /// the quotient again gives the same rounded value as the direct formula
+  /// would in exact arithmetic.
+  @inline(never)
+  private static func applyInHalves(_ v: Double, _ center: Double, _ scale: Double, _ multiplier: Double, _ offset: Double) -> Double {
+    (v * 0.5 - center * 0.5) / scale * 2 * multiplier + offset
   }
 
   /// Scales the fitted columns of `table`; other columns pass through.

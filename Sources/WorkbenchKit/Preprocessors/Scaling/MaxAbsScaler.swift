@@ -35,7 +35,7 @@ public struct MaxAbsScaler: Preprocessor {
     }
     let zeros = [Double](repeating: 0, count: names.count), ones = [Double](repeating: 1, count: names.count)
     return try FittedColumnScaling(
-      step: Self.name, columnNames: names, centers: zeros, scales: maxAbs.map { $0 < 10 * Double.ulpOfOne ? 1 : $0 },
+      step: Self.name, columnNames: names, centers: zeros, scales: maxAbs.map { ColumnMoments.isNegligible(spread: $0, magnitude: $0) ? 1 : $0 },
       multipliers: ones, offsets: zeros, statistics: ["max_abs": maxAbs]
     ).counting(on: table)
   }

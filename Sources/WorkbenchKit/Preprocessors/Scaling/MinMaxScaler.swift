@@ -2,8 +2,11 @@
 ///
 /// Matches `sklearn.preprocessing.MinMaxScaler(feature_range=(min, max))`:
 /// `scale = (max − min) / (data_max − data_min)`, `y = x · scale + (min − data_min · scale)`,
-/// with the statistics over non-missing cells; a (near-)constant column
-/// (range < 10 ε) gets range 1, as sklearn's `_handle_zeros_in_scale`.
+/// with the statistics over non-missing cells; a (near-)constant column gets
+/// range 1, as sklearn's `_handle_zeros_in_scale` (range < 10 ε, relative to
+/// the column's magnitude when that is below 1: see
+/// ``ColumnMoments/isNegligible(spread:magnitude:)``). Data ranges beyond the
+/// largest double are handled exactly.
 /// New data outside the fit range maps outside `[min, max]` (no clipping).
 ///
 /// Edge cases: `min ≥ max` is a parameter error; a column with no values is a ``DataError``.
@@ -14,8 +17,8 @@ public struct MinMaxScaler: Preprocessor {
   public static let summary = "Scale numeric columns to a range, by default [0, 1] (sklearn MinMaxScaler)."
   public static let parameters: [ParameterSpec] = [
     FeatureColumns.parameter("scale"),
-    ParameterSpec("min", .real(), default: 0.0, "Lower end of the output range (sklearn feature_range[0])."),
-    ParameterSpec("max", .real(), default: 1.0, "Upper end of the output range (sklearn feature_range[1])."),
+    ParameterSpec("min", .real(minimum: -1e9, maximum: 1e9), default: 0.0, "Lower end of the output range (sklearn feature_range[0])."),
+    ParameterSpec("max", .real(minimum: -1e9, maximum: 1e9), default: 1.0, "Upper end of the output range (sklearn feature_range[1])."),
   ]
 
   /// Columns to scale; empty means all numeric ones.
@@ -45,9 +48,7 @@ public struct MinMaxScaler: Preprocessor {
       guard let lo = present.min(), let hi = present.max() else {
         throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or leave it out of 'columns'.")
       }
-      var dataRange = hi - lo
-      if dataRange < 10 * Double.ulpOfOne { dataRange = 1 }
-      let scale = (range.upperBound - range.lowerBound) / dataRange
+      let scale = Self.scale(from: lo...hi, to: range)
       mins.append(lo)
       maxs.append(hi)
       scales.append(scale)
@@ -58,5 +59,19 @@ public struct MinMaxScaler: Preprocessor {
       step: Self.name, columnNames: names, centers: [Double](repeating: 0, count: names.count), scales: ones,
       multipliers: scales, offsets: offsets, statistics: ["data_min": mins, "data_max": maxs]
     ).counting(on: table)
+  }
+
+  /// The factor mapping the data range onto the output range: (max − min) / (data max − data min), 1 / 1 for a constant column.
+  ///
+  /// A data range beyond the largest double (values near ±1e308) is taken
+  /// in halves, exactly; "constant" follows ``ColumnMoments/isNegligible(spread:magnitude:)``.
+  static func scale(from data: ClosedRange<Double>, to output: ClosedRange<Double>) -> Double {
+    let magnitude = max(abs(data.lowerBound), abs(data.upperBound))
+    let dataRange = data.upperBound - data.lowerBound
+    if ColumnMoments.isNegligible(spread: dataRange, magnitude: magnitude) { return output.upperBound - output.lowerBound }
+    guard dataRange.isFinite else {
+      return (output.upperBound * 0.5 - output.lowerBound * 0.5) / (data.upperBound * 0.5 - data.lowerBound * 0.5)
+    }
+    return (output.upperBound - output.lowerBound) / dataRange
   }
 }

@@ -67,15 +67,16 @@ public struct PowerTransform: Preprocessor {
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
+    try FeatureColumns.requireSafeMagnitudes(names, values, in: table, for: Self.name)
     var lambdas: [Double] = []
     for (name, x) in zip(names, values) {
       let present = x.filter { !$0.isNaN }
-      guard let (mean, variance) = StandardScaler.meanAndVariance(present) else {
+      guard let moments = ColumnMoments(present) else {
         throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or leave it out of 'columns'.")
       }
       switch method {
       case .yeoJohnson:
-        lambdas.append(Self.isConstant(mean: mean, variance: variance, count: present.count) ? 1 : Self.yeoJohnsonLambda(present))
+        lambdas.append(moments.isConstant ? 1 : Self.yeoJohnsonLambda(present))
       case .boxCox:
         try FittedPowerTransform.checkPositive(x, name, in: table)
         guard present.contains(where: { $0 != present[0] }) else {
@@ -94,25 +95,18 @@ public struct PowerTransform: Preprocessor {
     var means: [Double] = [], scales: [Double] = []
     for (c, x) in values.enumerated() {
       let y = powered.power(x, c)
-      guard standardize, let (mean, variance) = StandardScaler.meanAndVariance(y) else {
+      guard standardize, let moments = ColumnMoments(y) else {
         means.append(0)
         scales.append(1)
         continue
       }
-      means.append(mean)
-      let count = y.count { !$0.isNaN }
-      scales.append(Self.isConstant(mean: mean, variance: variance, count: count) ? 1 : variance.squareRoot())
+      means.append(moments.mean)
+      scales.append(moments.isConstant ? 1 : moments.standardDeviation)
     }
     let fitted = FittedPowerTransform(columnNames: names, method: method, lambdas: lambdas, means: means, scales: scales, changedCells: 0)
     return FittedPowerTransform(
       columnNames: names, method: method, lambdas: lambdas, means: means, scales: scales,
       changedCells: FeatureColumns.changedCells(values, fitted.applied(values)))
-  }
-
-  /// sklearn's `_is_constant_feature`: the variance is within rounding of zero.
-  static func isConstant(mean: Double, variance: Double, count: Int) -> Bool {
-    let n = Double(count), eps = Double.ulpOfOne
-    return variance <= n * eps * variance + (n * mean * eps) * (n * mean * eps)
   }
 
   /// `scipy.stats.yeojohnson_normmax(x)` for finite `x`.

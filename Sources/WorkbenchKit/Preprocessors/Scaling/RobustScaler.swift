@@ -6,7 +6,10 @@ import WorkbenchNumerics
 /// quantile_range=(q_min, q_max))`: `center` is the median and `scale` the
 /// difference of the `q_max` and `q_min` percentiles of the non-missing cells
 /// (numpy's linear interpolation, ``Quantile/linear(_:_:)``); a zero scale
-/// becomes 1; `y = (x − center) / scale`.
+/// becomes 1 (``ColumnMoments/isNegligible(spread:magnitude:)``, so a column
+/// of tiny values is still scaled); `y = (x − center) / scale`. A percentile
+/// range beyond the largest double is applied exactly in halves and left
+/// out of the summary.
 ///
 /// Edge cases: `q_min ≥ q_max` is a parameter error; a column with no values
 /// is a ``DataError``. Columns follow the ``FeatureColumns`` rule.
@@ -50,19 +53,31 @@ public struct RobustScaler: Preprocessor {
   /// Learns each column's median and percentile range.
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
-    var centers: [Double] = [], scales: [Double] = []
+    var centers: [Double] = [], scales: [Double] = [], multipliers: [Double] = []
     let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
     for sorted in try FeatureColumns.sortedObservedValues(names, of: values, in: table, for: Self.name) {
       centers.append(withCentering ? Quantile.linear(sorted: sorted, 0.5) : 0)
-      let spread = Quantile.linear(sorted: sorted, quantileRange.upper / 100) - Quantile.linear(sorted: sorted, quantileRange.lower / 100)
-      scales.append(withScaling && spread >= 10 * Double.ulpOfOne ? spread : 1)
+      let low = Quantile.linear(sorted: sorted, quantileRange.lower / 100), high = Quantile.linear(sorted: sorted, quantileRange.upper / 100)
+      let spread = high - low
+      if !withScaling || ColumnMoments.isNegligible(spread: spread, magnitude: max(abs(low), abs(high))) {
+        scales.append(1)
+        multipliers.append(1)
+      } else if spread.isFinite {
+        scales.append(spread)
+        multipliers.append(1)
+      } else {
+        // A range beyond the largest double (values near ±1e308): divide by half of it, then halve, exactly.
+        scales.append(high * 0.5 - low * 0.5)
+        multipliers.append(0.5)
+      }
     }
     var statistics: [String: [Double]] = [:]
     if withCentering { statistics["center"] = centers }
-    if withScaling { statistics["scale"] = scales }
-    let zeros = [Double](repeating: 0, count: names.count), ones = [Double](repeating: 1, count: names.count)
+    // A percentile range beyond the largest double has no JSON form; it is then left out of the record.
+    if withScaling, multipliers.allSatisfy({ $0 == 1 }) { statistics["scale"] = scales }
+    let zeros = [Double](repeating: 0, count: names.count)
     return try FittedColumnScaling(
-      step: Self.name, columnNames: names, centers: centers, scales: scales, multipliers: ones, offsets: zeros, statistics: statistics
+      step: Self.name, columnNames: names, centers: centers, scales: scales, multipliers: multipliers, offsets: zeros, statistics: statistics
     ).counting(on: table)
   }
 }

@@ -11,7 +11,10 @@
 /// Columns follow the ``FeatureColumns`` rule: all numeric columns unless
 /// `columns` names some; categorical columns pass through unchanged.
 /// Edge cases: a column with no values at all is a ``DataError`` naming it
-/// (sklearn would return NaN statistics).
+/// (sklearn would return NaN statistics). Columns of any finite scale are
+/// scaled right (``ColumnMoments``: values near ±1e308 or 1e-300 too, where
+/// sklearn's sums overflow or its variance underflows to a "constant"); a
+/// variance that is not itself a finite double is left out of the summary.
 /// - Complexity: O(rows · columns) to fit and to transform.
 public struct StandardScaler: Preprocessor {
   public static let name = "standard-scaler"
@@ -53,42 +56,22 @@ public struct StandardScaler: Preprocessor {
   /// ``fit(_:context:)`` with its concrete result (statistics `mean`, `var`, `scale`), for callers that inspect them.
   public func fitScaler(_ table: DataTable) throws(DataError) -> FittedColumnScaling {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
-    var means: [Double] = [], variances: [Double] = [], scales: [Double] = []
+    var means: [Double] = [], variances: [Double?] = [], scales: [Double] = []
     for (name, x) in zip(names, try FeatureColumns.numericValues(names, of: table, for: Self.name)) {
-      guard let (mean, variance) = Self.meanAndVariance(x) else {
+      guard let moments = ColumnMoments(x) else {
         throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or drop it from data.features.")
       }
-      means.append(mean)
-      variances.append(variance)
-      let count = Double(x.count { !$0.isNaN })
-      let isConstant = variance <= count * .ulpOfOne * variance + (count * mean * .ulpOfOne) * (count * mean * .ulpOfOne)
-      scales.append(withStd && !isConstant ? variance.squareRoot() : 1)
+      means.append(moments.mean)
+      variances.append(moments.variance)
+      scales.append(withStd && !moments.isConstant ? moments.standardDeviation : 1)
     }
     let zeros = [Double](repeating: 0, count: names.count), ones = [Double](repeating: 1, count: names.count)
+    var statistics = ["mean": means, "scale": scales]
+    // A variance beyond the range of doubles (values beyond ~1e154) is left out of the record; the scale is exact.
+    if variances.allSatisfy({ $0 != nil }) { statistics["var"] = variances.map { $0! } }
     return try FittedColumnScaling(
       step: Self.name, columnNames: names, centers: withMean ? means : zeros, scales: scales, multipliers: ones, offsets: zeros,
-      statistics: ["mean": means, "var": variances, "scale": scales]
+      statistics: statistics
     ).counting(on: table)
-  }
-
-  /// Mean and population variance of the non-NaN values, or `nil` when there are none.
-  ///
-  /// Two passes with a correction term, as sklearn's `_incremental_mean_and_var`:
-  /// `var = (Σ(x - m)² - (Σ(x - m))² / n) / n`.
-  static func meanAndVariance(_ x: [Double]) -> (mean: Double, variance: Double)? {
-    var sum = 0.0, n = 0
-    for v in x where !v.isNaN {
-      sum += v
-      n += 1
-    }
-    guard n > 0 else { return nil }
-    let mean = sum / Double(n)
-    var correction = 0.0, squares = 0.0
-    for v in x where !v.isNaN {
-      let d = v - mean
-      correction += d
-      squares += d * d
-    }
-    return (mean, (squares - correction * correction / Double(n)) / Double(n))
   }
 }

@@ -27,9 +27,9 @@ public struct CLVScore: Preprocessor {
   public static let summary = "Add discounted customer lifetime value (BG/NBD purchases × Gamma-Gamma spend) per customer."
   public static let parameters: [ParameterSpec] = ChurnRisk.parameters.filter { $0.name != "horizon_days" } + [
     ParameterSpec("monetary_column", .text, default: "repeat_monetary_mean", "Mean value of the repeat purchases (Gamma-Gamma's m)."),
-    ParameterSpec("horizon_days", .real(minimum: 0, openMinimum: true), default: 365, "Days ahead the value is summed over."),
-    ParameterSpec("period_days", .real(minimum: 0, openMinimum: true), default: 30, "Length of one discounting period in days."),
-    ParameterSpec("discount_rate", .real(minimum: 0), default: 0.01, "Discount rate per period (0.01 = 1 %)."),
+    ParameterSpec("horizon_days", .real(minimum: 0, maximum: 36_500, openMinimum: true), default: 365, "Days ahead the value is summed over."),
+    ParameterSpec("period_days", .real(minimum: 0, maximum: 36_500, openMinimum: true), default: 30, "Length of one discounting period in days."),
+    ParameterSpec("discount_rate", .real(minimum: 0, maximum: 10), default: 0.01, "Discount rate per period (0.01 = 1 %)."),
   ]
 
   /// Where the purchase histories are.
@@ -60,6 +60,17 @@ public struct CLVScore: Preprocessor {
       columns: HistoryColumns(validated), monetaryColumn: validated.text("monetary_column"),
       horizonDays: validated.real("horizon_days"), periodDays: validated.real("period_days"),
       discountRate: validated.real("discount_rate"))
+  }
+
+  /// Adds `expected_spend` and `clv`; the history and monetary columns must reach the step.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    try ScoreColumns.shape(
+      input,
+      reading: [
+        ("frequency_column", columns.frequency), ("recency_column", columns.recency), ("tenure_column", columns.tenure),
+        ("monetary_column", monetaryColumn),
+      ],
+      adding: ["expected_spend", "clv"], for: Self.name)
   }
 
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {

@@ -27,7 +27,7 @@ public struct ChurnRisk: Preprocessor {
     ParameterSpec(
       "recency_column", .text, default: "t_days", "Days from first to last purchase t_x (lifetimes' recency; not days since the last purchase)."),
     ParameterSpec("tenure_column", .text, default: "tenure_days", "Days from the first purchase to the as-of date T."),
-    ParameterSpec("horizon_days", .real(minimum: 0, openMinimum: true), default: 90, "Days ahead for expected_purchases."),
+    ParameterSpec("horizon_days", .real(minimum: 0, maximum: 36_500, openMinimum: true), default: 90, "Days ahead for expected_purchases."),
   ]
 
   /// Where the purchase histories are.
@@ -43,6 +43,13 @@ public struct ChurnRisk: Preprocessor {
 
   public init(validated: Parameters) {
     self.init(columns: HistoryColumns(validated), horizonDays: validated.real("horizon_days"))
+  }
+
+  /// Adds `p_alive`, `churn_risk` and `expected_purchases`; the three history columns must reach the step.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    try ScoreColumns.shape(
+      input, reading: [("frequency_column", columns.frequency), ("recency_column", columns.recency), ("tenure_column", columns.tenure)],
+      adding: ["p_alive", "churn_risk", "expected_purchases"], for: Self.name)
   }
 
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {

@@ -23,9 +23,9 @@ public struct EngagementScore: Preprocessor {
     ParameterSpec("loyalty_column", .text, default: "loyalty_score", "Loyalty input (e.g. from loyalty-score)."),
     ParameterSpec("campaign_column", .text, default: "campaign_responses", "Campaign or ad interactions."),
     ParameterSpec("activity_column", .text, default: "channel=web", "Social or channel activity (e.g. the online share of purchases)."),
-    ParameterSpec("loyalty_weight", .real(minimum: 0), default: 0.4, "Weight of loyalty."),
-    ParameterSpec("campaign_weight", .real(minimum: 0), default: 0.3, "Weight of campaign interaction."),
-    ParameterSpec("activity_weight", .real(minimum: 0), default: 0.3, "Weight of channel activity."),
+    ParameterSpec("loyalty_weight", .real(minimum: 0, maximum: 1_000), default: 0.4, "Weight of loyalty."),
+    ParameterSpec("campaign_weight", .real(minimum: 0, maximum: 1_000), default: 0.3, "Weight of campaign interaction."),
+    ParameterSpec("activity_weight", .real(minimum: 0, maximum: 1_000), default: 0.3, "Weight of channel activity."),
   ]
 
   /// The input columns: loyalty, campaign, activity.
@@ -49,6 +49,13 @@ public struct EngagementScore: Preprocessor {
     try self.init(
       inputColumns: [validated.text("loyalty_column"), validated.text("campaign_column"), validated.text("activity_column")],
       weights: [validated.real("loyalty_weight"), validated.real("campaign_weight"), validated.real("activity_weight")])
+  }
+
+  /// Adds `engagement_score`; the three input columns must reach the step.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    try ScoreColumns.shape(
+      input, reading: Array(zip(["loyalty_column", "campaign_column", "activity_column"], inputColumns)), adding: ["engagement_score"],
+      for: Self.name)
   }
 
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {

@@ -43,6 +43,12 @@ public struct LoyaltyScore: Preprocessor {
     self.init(tenureColumn: validated.text("tenure_column"), cvColumn: validated.text("cv_column"), tenureWeight: validated.real("tenure_weight"))
   }
 
+  /// Adds `loyalty_score`; the tenure and CV columns must reach the step.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    try ScoreColumns.shape(
+      input, reading: [("tenure_column", tenureColumn), ("cv_column", cvColumn)], adding: ["loyalty_score"], for: Self.name)
+  }
+
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let tenure = try ScoreColumns.numbers(tenureColumn, in: table, for: Self.name)
     _ = try ScoreColumns.numbers(cvColumn, in: table, for: Self.name)

@@ -9,6 +9,16 @@ enum ScoreColumns {
     return table.replacingColumns(columns)
   }
 
+  /// The shape after a score step that reads `inputs` (parameter, column) and adds the numeric `outputs`.
+  static func shape(
+    _ input: FeatureShape, reading inputs: [(parameter: String, column: String)], adding outputs: [String], for step: String
+  ) throws(FeatureShape.Problem) -> FeatureShape {
+    for (parameter, column) in inputs {
+      if let problem = input.numericColumnProblem(column, parameter: parameter, step: step) { throw problem }
+    }
+    return input.adding(outputs.map { FeatureShape.ShapeColumn(name: $0, isNumeric: true) })
+  }
+
   /// The numbers of the column `name`, or a located error saying `step` needs it.
   static func numbers(_ name: String, in table: DataTable, for step: String) throws(DataError) -> [Double] {
     let column = try FeatureColumns.columns([name], of: table)[0]

@@ -33,6 +33,12 @@ public struct ValueScore: Preprocessor {
     self.init(frequencyColumn: validated.text("frequency_column"), monetaryColumn: validated.text("monetary_column"))
   }
 
+  /// Adds `value_score`; the frequency and monetary columns must reach the step.
+  public func shape(after input: FeatureShape) throws(FeatureShape.Problem) -> FeatureShape {
+    try ScoreColumns.shape(
+      input, reading: [("frequency_column", frequencyColumn), ("monetary_column", monetaryColumn)], adding: ["value_score"], for: Self.name)
+  }
+
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
     let scorer = FittedValueScore(frequencyColumn: frequencyColumn, monetaryColumn: monetaryColumn, minimum: 0, maximum: 0)
     let raw = try scorer.raw(table)

@@ -65,7 +65,7 @@ extension RunReport {
   }
 
   /// Grouped bars of each categorical column's category shares by segment.
-  private func categoricalFigures(_ view: SegmentView, _ insight: SegmentInsight) -> HTML {
+  func categoricalFigures(_ view: SegmentView, _ insight: SegmentInsight) -> HTML {
     let shown = insight.profiles.categorical.filter { $0.categories.count <= Self.categoryLimit }
     guard !shown.isEmpty else { return "" }
     let segments = insight.segments.map { (view.label($0.id), SegmentPalette.colour($0.id)) }

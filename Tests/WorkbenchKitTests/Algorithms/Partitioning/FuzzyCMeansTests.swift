@@ -34,7 +34,7 @@ struct FuzzyCMeansTests {
     #expect {
       try result.get()
     } throws: { error in
-      "\(error)".contains("the 'm' parameter of fuzzy-cmeans must be a real number > 1")
+      "\(error)".contains("the 'm' parameter of fuzzy-cmeans must be a real number in (1, 100]")
     }
   }
 

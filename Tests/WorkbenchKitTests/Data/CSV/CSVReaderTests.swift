@@ -157,7 +157,7 @@ struct CSVReaderTests {
   func invalidUTF8() throws {
     let e = try #require(failure(bytes: Array("a,b\n1,x\n2,".utf8) + [0xE9, 0x0A]))
     #expect(e.problem.location == Location(file: "t.csv", line: 3, column: 2, columnName: "b"))
-    #expect(e.problem.message == "the text is not valid UTF-8.")
+    #expect(e.problem.message == "the file is not UTF-8: the byte 0xE9 cannot start a UTF-8 character (it was probably saved as Latin-1 or Windows-1252).")
   }
 
   @Test("invalid UTF-8 in a cell read before its column turned categorical is still found")
