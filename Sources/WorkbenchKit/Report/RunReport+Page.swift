@@ -30,7 +30,7 @@ extension RunReport {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="\(Self.contentPolicy)">
+      <meta http-equiv="Content-Security-Policy" content="\(HTML(trusted: Self.contentPolicy))">
       <meta name="generator" content="workbench \(manifest.toolVersion)">
       <title>Segmentation report: \(plan.experiment.name)</title>
       <style>\(HTML(trusted: ReportStyle.css))</style>

@@ -6,16 +6,17 @@ import WorkbenchNumerics
 /// (``EvaluationSpace/standardized(_:categoricalWeight:)``: the spec's
 /// features imputed and standardised, categories one-hot and weighted), so
 /// pictures of different trials are comparable. The principal axes come
-/// from every included row; the scatter shows a sample of at most
-/// ``scatterLimit`` rows and the silhouettes are computed on a sample of at
-/// most ``silhouetteLimit`` rows, both drawn by segment in proportion with
-/// at least 30 rows of each (``StratifiedSample``), from generators seeded
+/// from every included row; the scatter shows a sample of about
+/// ``scatterLimit`` rows and the silhouettes are computed on a sample of
+/// about ``silhouetteLimit`` rows, both drawn by segment in proportion with
+/// at least 30 rows of each (``StratifiedSample``: rounding and those
+/// minimums can add a few rows per segment), from generators seeded
 /// by the trial's seed, so the page is the same on every run. Noise rows
 /// appear in the scatter (grey) and have no silhouette.
 struct SegmentGeometry: Sendable {
-  /// Most rows drawn in the scatter plots.
+  /// Rows drawn in the scatter plots when there are more (about: see ``StratifiedSample``).
   static let scatterLimit = 2_000
-  /// Most rows whose silhouettes are computed and drawn.
+  /// Rows whose silhouettes are computed and drawn when there are more (about).
   static let silhouetteLimit = 5_000
 
   /// One drawn row: its segment id and its coordinates on the first (up to) three axes.

@@ -15,7 +15,7 @@ struct BoxPlot {
   var xTitle: String
   var rows: [Row]
   var width = 420.0
-  var labelWidth = 150.0
+  var labelWidth = 180.0
   var rowHeight = 22.0
 
   var svg: HTML {

@@ -25,7 +25,7 @@ struct Heatmap {
 
   var svg: HTML {
     let header = 92.0
-    let width = labelWidth + Double(columns.count) * cellWidth + 16
+    let width = labelWidth + Double(columns.count) * cellWidth + 80
     let height = header + Double(rows.count) * rowHeight + 44
     var parts: [HTML] = []
     for (j, column) in columns.enumerated() {

@@ -23,28 +23,28 @@ struct RadarChart {
     let width = size + 200, height = size
     let (cx, cy) = (size / 2 + 60, size / 2)
     let radius = size / 2 - 60
-    func point(_ axis: Int, _ value: Double) -> (Double, Double) {
-      let angle = -Double.pi / 2 + 2 * Double.pi * Double(axis) / Double(max(axes.count, 1))
+    func point(_ axis: Double, _ value: Double) -> (Double, Double) {
+      let angle = -Double.pi / 2 + 2 * Double.pi * axis / Double(max(axes.count, 1))
       let r = radius * (min(max(value, -limit), limit) + limit) / (2 * limit)
       return (cx + r * cos(angle), cy + r * sin(angle))
     }
     var parts: [HTML] = []
     let rings = [-limit, -limit / 2, 0, limit / 2, limit]
     for ring in rings {
-      let outline = SVG.polygon(axes.indices.map { point($0, ring) })
+      let outline = SVG.polygon(axes.indices.map { point(Double($0), ring) })
       parts.append(SVG.path(outline, class: ring == 0 ? "ring zero" : "ring", dashed: ring == 0))
-      let (lx, ly) = point(0, ring)
+      let (lx, ly) = point(0.5, ring)  // between the first two axes, clear of the first axis's name
       parts.append(SVG.text(lx + 4, ly - 2, (ring > 0 ? "+" : "") + ReadableNumber.format(ring), class: "tick"))
     }
     for (i, axis) in axes.enumerated() {
-      let (ox, oy) = point(i, -limit), (ex, ey) = point(i, limit)
+      let (ox, oy) = point(Double(i), -limit), (ex, ey) = point(Double(i), limit)
       parts.append(SVG.line(ox, oy, ex, ey, class: "grid"))
-      let (tx, ty) = point(i, limit * 1.16)
+      let (tx, ty) = point(Double(i), limit * 1.16)
       let anchor = abs(tx - cx) < 8 ? "middle" : (tx > cx ? "start" : "end")
       parts.append(SVG.text(tx, ty + 4, BarChart.clipped(axis, width: 130), anchor: anchor, class: "tick"))
     }
     for s in series {
-      let outline = SVG.polygon(s.values.indices.map { point($0, s.values[$0] ?? 0) })
+      let outline = SVG.polygon(s.values.indices.map { point(Double($0), s.values[$0] ?? 0) })
       parts.append(SVG.path(outline, fill: s.colour, stroke: s.colour, width: 2, class: "area", opacity: 0.12))
     }
     for (i, s) in series.enumerated() {

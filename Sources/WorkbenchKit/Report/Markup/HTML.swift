@@ -48,7 +48,8 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
     public mutating func appendInterpolation(_ value: Double) { text += SVGNumber.format(value) }
   }
 
-  /// `value` with `&`, `<`, `>`, `"` and `'` replaced by character references: safe in text and in quoted attributes.
+  /// `value` with `&`, `<`, `>`, `"` and `'` replaced by character references, and line feeds by `&#10;`: safe in
+  /// text and in quoted attributes of HTML and XML alike (the gate's JUnit file uses it too).
   public static func escape(_ value: String) -> String {
     var out = ""
     out.reserveCapacity(value.utf8.count)
@@ -58,7 +59,8 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      case "'": out += "&#39;"
+      case "'": out += "&apos;"
+      case "\n": out += "&#10;"
       default: out.unicodeScalars.append(character)
       }
     }

@@ -1,6 +1,7 @@
 /// The rectangle an x–y chart draws in, its two scales and its axes with ticks, grid lines and titles.
 ///
-/// The plot area is the chart minus its margins; y grows upwards. Ticks are
+/// The plot area is the chart minus its margins (the left one widened to fit
+/// the y tick labels); y grows upwards. Ticks are
 /// ``NiceTicks`` over the data, so the axes start and end on round values;
 /// tick labels are ``ReadableNumber``s unless the caller names its own
 /// (k values, feature names).
@@ -17,7 +18,6 @@ struct PlotFrame {
   ) {
     self.width = width
     self.height = height
-    self.left = left
     self.right = right
     self.top = top
     self.bottom = bottom
@@ -26,9 +26,15 @@ struct PlotFrame {
     let ys = niceY ? NiceTicks.covering(yRange.0, yRange.1, count: tickCount) : flat(yRange)
     xTicks = xs.ticks
     yTicks = ys.ticks
-    x = LinearScale(low: xs.low, high: xs.high, start: left, end: width - right)
+    // Wide tick labels ("20,000,000") push the plot right so they and the axis title stay inside the chart.
+    let widest = ys.ticks.map { ReadableNumber.format($0).count }.max() ?? 0
+    self.left = max(left, 30 + Self.characterWidth * Double(widest))
+    x = LinearScale(low: xs.low, high: xs.high, start: self.left, end: width - right)
     y = LinearScale(low: ys.low, high: ys.high, start: height - bottom, end: top)
   }
+
+  /// The width of one character of a tick label, in drawing units (10.5 px system sans-serif digits, rounded up).
+  static let characterWidth = 6.2
 
   var plotLeft: Double { left }
   var plotRight: Double { width - right }

@@ -8,8 +8,24 @@ extension RunReport {
       "Each panel is one metric over k, in the trials' own pipeline space, with the k its rule picks ringed: the maximum of silhouette and Calinski–Harabasz, "
         + "the minimum of Davies–Bouldin and BIC, the gap statistic's 1-SE rule (bars: ± one standard error), the inertia elbow by Kneedle "
         + "(the k farthest from the line through the curve's ends, after normalising both axes), and the most stable k."))
+    out = "\(out)\(consensusPart)"
     for group in kSelection.groups { out = "\(out)\(kGroup(group))" }
     return out
+  }
+
+  /// The ranking's consensus k: each sweep's vote (its dispersion elbow, weighted by its trial's score there).
+  private var consensusPart: HTML {
+    guard let consensus = board.consensus else { return "" }
+    let votes = consensus.votes.map { vote in
+      "<tr\(vote.k == consensus.k ? " class=\"chosen\"" : "" as HTML)><td>\(vote.pipeline) · \(vote.algorithm)</td><td class=\"num\">\(vote.k)</td><td class=\"num\">\(Self.decimal(vote.weight))</td></tr>" as HTML
+    }.joined()
+    return """
+      <h3>The consensus k</h3>
+      <p>Each sweep votes for the elbow of its within-segment dispersion curve (Kneedle, in the evaluation space), weighted by the score of its trial at that k. \
+      <b>k = \(consensus.k)</b> carries \(Self.decimal(consensus.weight)) of the \(Self.decimal(consensus.totalWeight)) weight, so trials with \(consensus.k) segments rank first.</p>
+      <div class="table-wrap"><table><thead><tr><th>sweep</th><th class="num">elbow k</th><th class="num">weight</th></tr></thead><tbody>\(votes)</tbody></table></div>
+
+      """
   }
 
   private func kGroup(_ group: KSelection.Group) -> HTML {

@@ -4,6 +4,9 @@ extension RunReport {
     let stabilityComputed = board.ranked.contains { $0.stability != nil }
     let rule = board.rule.explanation(stabilityComputed: stabilityComputed).replacingOccurrences(of: "**", with: "")
     var out: HTML = "<p>\(rule)</p>\n"
+    if let consensus = board.consensus {
+      out = "\(out)<p>Trials with <b>k = \(consensus.k)</b>, the number of segments the sweeps over k agree on (see \"Choosing k\"), rank before all others.</p>\n"
+    }
     out = "\(out)<h3>Leaderboard</h3>\n\(Self.note("Click a column heading to sort. Quality is the ranking metric normalised to [0, 1]; the metric columns are each trial's own values (in its pipeline's space), as in <code>leaderboard.csv</code>."))"
     out = "\(out)\(leaderboardTable(board.ranked.map { Optional($0) }, unranked: true))"
     if stabilityComputed {
@@ -45,7 +48,7 @@ extension RunReport {
     ]
     cells += plan.metrics.map { numeric(record.metrics[$0.name]?.value) }
     cells.append("<td><code>\(record.configHash)</code></td>")
-    if let reason { cells.append("<td>\(reason)</td>") }
+    if let reason { cells.append("<td class=\"reason\">\(reason)</td>") }
     return "<tr\(chosen ? " class=\"chosen\"" : "" as HTML)>\(cells.joined())</tr>\n"
   }
 

@@ -6,7 +6,7 @@ extension RunReport {
     switch view.geometry.silhouettes {
     case .success(let s):
       let sample = s.sampled < s.population
-        ? "a sample of \(ReadableNumber.format(Double(s.sampled))) of the \(ReadableNumber.format(Double(s.population))) rows (each segment in proportion, at least 30 rows each; at most \(ReadableNumber.format(Double(SegmentGeometry.silhouetteLimit))) rows are measured)"
+        ? "a sample of \(ReadableNumber.format(Double(s.sampled))) of the \(ReadableNumber.format(Double(s.population))) rows (each segment in proportion, at least 30 rows each; about \(ReadableNumber.format(Double(SegmentGeometry.silhouetteLimit))) rows are measured)"
         : "all \(ReadableNumber.format(Double(s.population))) rows"
       let chart = SilhouettePlot(
         title: "Silhouettes by segment", segments: s.segments.map { .init(label: view.label($0.id), colour: SegmentPalette.colour($0.id), values: $0.values) },

@@ -13,8 +13,8 @@ extension RunReport {
       return "<tr><td class=\"num\">\(record.index)</td><td><code>\(record.configHash)</code></td><td class=\"num\"><code>\(seed)</code></td><td>\(describe(record))</td><td>\(record.status.rawValue)</td></tr>"
     }.joined()
     let sampling: HTML = """
-      Samples drawn for this page are seeded by the described trial's seed: the scatter plots show at most \(ReadableNumber.format(Double(SegmentGeometry.scatterLimit))) rows \
-      and the silhouettes use at most \(ReadableNumber.format(Double(SegmentGeometry.silhouetteLimit))) rows, each segment in proportion with at least 30 rows. \
+      Samples drawn for this page are seeded by the described trial's seed: the scatter plots show about \(ReadableNumber.format(Double(SegmentGeometry.scatterLimit))) rows \
+      and the silhouettes use about \(ReadableNumber.format(Double(SegmentGeometry.silhouetteLimit))) rows, each segment in proportion with at least 30 rows. \
       The page holds no dates or timings (they are in <code>manifest.json</code> and <code>timings.jsonl</code>), so the same run gives the same bytes.
       """
     return """

@@ -57,7 +57,7 @@ extension RunReport {
       points: ordered.map { ScatterPlot.Point(x: $0.coordinates[0], y: $0.coordinates[1], colour: SegmentPalette.colour($0.segment)) }, radius: 2.6,
       legend: legend, width: 820, height: 480, markerClass: "dot")
     let sample = geometry.points.count < geometry.population
-      ? "a sample of \(ReadableNumber.format(Double(geometry.points.count))) of the \(ReadableNumber.format(Double(geometry.population))) rows, each segment in proportion with at least 30 rows (at most \(ReadableNumber.format(Double(SegmentGeometry.scatterLimit))) points are drawn)"
+      ? "a sample of \(ReadableNumber.format(Double(geometry.points.count))) of the \(ReadableNumber.format(Double(geometry.population))) rows, each segment in proportion with at least 30 rows (about \(ReadableNumber.format(Double(SegmentGeometry.scatterLimit))) points are drawn)"
       : "all \(ReadableNumber.format(Double(geometry.population))) rows"
     var out = Self.figure(
       "pca-2d", scatter.svg,

@@ -35,29 +35,40 @@ extension RunReport {
     return "\(record.pipeline) · \(record.algorithmName)\(parameters.isEmpty ? "" : " " + parameters)"
   }
 
-  /// The sentence explaining the choice: score and its parts, the Pareto front, the runner-up and the margin.
+  /// The sentences explaining the choice: the consensus k when it decided, the score and its parts, the Pareto
+  /// front, the runner-up and the margin.
   private var whyChosen: HTML {
     let rule = board.rule
     let best = board.ranked[0]
     let metric = rule.spec.metric
     let raw = rule.quality(of: best.record)?.value
     let space = best.record.evaluation.map { " in the \($0.space) space" } ?? ""
-    var text: HTML = "Trial <code>\(best.record.configHash)</code> (\(describe(best.record))) ranks first of \(board.ranked.count) with score \(Self.decimal(best.score))"
+    var text: HTML = ""
+    if let consensus = board.consensus, best.atConsensus {
+      text = """
+        The sweeps over k agree on <b>k = \(consensus.k)</b>: each sweep votes for the elbow of its dispersion curve, weighted by its trial's score there, \
+        and k = \(consensus.k) carries \(Self.decimal(consensus.weight)) of the \(Self.decimal(consensus.totalWeight)) weight (see "Choosing k"). \
+        Trials with that many segments rank first; among them,
+        """
+      text = "\(text) trial"
+    } else {
+      text = "Trial"
+    }
+    text = "\(text) <code>\(best.record.configHash)</code> (\(describe(best.record))) has the highest score, \(Self.decimal(best.score))"
     if let stability = best.stability {
       let resamples = best.record.stability?.resampleARI.count ?? 0
       text = "\(text) = \(Self.decimal(1 - rule.spec.stabilityWeight)) × quality \(Self.decimal(best.quality)) (\(metric) \(Self.decimal(raw))\(space)) + \(Self.decimal(rule.spec.stabilityWeight)) × stability \(Self.decimal(stability)) (mean adjusted Rand index over \(resamples) \(best.record.stability?.method.rawValue ?? "") resamples)."
-      text = "\(text) \(best.onParetoFront ? "No other trial is better in both quality and stability (it is on the Pareto front)." : "Other trials are better in both quality and stability, but none scores higher.")"
+      text = "\(text) \(best.onParetoFront ? "No other trial is better in both quality and stability (it is on the Pareto front)." : "Other trials are better in both quality and stability (it is not on the Pareto front).")"
     } else {
       text = "\(text) = quality \(Self.decimal(best.quality)) (\(metric) \(Self.decimal(raw))\(space)); stability was not computed."
     }
+    if let higher = board.ranked.dropFirst().filter({ !$0.atConsensus }).max(by: { $0.score < $1.score }), best.atConsensus, higher.score > best.score {
+      text = "\(text) Trials with another k score higher (best: \(describe(higher.record)), \(Self.decimal(higher.score))), but rank after the consensus."
+    }
     if board.ranked.count > 1 {
       let second = board.ranked[1]
-      text = "\(text) The runner-up, \(describe(second.record)), scores \(Self.decimal(second.score)) (quality \(Self.decimal(second.quality)), stability \(Self.decimal(second.stability))): \(Self.decimal(best.score - second.score)) lower."
-    }
-    if let group = kSelection.groups.first(where: { $0.records(among: records).contains { $0?.configHash == best.record.configHash } }),
-      let consensus = group.consensus
-    {
-      text = "\(text) Over k, the rules for \(kSelection.title(of: group)) most often pick k = \(consensus.k) (\(consensus.votes) of \(group.choices.filter { $0.k != nil }.count) rules; see \"Choosing k\")."
+      let margin = best.score - second.score
+      text = "\(text) The runner-up, \(describe(second.record)), scores \(Self.decimal(second.score)) (quality \(Self.decimal(second.quality)), stability \(Self.decimal(second.stability))): \(Self.decimal(abs(margin))) \(margin >= 0 ? "lower" : "higher")."
     }
     return text
   }
