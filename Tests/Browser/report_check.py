@@ -8,8 +8,9 @@ errors, no uncaught exceptions and no log errors (a blocked fetch or a content-p
 one); no network request other than the page's own file; all seven sections present; every figure
 holds an SVG with a non-zero size and drawn content; the key-figures JSON block parses; clicking a
 leaderboard heading sorts the table; dragging the 3-D scatter turns it. Writes one PNG per section
-(section-<id>.png, or section-<id>-1.png, … for a tall one), taken before any interaction, and the whole
-page (page.png) to SCREENSHOT_DIR.
+(section-<id>.png, or section-<id>-1.png, … for a tall one), taken before any interaction, the whole
+page (page.png) and the printed page (report.pdf, which must have a page per section at least) to
+SCREENSHOT_DIR.
 
 Speaks the DevTools protocol over --remote-debugging-pipe (file descriptors 3 and 4, messages
 separated by NUL bytes), so it needs only Python's standard library and the `chromium` binary
@@ -213,6 +214,12 @@ def check(report, shots):
                 name = f"section-{s}.png" if tiles == 1 else f"section-{s}-{tile + 1}.png"
                 browser.screenshot(os.path.join(shots, name), clip)
         browser.screenshot(os.path.join(shots, "page.png"))
+        pdf = base64.b64decode(browser.call("Page.printToPDF", {"printBackground": False}, timeout=60)["data"])
+        with open(os.path.join(shots, "report.pdf"), "wb") as f:
+            f.write(pdf)
+        pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        if pages < len(SECTIONS):
+            failures.append(f"printed on {pages} pages; each of the {len(SECTIONS)} sections should start a page")
 
         sort = browser.evaluate(SORT)
         if sort["rows"] < 2 or not (sort["ascending"] and sort["descending"]):

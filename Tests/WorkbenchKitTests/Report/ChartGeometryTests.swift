@@ -6,13 +6,17 @@ import WorkbenchNumerics
 /// Where the charts put things, on fixed inputs: the coordinates are worked out by hand in each test.
 @Suite("Report chart geometry")
 struct ChartGeometryTests {
-  @Test("the plot frame widens its left margin for wide tick labels")
+  @Test("the plot frame widens its left margin for wide tick labels and writes large ticks with a common power of ten")
   func frame() {
     let narrow = PlotFrame(width: 320, height: 210, xRange: (0, 1), yRange: (0, 1))
     #expect(narrow.plotLeft == 56 && narrow.plotRight == 304 && narrow.plotTop == 14 && narrow.plotBottom == 168)
-    let wide = PlotFrame(width: 320, height: 210, xRange: (0, 1), yRange: (0, 20_000_000))
-    #expect(wide.plotLeft == 30 + 6.2 * 10)  // "20,000,000"
-    #expect(wide.x(0) == wide.plotLeft && wide.y(20_000_000) == 14)
+    let wide = PlotFrame(width: 320, height: 210, xRange: (0, 1), yRange: (0, 800_000))
+    #expect(wide.plotLeft == 30 + 6.2 * 7)  // "800,000"
+    #expect(wide.x(0) == wide.plotLeft && wide.y(800_000) == 14)
+    let huge = PlotFrame(width: 320, height: 210, xRange: (0, 1), yRange: (0, 2e12))
+    #expect(huge.plotLeft == 56)
+    let axes = huge.axes(xTitle: "k", yTitle: "inertia").text
+    #expect(axes.contains(">1.5</text>") && axes.contains(">inertia (× 10¹²)</text>"))
   }
 
   @Test("line chart points, error bars and the ringed pick")
@@ -30,6 +34,15 @@ struct ChartGeometryTests {
     #expect(svg.contains("<line x1=\"180\" y1=\"106.4\" x2=\"180\" y2=\"75.6\""))  // the interval 0.4…0.6
     #expect(svg.contains("<circle cx=\"262.7\" cy=\"14\" r=\"7\" fill=\"none\" class=\"mark\"/>"))
     #expect(svg.contains(">max: k = 4</text>"))
+  }
+
+  @Test("tick labels: as they are below a million, else over a power of 1,000 named in the title")
+  func tickLabels() {
+    #expect(TickLabels([0, 0.5, 1]).labels == ["0", "0.5", "1"] && TickLabels([0, 0.5, 1]).titleSuffix == "")
+    #expect(TickLabels([0, 500_000]).labels == ["0", "500,000"])
+    #expect(TickLabels([0, 5e6, 1e7]).labels == ["0", "5", "10"] && TickLabels([0, 5e6, 1e7]).titleSuffix == " (× 10⁶)")
+    #expect(TickLabels([-2e9, 0]).labels == ["-2", "0"] || TickLabels([-2e9, 0]).labels == ["−2", "0"])
+    #expect(TickLabels.superscript(12) == "¹²")
   }
 
   @Test("a missing value breaks the line")

@@ -69,7 +69,8 @@ struct LineChart {
     for mark in marks {
       let (px, py) = (frame.x(mark.x), frame.y(mark.y))
       parts.append(SVG.circle(px, py, 7, fill: "none", class: "mark"))
-      let anchor = px > (frame.plotLeft + frame.plotRight) / 2 ? "end" : "start"
+      let fitsRight = px + 9 + PlotFrame.characterWidth * Double(mark.label.count) <= frame.plotRight
+      let anchor = px > (frame.plotLeft + frame.plotRight) / 2 || !fitsRight ? "end" : "start"
       parts.append(SVG.text(px + (anchor == "end" ? -9 : 9), max(py - 9, frame.plotTop + 10), mark.label, anchor: anchor, class: "mark-label"))
     }
     return SVG.chart(width: width, height: height, title: title, parts.joined())

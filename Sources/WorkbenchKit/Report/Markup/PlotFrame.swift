@@ -3,8 +3,8 @@
 /// The plot area is the chart minus its margins (the left one widened to fit
 /// the y tick labels); y grows upwards. Ticks are
 /// ``NiceTicks`` over the data, so the axes start and end on round values;
-/// tick labels are ``ReadableNumber``s unless the caller names its own
-/// (k values, feature names).
+/// tick labels are ``TickLabels`` unless the caller names its own (k values,
+/// feature names).
 struct PlotFrame {
   var width: Double, height: Double
   var left: Double, right: Double, top: Double, bottom: Double
@@ -27,7 +27,7 @@ struct PlotFrame {
     xTicks = xs.ticks
     yTicks = ys.ticks
     // Wide tick labels ("20,000,000") push the plot right so they and the axis title stay inside the chart.
-    let widest = ys.ticks.map { ReadableNumber.format($0).count }.max() ?? 0
+    let widest = TickLabels(ys.ticks).labels.map(\.count).max() ?? 0
     self.left = max(left, 30 + Self.characterWidth * Double(widest))
     x = LinearScale(low: xs.low, high: xs.high, start: self.left, end: width - right)
     y = LinearScale(low: ys.low, high: ys.high, start: height - bottom, end: top)
@@ -44,19 +44,21 @@ struct PlotFrame {
   /// Grid lines and tick labels of both axes, the frame's border and the axis titles.
   func axes(xTitle: String, yTitle: String, xLabels: [(Double, String)]? = nil, yLabels: [(Double, String)]? = nil) -> HTML {
     var parts: [HTML] = []
-    for (value, label) in yLabels ?? yTicks.map({ ($0, ReadableNumber.format($0)) }) {
+    let (xText, yText) = (TickLabels(xTicks), TickLabels(yTicks))
+    for (value, label) in yLabels ?? Array(zip(yTicks, yText.labels)) {
       let py = y(value)
       parts.append(SVG.line(plotLeft, py, plotRight, py, class: "grid"))
       parts.append(SVG.text(plotLeft - 6, py + 4, label, anchor: "end", class: "tick"))
     }
-    for (value, label) in xLabels ?? xTicks.map({ ($0, ReadableNumber.format($0)) }) {
+    for (value, label) in xLabels ?? Array(zip(xTicks, xText.labels)) {
       let px = x(value)
       parts.append(SVG.line(px, plotTop, px, plotBottom, class: "grid"))
       parts.append(SVG.text(px, plotBottom + 15, label, anchor: "middle", class: "tick"))
     }
     parts.append(SVG.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop, fill: "none", class: "frame"))
-    parts.append(SVG.text((plotLeft + plotRight) / 2, height - 6, xTitle, anchor: "middle", class: "axis-title"))
-    parts.append(SVG.text(14, (plotTop + plotBottom) / 2, yTitle, anchor: "middle", class: "axis-title", rotate: -90))
+    let xSuffix = xLabels == nil && !xTitle.isEmpty ? xText.titleSuffix : "", ySuffix = yLabels == nil && !yTitle.isEmpty ? yText.titleSuffix : ""
+    parts.append(SVG.text((plotLeft + plotRight) / 2, height - 6, xTitle + xSuffix, anchor: "middle", class: "axis-title"))
+    parts.append(SVG.text(14, (plotTop + plotBottom) / 2, yTitle + ySuffix, anchor: "middle", class: "axis-title", rotate: -90))
     return parts.joined()
   }
 }
