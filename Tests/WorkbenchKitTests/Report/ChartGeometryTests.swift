@@ -110,5 +110,6 @@ struct ChartGeometryTests {
     #expect([box.p5, box.q1, box.median, box.q3, box.p95].map { ($0 * 100).rounded() / 100 } == [1.45, 3.25, 5.5, 7.75, 9.55])
     #expect(box.mean == 5.5 && box.count == 10)
     #expect(BoxSummary([.nan]) == nil)
+    #expect(abs((BoxSummary([1.6e308, 1.7e308])?.mean ?? 0) - 1.65e308) < 1e293)
   }
 }

@@ -34,6 +34,7 @@ struct ReportMarkupTests {
     #expect(SVGNumber.format(1.23456, decimals: 3) == "1.235")
     #expect(SVGNumber.format(0.0012, decimals: 3) == "0.001")
     #expect(SVGNumber.format(.nan) == "0" && SVGNumber.format(.infinity) == "0")
+    #expect(SVGNumber.format(-1.6e308) == "-1000000000000")
   }
 
   @Test("ticks are 1, 2 or 5 times a power of ten and cover the data")
@@ -46,6 +47,11 @@ struct ReportMarkupTests {
     let flat = NiceTicks.covering(3, 3)
     #expect(flat.low < 3 && flat.high > 3)
     #expect(NiceTicks.covering(.nan, 1).ticks.first == 0)
+    // Near the largest doubles: finite ticks, capped, and a scale that maps them inside the drawing.
+    let huge = NiceTicks.covering(-1.6e308, 1.6e308)
+    #expect(huge.ticks.allSatisfy(\.isFinite) && huge.low <= -1.6e308 && huge.high >= 1.6e308)
+    let scale = LinearScale(low: huge.low, high: huge.high, start: 0, end: 100)
+    #expect(scale(0) == 50 && scale(huge.high) == 100)
   }
 
   @Test("segment colours follow the aligned id, noise is grey, and the scales end in the documented colours")

@@ -24,8 +24,9 @@ struct Heatmap {
   var labelWidth = 200.0
 
   var svg: HTML {
-    let header = 92.0
-    let width = labelWidth + Double(columns.count) * cellWidth + 80
+    let header = 92.0, steps = 10
+    let keyEnd = labelWidth + Double(steps + 1) * 14 + 14 + PlotFrame.characterWidth * Double(keyLabels.high.count)
+    let width = max(labelWidth + Double(columns.count) * cellWidth + 80, keyEnd)
     let height = header + Double(rows.count) * rowHeight + 44
     var parts: [HTML] = []
     for (j, column) in columns.enumerated() {
@@ -45,7 +46,6 @@ struct Heatmap {
       }
     }
     let keyY = header + Double(rows.count) * rowHeight + 14
-    let steps = 10
     for s in 0...steps {
       let t = diverging ? -1 + 2 * Double(s) / Double(steps) : Double(s) / Double(steps)
       parts.append(SVG.rect(labelWidth + Double(s) * 14, keyY, 14, 10, fill: diverging ? ColourScale.diverging(t) : ColourScale.sequential(t)))

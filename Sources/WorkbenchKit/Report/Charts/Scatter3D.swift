@@ -2,8 +2,8 @@ import Foundation
 
 /// Points in three dimensions, drawn at a fixed view and turned by dragging (the page's script re-projects them).
 ///
-/// Coordinates are scaled together so the farthest lies on the unit
-/// sphere, then rotated by `yaw` about the vertical axis and `pitch` about
+/// Coordinates are scaled together so the farthest point lies on the unit
+/// sphere (so no turn can move a point out of the drawing), then rotated by `yaw` about the vertical axis and `pitch` about
 /// the horizontal one and projected orthographically; points are drawn far
 /// to near. The drawing is complete without script (a print shows this
 /// view); the script reads the coordinates from the JSON block written
@@ -27,8 +27,8 @@ struct Scatter3D {
 
   /// The drawing and, after it, its coordinates as JSON.
   var html: HTML {
-    let scale = size * 0.38, (cx, cy) = (size / 2, size / 2)
-    let extent = points.flatMap { [abs($0.x), abs($0.y), abs($0.z)] }.max() ?? 1
+    let scale = size * 0.42, (cx, cy) = (size / 2, size / 2)
+    let extent = points.map { ($0.x * $0.x + $0.y * $0.y + $0.z * $0.z).squareRoot() }.max() ?? 1
     let unit = extent > 0 ? extent : 1
     let normalised = points.map { (x: $0.x / unit, y: $0.y / unit, z: $0.z / unit, colour: $0.colour) }
     let projected = normalised.map { Self.project($0.x, $0.y, $0.z, yaw: yaw, pitch: pitch) }

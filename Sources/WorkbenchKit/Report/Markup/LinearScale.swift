@@ -1,6 +1,9 @@
 import Foundation
 
 /// Maps a data interval onto a drawing interval linearly; a flat domain maps to the range's middle.
+///
+/// Differences are taken between halves, so a domain spanning nearly the
+/// whole range of doubles (−1.6e308 to 1.6e308) does not overflow.
 struct LinearScale: Sendable {
   /// The data interval.
   var low: Double, high: Double
@@ -9,7 +12,7 @@ struct LinearScale: Sendable {
 
   func callAsFunction(_ value: Double) -> Double {
     guard high > low else { return (start + end) / 2 }
-    return start + (value - low) / (high - low) * (end - start)
+    return start + (value / 2 - low / 2) / (high / 2 - low / 2) * (end - start)
   }
 }
 
@@ -19,12 +22,20 @@ struct LinearScale: Sendable {
 /// interval is extended to whole steps, so axes start and end on a tick.
 /// A flat interval is widened by one unit (or a tenth of its value) each
 /// way. Heckbert's "Nice numbers for graph labels" (Graphics Gems, 1990).
+/// Near the largest doubles the work is done in units of 10¹⁰⁰ and ticks
+/// that would overflow are capped at ±`greatestFiniteMagnitude`.
 /// - Complexity: O(ticks).
 enum NiceTicks {
   /// The ticks and the interval they cover, for data between `low` and `high`.
   static func covering(_ low: Double, _ high: Double, count: Int = 5) -> (ticks: [Double], low: Double, high: Double) {
     var (a, b) = (min(low, high), max(low, high))
     if !(a.isFinite && b.isFinite) { (a, b) = (0, 1) }
+    if max(abs(a), abs(b)) > 1e300 {
+      let unit = 1e100
+      let scaled = covering(a / unit, b / unit, count: count)
+      let ticks = scaled.ticks.map { min(max($0 * unit, -Double.greatestFiniteMagnitude), Double.greatestFiniteMagnitude) }
+      return (ticks, ticks.first ?? a, ticks.last ?? b)
+    }
     if b - a < 1e-12 * max(abs(a), 1) {
       let pad = a == 0 ? 1 : abs(a) / 10
       (a, b) = (a - pad, b + pad)

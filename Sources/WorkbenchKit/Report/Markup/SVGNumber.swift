@@ -4,14 +4,18 @@
 /// screen shows), which keeps the page small and its bytes the same on
 /// every machine: the text is built from a rounded integer, never from a
 /// locale-dependent formatter. A non-finite value is a programmer error
-/// upstream; it is written as 0 so the page stays valid.
+/// upstream; it is written as 0 so the page stays valid. Values beyond
+/// ±``limit`` (far outside any drawing) are written as ±``limit``.
 enum SVGNumber {
+  /// The largest magnitude written.
+  static let limit = 1e12
+
   /// `value` rounded to `decimals` places, without trailing zeros ("12", "12.5", "-0.3").
   static func format(_ value: Double, decimals: Int = 1) -> String {
     guard value.isFinite else { return "0" }
     var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = Int64((abs(value) * scale).rounded())
+    for _ in 0..<min(max(decimals, 0), 6) { scale *= 10 }
+    let scaled = Int64((min(abs(value), limit) * scale).rounded())
     guard scaled != 0 else { return "0" }
     var digits = String(scaled)
     if decimals > 0 {

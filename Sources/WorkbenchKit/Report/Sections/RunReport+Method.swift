@@ -23,8 +23,8 @@ extension RunReport {
   /// A sortable table of `entries` (and, with `unranked`, the trials not ranked with their reason).
   private func leaderboardTable(_ entries: [Leaderboard.Entry?], unranked: Bool) -> HTML {
     let metricNames = plan.metrics.map(\.name)
-    let headings: [(String, Bool)] = [("rank", true), ("score", true), ("quality", true), ("stability", true), ("pipeline", false), ("algorithm", false),
-      ("parameters", false), ("clusters", true)] + metricNames.map { ($0, true) } + [("config", false)] + (unranked ? [("not ranked because", false)] : [])
+    let headings: [(String, Bool)] = [("rank", true), ("score", true), ("quality", true), ("stability", true), ("configuration", false), ("clusters", true)]
+      + metricNames.map { ($0, true) } + [("config hash", false)] + (unranked ? [("not ranked because", false)] : [])
     let head = headings.map { name, numeric in "<th\(numeric ? " class=\"num\"" : "" as HTML) scope=\"col\">\(name)</th>" as HTML }.joined()
     let chosen = board.ranked.first?.record.configHash
     var rows: [HTML] = entries.compactMap { $0 }.map { entry in
@@ -43,7 +43,7 @@ extension RunReport {
     var cells: [HTML] = [
       "<td class=\"num\" data-sort=\"\(rank.map(String.init) ?? "")\">\(rank.map { "\($0)\(star)" } ?? "—")</td>",
       numeric(entry?.score), numeric(entry?.quality), numeric(entry?.stability ?? record.stability?.score),
-      "<td>\(record.pipeline)</td>", "<td>\(record.algorithmName)</td>", "<td>\(parameterTexts[record.index] ?? "")</td>",
+      "<td>\(describe(record))</td>",
       numeric(record.clusterCount.map(Double.init), record.clusterCount.map(String.init) ?? "—"),
     ]
     cells += plan.metrics.map { numeric(record.metrics[$0.name]?.value) }

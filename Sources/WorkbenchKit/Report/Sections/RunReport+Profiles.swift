@@ -74,7 +74,7 @@ extension RunReport {
         GroupedBars.Group(category: profile.categories[c], shares: profile.segments.map { $0.shares?[c] }, population: profile.population.shares?[c])
       }
       let chart = GroupedBars(title: "\(profile.column): share of each category by segment", yTitle: "share of the segment", segments: segments, groups: groups)
-      return Self.figure("categorical", chart.svg, caption: "\(profile.column): one bar per segment in its colour (as on the cards), the black line is the population's share")
+      return Self.figure("categorical", chart.svg, caption: "\(profile.column): a bar per segment in its colour; black line: all customers")
     }
     let skipped = insight.profiles.categorical.count - shown.count
     let note: HTML = skipped > 0 ? Self.note("\(skipped) categorical column\(skipped == 1 ? " has" : "s have") more than \(Self.categoryLimit) categories and no chart (see the insight JSON).") : ""
