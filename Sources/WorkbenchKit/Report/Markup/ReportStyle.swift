@@ -38,6 +38,7 @@ enum ReportStyle {
     table.sortable th[aria-sort=descending]::after{content:" \\2193";color:var(--ink)}
     tr.chosen td{background:#fff6d6}
     td.reason{min-width:320px}
+    td.configuration{white-space:nowrap}
     .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;vertical-align:-1px}
     figure{margin:14px 0;page-break-inside:avoid;break-inside:avoid}
     .grid-figures{display:flex;flex-wrap:wrap;gap:14px}

@@ -43,7 +43,7 @@ extension RunReport {
     var cells: [HTML] = [
       "<td class=\"num\" data-sort=\"\(rank.map(String.init) ?? "")\">\(rank.map { "\($0)\(star)" } ?? "—")</td>",
       numeric(entry?.score), numeric(entry?.quality), numeric(entry?.stability ?? record.stability?.score),
-      "<td>\(describe(record))</td>",
+      "<td class=\"configuration\">\(describe(record))</td>",
       numeric(record.clusterCount.map(Double.init), record.clusterCount.map(String.init) ?? "—"),
     ]
     cells += plan.metrics.map { numeric(record.metrics[$0.name]?.value) }
