@@ -26,8 +26,11 @@ struct FlagLocations {
   static let cluster = FlagLocations(flags: [
     ("algorithms[0].params.", "--set "), ("algorithms[0].use", "--algorithm"), ("data.features", "--features"), ("data.id", "--id"),
     ("data.path", "DATA"), ("seed", "--seed"), ("metrics", "--metrics"), ("data.truth", "--truth"),
+    ("pipelines[0].steps[0].params.strategy", "--impute"),
   ])
 
   /// The flags of `evaluate`.
-  static let evaluate = FlagLocations(flags: [("metrics", "--metrics"), ("data.features", "--features"), ("data.id", "--id"), ("data.truth", "--truth")])
+  static let evaluate = FlagLocations(flags: [
+    ("metrics", "--metrics"), ("data.features", "--features"), ("data.id", "--id"), ("data.truth", "--truth"), ("impute.strategy", "--impute"),
+  ])
 }

@@ -6,7 +6,7 @@ enum LeaderboardText {
   static func top(_ summary: RunSummary, limit: Int, registry: PluginRegistry) -> String {
     let board = summary.leaderboard.markdown(
       title: "Top \(min(limit, summary.leaderboard.ranked.count)) of \(summary.records.count) trials", metricNames: summary.metricNames,
-      describe: { summary.parameterText(of: $0, registry: registry) }, limit: limit)
+      describe: { summary.parameterText(of: $0, registry: registry) }, evaluation: summary.plan.experiment.evaluation, limit: limit)
     return board + "\nFull results: \(summary.directory)/leaderboard.md"
   }
 }

@@ -72,6 +72,28 @@ struct AssignCommandTests {
     #expect(assigned.map { [$0[0]] + $0.suffix(3) } == memberships, "the same probabilities, digit for digit")
   }
 
+  @Test("hdbscan: assign adds the model's per-row probability; on the fit's rows labels and probabilities are the run's, digit for digit")
+  func rowScores() throws {
+    let ws = try Workspace([
+      "data.csv": Self.groups, "new.csv": Self.newRows,
+      "spec.json": #"{"name": "density", "seed": 3, "data": {"path": "data.csv", "id": "id"}, "pipelines": [{"name": "scaled", "steps": ["standard-scaler"]}], "algorithms": [{"use": "hdbscan", "params": {"min_cluster_size": 5}}]}"#,
+    ])
+    #expect(try ws.run("run", "spec.json", "--quiet", "--jobs", "1").status == 0)
+    let run = try ws.runFolder("density")
+    let hash = try #require(try ws.configHashes(run).first)
+    let fit = try ws.run("assign", run, "--trial", hash, "data.csv")
+    #expect(fit.status == 0, "\(fit.stderr)")
+    let assigned = Workspace.csvRows(fit.stdout)
+    let labels = try ws.csvRows(ws.labelsFile(run, hash))
+    let scores = try ws.csvRows(run + "/trials/\(hash)/scores.csv")
+    #expect(assigned.first == ["id", "label", "probability"] && scores.first == ["id", "probability", "outlier_score"])
+    #expect(assigned.count == 32 && assigned.map { Array($0.prefix(2)) } == labels, "the fit's labels, the far row c30 noise")
+    #expect(assigned.map { [$0[0], $0[2]] } == scores.map { Array($0.prefix(2)) }, "the fit's membership probabilities")
+    #expect(assigned.last == ["c30", "-1", "0.0"])
+    let new = try ws.run("assign", run, "--trial", hash, "new.csv")
+    #expect(Workspace.csvRows(new.stdout) == [["id", "label", "probability"], ["n1", "0", "1.0"], ["n2", "1", "1.0"], ["n3", "-1", "0.0"], ["n4", "2", "1.0"]])
+  }
+
   @Test("an unknown or ambiguous trial is a usage error naming it")
   func unknownTrial() throws {
     let (ws, run, _) = try Self.fitted()

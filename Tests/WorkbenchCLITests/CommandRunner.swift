@@ -17,11 +17,22 @@ struct CommandRunner {
     return directory.appendingPathComponent("workbench")
   }
 
-  /// Runs `workbench arguments…` in `directory`, with `environment` added to this process's.
-  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+  /// Runs `workbench arguments…` (the built one, or `executable`) in `directory`, with `environment` added to this process's.
+  ///
+  /// With `unprivileged`, a root test process runs the binary as `nobody` (through util-linux's `setpriv`), so
+  /// file permissions apply to it as they would to a user: root writes into read-only folders.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], unprivileged: Bool = false, executable: URL? = nil
+  ) throws -> Output {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    let program = executable ?? binary
+    if unprivileged && getuid() == 0 {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments = ["--reuid", "65534", "--regid", "65534", "--clear-groups", program.path] + arguments
+    } else {
+      process.executableURL = program
+      process.arguments = arguments
+    }
     if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()

@@ -21,7 +21,7 @@ struct CommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let output = try CommandRunner.run(["run", "spec.json", "--quiet"], in: dir)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.contains("| 1 ★ | 0.8556 | raw | kmeans | k=3 | 3 | 0.8 | 0.8486 |"))
+    #expect(output.stdout.contains("| 1 ★ | 0.8556 | raw | kmeans | k=3 | 3 | 0.8 | 0.8226 | 0.8486 |"))
     #expect(output.stderr.isEmpty)
     let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("results/tiny").path)
     #expect(runs.count == 1)

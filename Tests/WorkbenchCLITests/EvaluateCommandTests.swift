@@ -55,4 +55,42 @@ struct EvaluateCommandTests {
     #expect(truth.status == 2)
     #expect(truth.stderr.hasPrefix("error: --truth: the column 'segmnt' is not in data.csv. Did you mean 'segment'?"), "\(truth.stderr)")
   }
+
+  @Test("features with gaps: external metrics need none; --impute fills them for the rest; without it the error names --impute")
+  func gappyFeatures() throws {
+    let ws = try Workspace([
+      "data.csv": "id,a,b,truth\n1,0,0,x\n2,0,1,x\n3,5,,y\n4,5,6,y\n5,9,0,z\n6,9,1,z\n",
+      "labels.csv": "id,label\n1,0\n2,0\n3,1\n4,1\n5,2\n6,2\n",
+    ])
+    let external = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--truth", "truth", "--metrics", "ari,purity")
+    #expect(external.status == 0, "\(external.stderr)")
+    #expect(external.stdout.contains("ari     1") && external.stdout.contains("purity  1"), "\(external.stdout)")
+    let refused = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--metrics", "silhouette")
+    #expect(refused.status == 3)
+    #expect(refused.stderr.contains("the column 'b' has 1 missing value") && refused.stderr.contains("Fix: fill missing cells with --impute median"))
+    let imputed = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--metrics", "silhouette", "--impute", "median", "--json")
+    #expect(imputed.status == 0, "\(imputed.stderr)")
+    // b's median over 0, 1, 6, 0, 1 is 1, so row 3 is (5, 1); silhouette of that table, computed by hand with scikit-learn's formula.
+    let silhouette = try #require(JSONParser.parse(imputed.stdout).object?["metrics"]?.object?["silhouette"]?.number)
+    #expect(abs(silhouette - Self.silhouette([[0, 0], [0, 1], [5, 1], [5, 6], [9, 0], [9, 1]], labels: [0, 0, 1, 1, 2, 2])) < 1e-12)
+    let misspelt = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--impute", "medain")
+    #expect(misspelt.status == 2 && misspelt.stderr.contains("error: --impute: the 'strategy' parameter of impute must be one of"))
+  }
+
+  /// Mean silhouette (Rousseeuw) of `x` under `labels`, written out plainly as the reference for one small case.
+  static func silhouette(_ x: [[Double]], labels: [Int]) -> Double {
+    func d(_ i: Int, _ j: Int) -> Double { zip(x[i], x[j]).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot() }
+    let n = x.count
+    var total = 0.0
+    for i in 0..<n {
+      let own = (0..<n).filter { $0 != i && labels[$0] == labels[i] }
+      let a = own.map { d(i, $0) }.reduce(0, +) / Double(own.count)
+      let b = Set(labels).subtracting([labels[i]]).map { c in
+        let members = (0..<n).filter { labels[$0] == c }
+        return members.map { d(i, $0) }.reduce(0, +) / Double(members.count)
+      }.min()!
+      total += (b - a) / max(a, b)
+    }
+    return total / Double(n)
+  }
 }

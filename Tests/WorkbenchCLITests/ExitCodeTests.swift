@@ -26,6 +26,22 @@ struct ExitCodeTests {
     #expect(hashes.count == 2 && ws.exists(ws.labelsFile(run, hashes[1])) && !ws.exists(ws.labelsFile(run, hashes[0])))
   }
 
+  @Test("validate reports features with gaps and no impute step: a warning when other pipelines work, exit 3 when none does")
+  func validateMissingValues() throws {
+    let ws = try Workspace([
+      "data.csv": Self.gappy, "spec.json": Self.twoPipelines,
+      "raw.json": #"{"name": "raw", "data": {"path": "data.csv", "id": "id"}, "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}"#,
+    ])
+    let partial = try ws.run("validate", "spec.json")
+    #expect(partial.status == 0, "\(partial.stderr)")
+    #expect(partial.stdout.contains("(1 of them will fail: see the warnings)"))
+    #expect(partial.stderr.contains("warning: spec.json: every trial on pipeline 'raw' will fail: after pipeline 'raw': the column 'b' has 1 missing value (first at line 4); add an \"impute\" step"))
+    let none = try ws.run("validate", "raw.json")
+    #expect(none.status == 3)
+    #expect(none.stderr.contains("raw.json: every trial would fail: after pipeline 'raw': the column 'b' has 1 missing value"))
+    #expect(none.stderr.contains("Fix: add the step the message names to each pipeline (usually \"impute\")"))
+  }
+
   @Test("0 when every trial succeeds")
   func allSucceed() throws {
     let ws = try Workspace(["data.csv": Self.gappy.replacingOccurrences(of: "3,5,\n", with: "3,5,5\n"), "spec.json": Self.twoPipelines])

@@ -18,7 +18,8 @@ struct ReportCommandTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == first)
 
     let board = try String(contentsOfFile: w.path(run + "/leaderboard.csv"), encoding: .utf8).split(separator: "\n")
-    let other = String(board[2].split(separator: ",")[3].prefix(12))
+    let column = try #require(board[0].split(separator: ",").firstIndex(of: "config_hash"))
+    let other = String(board[2].split(separator: ",")[column].prefix(12))
     let output = try w.run("report", run, "--trial", other, "--out", "k.html")
     #expect(output.status == 0, "\(output.stderr)")
     let described = try String(contentsOfFile: w.path("k.html"), encoding: .utf8)

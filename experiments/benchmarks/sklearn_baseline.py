@@ -38,7 +38,9 @@ import sklearn
 import threadpoolctl
 from sklearn import metrics
 from scipy.cluster.hierarchy import fcluster
-from sklearn.cluster import OPTICS, Birch, BisectingKMeans, KMeans, MiniBatchKMeans
+from sklearn.cluster import (
+    OPTICS, AffinityPropagation, Birch, BisectingKMeans, KMeans, MeanShift, MiniBatchKMeans, SpectralClustering,
+)
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score, silhouette_score
 from sklearn.mixture import GaussianMixture
@@ -70,7 +72,14 @@ ALGORITHMS = {
     "bisecting-kmeans": lambda k, seed: BisectingKMeans(n_clusters=k, random_state=seed),
     "agglomerative": lambda k, seed: FastclusterWard(n_clusters=k),
     "birch": lambda k, seed: Birch(n_clusters=k),
+    "mean-shift": lambda k, seed: MeanShift(),
+    "affinity-propagation": lambda k, seed: AffinityPropagation(random_state=seed),
+    "spectral": lambda k, seed: SpectralClustering(n_clusters=k, affinity="nearest_neighbors", random_state=seed),
 }
+# Algorithms the workbench marks as scaling quadratically run, on both sides, on the first rows of the silhouette
+# subset only (BenchWorkload.quadraticRows in Sources/WorkbenchBench/BenchWorkload.swift).
+QUADRATIC_ROWS = 2000
+QUADRATIC = {"mean-shift", "affinity-propagation"}
 PEER_NOTES = {
     "agglomerative": f"peer: fastcluster {fastcluster.__version__} linkage_vector (ward), cut with scipy's fcluster",
 }
@@ -154,6 +163,8 @@ def prepare_plugin(name, m, notes):
         return lambda: (fit(x, parameters), None)[1]
     x = load_matrix(m["silhouette_data"])
     k, seed = m["cluster_count"], m["grid_seed"]
+    if name in QUADRATIC:
+        x = x[:QUADRATIC_ROWS]
     if name in ALGORITHMS:
         notes.extend([PEER_NOTES[name]] if name in PEER_NOTES else [])
         return lambda: (ALGORITHMS[name](k, seed).fit(x), None)[1]

@@ -7,15 +7,17 @@ import Foundation
 /// prove it ran on the same bytes; config hashes use the digest of a
 /// trial's canonical JSON text.
 public enum DataFingerprint {
-  /// The SHA-256 of the file at `path`, read in 1 MiB chunks so large files need little memory.
+  /// The SHA-256 of the file at `path`, read in 1 MiB chunks so large files need little memory (a named pipe without a
+  /// writer reads as empty instead of blocking).
   public static func sha256(ofFileAt path: String) throws(DataError) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let descriptor = openForReading(path)
+    guard descriptor >= 0 else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw DataError(
         Location(file: path), exists ? "the file cannot be read." : "no such file.",
         fix: exists ? "check that you have permission to read it." : "check the path; it is relative to the spec file.")
     }
-    defer { try? handle.close() }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     var hasher = SHA256()
     do {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {

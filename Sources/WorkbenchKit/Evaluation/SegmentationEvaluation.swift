@@ -24,7 +24,9 @@ public struct SegmentationEvaluation: Sendable {
   public var idColumn: String?
   /// Feature columns; `nil` for every numeric column but the id and truth.
   public var features: [String]?
-  /// Feature scaling before scoring.
+  /// How missing feature cells are filled before scoring (an `impute` strategy), or `nil` to leave them.
+  public var impute: String?
+  /// Feature scaling before scoring (after imputing).
   public var scaling: SingleTrial.Scaling
   /// The ground-truth column for external metrics.
   public var truthColumn: String?
@@ -34,9 +36,10 @@ public struct SegmentationEvaluation: Sendable {
   public var seed: UInt64
 
   public init(
-    dataPath: String, labelsPath: String, idColumn: String? = nil, features: [String]? = nil, scaling: SingleTrial.Scaling = .none,
-    truthColumn: String? = nil, metrics: [String]? = nil, seed: UInt64 = 0
+    dataPath: String, labelsPath: String, idColumn: String? = nil, features: [String]? = nil, impute: String? = nil,
+    scaling: SingleTrial.Scaling = .none, truthColumn: String? = nil, metrics: [String]? = nil, seed: UInt64 = 0
   ) {
+    self.impute = impute
     self.dataPath = dataPath
     self.labelsPath = labelsPath
     self.idColumn = idColumn
@@ -71,14 +74,7 @@ public struct SegmentationEvaluation: Sendable {
     let dataset = try Dataset.prepare(table, spec: spec, fingerprint: "", specFile: "command line")
     let segmentation = try SegmentationLabels.read(path: labelsPath)
     let rows = try match(segmentation, dataset: dataset)
-    var scored = dataset.table.selecting(rows: rows.map(\.dataRow))
-    if scaling == .standard { scored = try StandardScaler().fit(scored, context: FitContext(seed: seed)).transform(scored) }
-    let features: ClusteringInput
-    do {
-      features = try scored.clusteringInput()
-    } catch {
-      throw DataError(Location(file: dataPath), "the features cannot be scored: \(error.description).", fix: "fill or drop missing values first.")
-    }
+    let features = try scoredFeatures(dataset.table.selecting(rows: rows.map(\.dataRow)), metrics: plugins, registry: registry)
     let labels = SegmentationEvaluation.compact(rows.map(\.label))
     let clustering = Clustering(labels: labels.compact, clusterCount: labels.originals.count)
     let truth = dataset.truth.map { truth in rows.map { truth[$0.dataRow] } }
@@ -95,6 +91,27 @@ public struct SegmentationEvaluation: Sendable {
       dataPath: dataPath, labelsPath: labelsPath, scoredRows: rows.count, excludedRows: segmentation.excludedCount,
       noiseRows: clustering.noiseCount, clusterLabels: labels.originals, clusterSizes: clustering.sizes, scores: scores,
       contingency: truth.map { ContingencyTable(labels: rows.map(\.label), truth: $0) })
+  }
+
+  /// The features the metrics read: imputed and scaled as asked. When no metric reads features (external metrics
+  /// such as ARI compare labels with the truth), none are required, so data with gaps can still be scored.
+  private func scoredFeatures(_ table: DataTable, metrics: [any ClusterMetric], registry: PluginRegistry) throws -> ClusteringInput {
+    guard metrics.contains(where: { type(of: $0).readsFeatures }) else {
+      return ClusteringInput(numeric: Matrix(rows: table.rowCount, columns: 0), numericNames: [], categorical: [])
+    }
+    var scored = table
+    if let impute, let step = registry.preprocessor(named: "impute") {
+      let imputer = try step.make(try step.resolve(["strategy": .string(impute)], at: Location(jsonPath: "impute.strategy")).get())
+      scored = try imputer.fit(scored, context: FitContext(seed: seed)).transform(scored)
+    }
+    if scaling == .standard { scored = try StandardScaler().fit(scored, context: FitContext(seed: seed)).transform(scored) }
+    do {
+      return try scored.clusteringInput()
+    } catch {
+      throw DataError(
+        Location(file: dataPath), "the features cannot be scored: \(error.description).",
+        fix: "fill missing cells with --impute median (or mean, most_frequent), or drop those rows or columns first.")
+    }
   }
 
   /// Builds each named metric with its default parameters; unknown names are one error listing each with suggestions.

@@ -10,7 +10,7 @@ extension PluginRegistry {
         ],
         algorithms: [
           KMeans.self, MiniBatchKMeans.self, BisectingKMeans.self, KMedoids.self, KPrototypes.self, GaussianMixture.self, FuzzyCMeans.self,
-          DBSCAN.self, HDBSCAN.self, OPTICS.self, Agglomerative.self, Birch.self,
+          DBSCAN.self, HDBSCAN.self, OPTICS.self, Agglomerative.self, Birch.self, MeanShift.self, AffinityPropagation.self, SpectralClustering.self,
         ],
         metrics: [
           Silhouette.self, CalinskiHarabasz.self, DaviesBouldin.self, Inertia.self, SimplifiedSilhouette.self, Dunn.self, BIC.self, AIC.self,

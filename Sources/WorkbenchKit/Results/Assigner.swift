@@ -29,18 +29,31 @@ public struct Assigner: Sendable {
     public var labels: RowLabels
     /// Membership probabilities (mixtures, fuzzy models) per pipeline row, with each row's position in the file.
     public var memberships: (values: Matrix, rows: [Int])?
+    /// The model's named per-row scores (HDBSCAN's membership `probability`) per pipeline row, with each row's position in the file.
+    public var rowScores: (scores: [RowScore], rows: [Int])?
 
-    /// `id,label[,excluded_by][,p0,p1,…]` for every row of the new file.
+    /// `id,label[,excluded_by][,p0,p1,…][,<score>,…]` for every row of the new file.
+    ///
+    /// `p<id>` is the probability of the segment with that (run-wide) id, as in
+    /// the run's `memberships.csv`; the score columns are named as in its
+    /// `scores.csv`. Rows a step excluded have empty value cells.
     public var csv: String {
-      let labelLines = LabelsFile.text(labels, ids: ids, idColumn: idColumn).split(separator: "\n", omittingEmptySubsequences: false)
-      guard let memberships else { return labelLines.joined(separator: "\n") }
-      let probabilities = RowValuesFile.text(
-        columns: RowValuesFile.membershipColumns(memberships.values.columns), values: memberships.values, datasetRows: memberships.rows, ids: ids,
-        idColumn: idColumn)
-      let probabilityLines = probabilities.split(separator: "\n", omittingEmptySubsequences: false)
-      return zip(labelLines, probabilityLines).map { label, probability in
-        label.isEmpty ? "" : label + "," + probability.drop { $0 != "," }.dropFirst()
-      }.joined(separator: "\n")
+      var lines = LabelsFile.text(labels, ids: ids, idColumn: idColumn).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      var blocks: [(columns: [String], values: Matrix, rows: [Int])] = []
+      if let memberships { blocks.append((RowValuesFile.membershipColumns(memberships.values.columns), memberships.values, memberships.rows)) }
+      if let rowScores, !rowScores.scores.isEmpty {
+        let values = Matrix((0..<rowScores.rows.count).map { row in rowScores.scores.map { $0.values[row] } })
+        blocks.append((rowScores.scores.map(\.name), values, rowScores.rows))
+      }
+      for block in blocks {
+        let text = RowValuesFile.text(columns: block.columns, values: block.values, datasetRows: block.rows, ids: ids, idColumn: idColumn)
+        let extra = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The value cells are numbers or empty (never quoted), so the last `columns.count` fields are they, whatever the id holds.
+        lines = zip(lines, extra).map { line, values in
+          line.isEmpty ? "" : line + "," + values.split(separator: ",", omittingEmptySubsequences: false).suffix(block.columns.count).joined(separator: ",")
+        }
+      }
+      return lines.joined(separator: "\n")
     }
   }
 
@@ -79,6 +92,6 @@ public struct Assigner: Sendable {
     return Assignment(
       configHash: hash, ids: ids, idColumn: idColumn ?? "row",
       labels: RowLabels(labels: prediction.labels, datasetRows: rows.rows, excluded: rows.excluded, rowCount: table.rowCount),
-      memberships: prediction.memberships.map { ($0, rows.rows) })
+      memberships: prediction.memberships.map { ($0, rows.rows) }, rowScores: prediction.rowScores.isEmpty ? nil : (prediction.rowScores, rows.rows))
   }
 }

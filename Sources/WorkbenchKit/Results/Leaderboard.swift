@@ -77,58 +77,6 @@ public struct Leaderboard: Sendable, Equatable {
     return ranked.filter { seen.insert($0.record.algorithmName).inserted }
   }
 
-  /// The leaderboard as CSV: ranked rows (rank 1…), then unranked rows (empty rank) with their reason.
-  public func csv(metricNames: [String], describe: (TrialRecord) -> String) -> String {
-    var rows = [
-      ["rank", "score", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters", "stability", "pareto"] + metricNames
-        + ["status", "reason"]
-    ]
-    func row(_ rank: String, _ entry: Entry?, _ record: TrialRecord, _ reason: String) -> [String] {
-      [
-        rank, entry.map { JSONNumber.format($0.score) } ?? "", String(record.index), record.configHash, record.pipeline, record.algorithmName,
-        describe(record), record.clusterCount.map(String.init) ?? "", record.stability?.score.map(JSONNumber.format) ?? "",
-        entry.flatMap { $0.stability == nil ? nil : ($0.onParetoFront ? "yes" : "no") } ?? "",
-      ] + metricNames.map { record.metrics[$0]?.value.map(JSONNumber.format) ?? "" } + [record.status.rawValue, reason]
-    }
-    for (position, entry) in ranked.enumerated() { rows.append(row(String(position + 1), entry, entry.record, "")) }
-    for (record, reason) in unranked { rows.append(row("", nil, record, reason)) }
-    return CSVWriter().text(rows: rows)
-  }
-
-  /// The leaderboard as a Markdown document for people; with `limit`, only the best rows and a count of the unranked.
-  public func markdown(title: String, metricNames: [String], describe: (TrialRecord) -> String, limit: Int? = nil) -> String {
-    let showStability = ranked.contains { $0.stability != nil }
-    var out = "# \(title)\n\n\(rule.explanation(stabilityComputed: showStability))\n\n"
-    out += table(ranked.prefix(limit ?? ranked.count), metricNames: metricNames, describe: describe, showStability: showStability)
-    if limit == nil, bestPerMethod.count > 1 {
-      out += "\n## Best configuration of each method\n\n" + table(bestPerMethod[...], metricNames: metricNames, describe: describe, showStability: showStability)
-    }
-    if !unranked.isEmpty, limit != nil {
-      out += "\n\(unranked.count) trial\(unranked.count == 1 ? "" : "s") not ranked (see leaderboard.md).\n"
-    } else if !unranked.isEmpty {
-      out += "\n## Not ranked\n\n| trial | pipeline | algorithm | parameters | reason |\n|---:|---|---|---|---|\n"
-      for (record, reason) in unranked {
-        out += "| \(record.index) | \(record.pipeline) | \(record.algorithmName) | \(describe(record)) | \(reason.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")) |\n"
-      }
-    }
-    return out
-  }
-
-  private func table(_ entries: ArraySlice<Entry>, metricNames: [String], describe: (TrialRecord) -> String, showStability: Bool) -> String {
-    var out = "| rank | score | pipeline | algorithm | parameters | clusters | " + (showStability ? "stability | " : "")
-      + metricNames.joined(separator: " | ") + " | config |\n"
-    out += "|---:|---:|---|---|---|---:|" + (showStability ? "---:|" : "") + String(repeating: "---:|", count: metricNames.count) + "---|\n"
-    for entry in entries {
-      let record = entry.record
-      let rank = (ranked.firstIndex { $0.record.index == record.index } ?? 0) + 1
-      let star = showStability && entry.onParetoFront ? " ★" : ""
-      let metrics = metricNames.map { record.metrics[$0]?.value.map(Self.rounded) ?? "—" }
-      out += "| \(rank)\(star) | \(Self.rounded(entry.score)) | \(record.pipeline) | \(record.algorithmName) | \(describe(record)) | \(record.clusterCount ?? 0) | "
-        + (showStability ? "\(entry.stability.map(Self.rounded) ?? "—") | " : "") + metrics.joined(separator: " | ") + " | `\(record.configHash)` |\n"
-    }
-    return out
-  }
-
   /// A value with four decimals for tables.
   static func rounded(_ value: Double) -> String {
     let r = (value * 10_000).rounded() / 10_000

@@ -51,10 +51,7 @@ public struct RunFolder: Sendable {
       if lstat(current, &info) == 0 {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: continue
-        case S_IFLNK:
-          throw ResultStoreError(
-            path: current, reason: "this is a symbolic link; results are only written inside the results folder, never through a link",
-            fix: "remove the link (`rm \(current)`) or choose another results folder")
+        case S_IFLNK: throw Self.linkError(current)
         default:
           throw ResultStoreError(path: current, reason: "a file stands where the run needs a folder", fix: "remove it or choose another results folder")
         }
@@ -63,6 +60,26 @@ public struct RunFolder: Sendable {
         throw ResultStoreError(path: current, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
       }
     }
+  }
+
+  /// Throws when `relative`, or a folder on the way to it, is a symbolic link (nothing is followed; missing parts are fine).
+  ///
+  /// Reading, listing and removing go through this, so a link planted in a
+  /// run folder (say `trials -> /elsewhere`) is never trusted, listed or
+  /// emptied: its target lies outside the results folder.
+  public func refuseLinks(_ relative: String) throws(ResultStoreError) {
+    var current = path
+    for component in relative.split(separator: "/") where component != "." {
+      current += "/" + component
+      if AtomicFile.isSymbolicLink(current) { throw Self.linkError(current) }
+    }
+  }
+
+  /// The error for a symbolic link met inside the run folder.
+  static func linkError(_ path: String) -> ResultStoreError {
+    ResultStoreError(
+      path: path, reason: "this is a symbolic link; results are only read and written inside the results folder, never through a link",
+      fix: "remove the link (`rm \(path)`) or choose another results folder")
   }
 
   /// Writes `data` to `relative` atomically, creating its folder first.
@@ -85,20 +102,22 @@ public struct RunFolder: Sendable {
     return try AtomicFile.writeIfChanged(Data(text.utf8), to: file(relative))
   }
 
-  /// The bytes of `relative`, or nil when it is missing or a link.
+  /// The bytes of `relative`, or nil when it is missing or it or a folder on its way is a link.
   public func contents(_ relative: String) -> Data? {
-    let full = file(relative)
-    guard !AtomicFile.isSymbolicLink(full) else { return nil }
-    return FileManager.default.contents(atPath: full)
+    guard (try? refuseLinks(relative)) != nil else { return nil }
+    return FileManager.default.contents(atPath: file(relative))
   }
 
-  /// The names inside the sub-folder `relative`, sorted; empty when it does not exist.
+  /// The names inside the sub-folder `relative`, sorted; empty when it does not exist or a link is on its way.
   public func entries(_ relative: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: file(relative))) ?? []).sorted()
+    guard (try? refuseLinks(relative)) != nil else { return [] }
+    return ((try? FileManager.default.contentsOfDirectory(atPath: file(relative))) ?? []).sorted()
   }
 
-  /// Removes `relative` (a file or a whole sub-folder) if it exists; links are removed, not followed.
+  /// Removes `relative` (a file or a whole sub-folder) if it exists; a link there is removed, not followed, and a
+  /// link on the way to it is an error (what it points to lies outside the run folder).
   public func remove(_ relative: String) throws(ResultStoreError) {
+    try refuseLinks((relative as NSString).deletingLastPathComponent)
     let full = file(relative)
     var info = stat()
     guard lstat(full, &info) == 0 else { return }

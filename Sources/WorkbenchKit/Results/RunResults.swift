@@ -39,9 +39,13 @@ public struct RunResults: Sendable {
     return RunResults(folder: folder, manifest: manifest, plan: plan, records: Array(records.values))
   }
 
-  /// The record whose config hash is `prefix` or starts with it; an unknown or ambiguous prefix is an error.
-  public func record(matching prefix: String) throws(SpecError) -> TrialRecord {
+  /// The record whose config hash is `prefix` or starts with it; an unknown or ambiguous prefix is an error, and so is
+  /// a stored trial that is not trusted (the error names its changed or missing file).
+  public func record(matching prefix: String) throws -> TrialRecord {
     let matches = records.filter { $0.configHash.hasPrefix(prefix.lowercased()) }
+    let stored = Set(folder.entries("trials"))
+    let untrusted = plan.trials.filter { $0.configHash.hasPrefix(prefix.lowercased()) && stored.contains($0.configHash) }
+    if matches.isEmpty, untrusted.count == 1, !prefix.isEmpty, case .failure(let fault) = store.examine(untrusted[0]) { throw fault }
     guard matches.count == 1, !prefix.isEmpty else {
       let hint = matches.isEmpty ? "no recorded trial has a config hash starting with '\(prefix)'" : "'\(prefix)' matches \(matches.count) trials"
       throw SpecError(Location(file: folder.path), "\(hint).", fix: "use a config hash from leaderboard.md or trials.jsonl (a unique prefix is enough).")
@@ -72,20 +76,11 @@ public struct RunResults: Sendable {
 
   /// The bytes of `relative`, checked against the SHA-256 `record` lists for it.
   func verified(_ relative: String, of record: TrialRecord) throws -> Data {
-    let path = folder.file(relative)
     guard let expected = record.files[relative] else {
-      throw ResultStoreError(path: path, reason: "trial \(record.configHash) did not write this file", fix: "choose a trial that has it (see leaderboard.md)")
-    }
-    guard let data = folder.contents(relative) else {
-      throw ResultStoreError(path: path, reason: "the file is missing", fix: "run the experiment again: the trial is redone and the file rewritten")
-    }
-    let actual = DataFingerprint.sha256(of: data)
-    guard actual == expected else {
       throw ResultStoreError(
-        path: path, reason: "the file has changed since the run wrote it (SHA-256 \(actual.prefix(12))…, recorded \(expected.prefix(12))…)",
-        fix: "do not edit files in a run folder; run the experiment again to redo this trial, or restore the file")
+        path: folder.file(relative), reason: "trial \(record.configHash) did not write this file", fix: "choose a trial that has it (see leaderboard.md)")
     }
-    return data
+    return try store.check(relative, digest: expected).get()
   }
 
   private func parse(_ data: Data, _ relative: String) throws -> JSONValue {

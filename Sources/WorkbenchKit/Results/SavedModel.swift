@@ -25,13 +25,13 @@ public struct SavedModel: Sendable, Equatable {
   }
 
   /// A prediction in the stored numbering: labels mapped, membership columns moved to their segment ids
-  /// (segments the model lacks get probability 0).
+  /// (segments the model lacks get probability 0), per-row scores kept.
   public func canonical(_ prediction: Prediction) -> Prediction {
     let labels = prediction.labels.map { $0 >= 0 && $0 < labelMapping.count ? labelMapping[$0] : $0 }
-    guard let m = prediction.memberships, m.columns == labelMapping.count else { return Prediction(labels: labels, memberships: prediction.memberships) }
+    guard let m = prediction.memberships, m.columns == labelMapping.count else { return Prediction(labels: labels, memberships: prediction.memberships, rowScores: prediction.rowScores) }
     var reordered = Matrix(rows: m.rows, columns: max(m.columns, (labelMapping.max() ?? -1) + 1))
     for r in 0..<m.rows { for old in 0..<m.columns { reordered[r, labelMapping[old]] = m[r, old] } }
-    return Prediction(labels: labels, memberships: reordered)
+    return Prediction(labels: labels, memberships: reordered, rowScores: prediction.rowScores)
   }
 
   /// The file's JSON.

@@ -90,12 +90,16 @@ public struct TrialStore: Sendable {
   /// With `repair` (only while holding the run's ``RunLock``), the folders of
   /// untrusted or unplanned trials and every leftover temporary file are
   /// removed, so those trials run again from a clean slate.
+  /// A `trials` or `pipelines` folder that is a symbolic link is an error
+  /// (read or repaired, its target would lie outside the run folder).
   public func scan(_ plan: TrialPlan, repair: Bool) throws(ResultStoreError) -> [String: TrialRecord] {
+    try folder.refuseLinks("trials")
+    try folder.refuseLinks("pipelines")
     if repair { try folder.removeLeftovers() }
     let planned = Dictionary(plan.trials.map { ($0.configHash, $0) }, uniquingKeysWith: { first, _ in first })
     var trusted: [String: TrialRecord] = [:]
     for name in folder.entries("trials") {
-      if let trial = planned[name], let record = trustedRecord(trial) {
+      if let trial = planned[name], case .success(let record) = examine(trial) {
         trusted[name] = record
       } else if repair {
         try folder.remove(Self.trialFolder(name))
@@ -104,17 +108,47 @@ public struct TrialStore: Sendable {
     return trusted
   }
 
-  /// The trial's record if it parses, matches the trial and vouches for files that are all intact.
-  private func trustedRecord(_ trial: TrialConfig) -> TrialRecord? {
-    guard let bytes = folder.contents(Self.recordFile(trial.configHash)), let json = try? JSONParser.parse([UInt8](bytes)),
-      let record = TrialRecord(json: json), record.configHash == trial.configHash, record.seed == trial.seed, record.index == trial.index,
-      folder.contents(Self.timingFile(trial.configHash)) != nil
-    else { return nil }
-    if record.status == .ok, record.files[Self.labelsFile(trial.configHash)] == nil { return nil }
-    for (relative, digest) in record.files {
-      guard let data = folder.contents(relative), DataFingerprint.sha256(of: data) == digest else { return nil }
+  /// The trial's stored record if it parses, matches the trial and vouches for files that are all intact; otherwise
+  /// why not, naming the file at fault (what `assign` says about a trial that ``scan(_:repair:)`` left out).
+  public func examine(_ trial: TrialConfig) -> Result<TrialRecord, ResultStoreError> {
+    let hash = trial.configHash
+    let recordPath = folder.file(Self.recordFile(hash))
+    let redo = "run the experiment again: the trial is redone"
+    guard let bytes = folder.contents(Self.recordFile(hash)) else {
+      return .failure(ResultStoreError(path: recordPath, reason: "the trial has no record: it did not finish", fix: redo))
     }
-    return record
+    guard let json = try? JSONParser.parse([UInt8](bytes)), let record = TrialRecord(json: json) else {
+      return .failure(ResultStoreError(path: recordPath, reason: "the record is not a readable trial record", fix: redo))
+    }
+    guard record.configHash == hash, record.seed == trial.seed, record.index == trial.index else {
+      return .failure(ResultStoreError(path: recordPath, reason: "the record belongs to another trial (config hash, seed or index differ)", fix: redo))
+    }
+    guard folder.contents(Self.timingFile(hash)) != nil else {
+      return .failure(ResultStoreError(path: folder.file(Self.timingFile(hash)), reason: "the trial's timing file is missing", fix: redo))
+    }
+    if record.status == .ok, record.files[Self.labelsFile(hash)] == nil {
+      return .failure(ResultStoreError(path: recordPath, reason: "the record of a successful trial lists no labels file", fix: redo))
+    }
+    for (relative, digest) in record.files.sorted(by: { $0.key < $1.key }) {
+      if case .failure(let error) = check(relative, digest: digest) { return .failure(error) }
+    }
+    return .success(record)
+  }
+
+  /// The bytes of `relative` if they have the SHA-256 `digest` a record lists for them; otherwise the file's fault.
+  func check(_ relative: String, digest: String) -> Result<Data, ResultStoreError> {
+    let path = folder.file(relative)
+    guard let data = folder.contents(relative) else {
+      return .failure(ResultStoreError(path: path, reason: "the file is missing", fix: "run the experiment again: the trial is redone and the file rewritten"))
+    }
+    let actual = DataFingerprint.sha256(of: data)
+    guard actual == digest else {
+      return .failure(
+        ResultStoreError(
+          path: path, reason: "the file has changed since the run wrote it (SHA-256 \(actual.prefix(12))…, recorded \(digest.prefix(12))…)",
+          fix: "do not edit files in a run folder; run the experiment again to redo this trial, or restore the file"))
+    }
+    return .success(data)
   }
 
   /// The seconds a stored trial took.

@@ -32,6 +32,8 @@ public struct RunFinalizer: Sendable {
     public var kSelection: KSelection
     /// Files that were written because their content changed (relative to the run folder).
     public var written: [String]
+    /// Planned trials with no trusted record (a stopped run, or a trial whose files were changed): the ranking leaves them out.
+    public var unrecorded: Int
   }
 
   /// Re-derives the run in `runDirectory` (`workbench finalize`): after a crash, or after an upgrade that changes
@@ -88,9 +90,12 @@ public struct RunFinalizer: Sendable {
     var files: [(name: String, text: String)] = [
       ("trials.jsonl", records.map { $0.json.canonicalText + "\n" }.joined()),
       ("timings.jsonl", timings.joined()),
-      ("leaderboard.csv", board.csv(metricNames: metricNames, describe: describe)),
+      (
+        "leaderboard.csv",
+        board.csv(metricNames: metricNames, describe: describe, parameterColumns: plan.parameterColumns, parameterValue: { plan.parameterValue(of: $0.index, $1) })
+      ),
       ("k-selection.json", kSelection.json.prettyText),
-      ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe) + kSelection.markdown),
+      ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe, evaluation: plan.experiment.evaluation) + kSelection.markdown),
     ]
     files += try runOutputs(results, leaderboard: board)
     let data = board.ranked.isEmpty ? nil : try source ?? loadSource(results)
@@ -112,7 +117,7 @@ public struct RunFinalizer: Sendable {
       try results.folder.remove(name)
       written.append(name)
     }
-    return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written)
+    return Derived(leaderboard: board, records: records, kSelection: kSelection, written: written, unrecorded: plan.trials.count - records.count)
   }
 
   /// The leaderboard of `results` and every record with its `segment_ids` (aligned to the rank-1 trial).

@@ -6,9 +6,10 @@ struct Assign: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Label the rows of a CSV file with a trial's saved pipeline and model.",
     discussion: """
-      Prints id,label (plus excluded_by when a pipeline step excludes rows, and p0,p1,… \
-      membership probabilities for mixture and fuzzy models). The file needs the id column \
-      and the columns the experiment's pipeline read; the fit's own rows get the fit's labels.
+      Prints id,label (plus excluded_by when a pipeline step excludes rows, p0,p1,… \
+      membership probabilities per segment id for mixture and fuzzy models, and the model's \
+      per-row scores, such as hdbscan's probability). The file needs the id column and the \
+      columns the experiment's pipeline read; the fit's own rows get the fit's labels.
       """)
 
   @Argument(help: ArgumentHelp("The run folder, e.g. results/customer-segments/<run-key>.", valueName: "run"))

@@ -22,9 +22,6 @@ struct Cluster: ParsableCommand {
 
   @OptionGroup var columns: FeatureOptions
 
-  @Option(help: "Fill missing cells first: mean, median, most_frequent or constant.")
-  var impute: String?
-
   @Option(help: "Experiment seed; the trial seed derives from it.")
   var seed: UInt64 = 0
 
@@ -49,7 +46,7 @@ struct Cluster: ParsableCommand {
       if let labelsOut { try OutputFile.checkFolder(of: labelsOut, flag: "--labels-out") }
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
-        features: columns.featureNames, idColumn: columns.id, impute: impute, scaling: columns.scale, seed: seed,
+        features: columns.featureNames, idColumn: columns.id, impute: columns.impute, scaling: columns.scale, seed: seed,
         metrics: CommaList.names(metrics), truth: truth)
       let registry = try plugins.registry()
       let outcome = try threads.run { try trial.run(registry: registry) }

@@ -22,10 +22,12 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     do {
       let comparison = try threads.run {
-        try RunComparison(try RankedRun.open(first, registry: .builtIn), try RankedRun.open(second, registry: .builtIn))
+        try RunComparison(try RankedRun.open(first, registry: try plugins.registry(run: first)), try RankedRun.open(second, registry: try plugins.registry(run: second)))
       }
       print(json ? comparison.json.prettyText : comparison.markdown, terminator: "")
     } catch {

@@ -39,7 +39,7 @@ struct Evaluate: ParsableCommand {
     do {
       let registry = try plugins.registry()
       let evaluation = SegmentationEvaluation(
-        dataPath: data, labelsPath: labels, idColumn: columns.id, features: columns.featureNames, scaling: columns.scale,
+        dataPath: data, labelsPath: labels, idColumn: columns.id, features: columns.featureNames, impute: columns.impute, scaling: columns.scale,
         truthColumn: truth, metrics: CommaList.names(metrics))
       let report = try threads.run { try evaluation.run(registry: registry) }
       print(json ? report.json.prettyText : report.text, terminator: json ? "" : "\n")

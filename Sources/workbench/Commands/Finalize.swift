@@ -22,6 +22,11 @@ struct Finalize: ParsableCommand {
     do {
       let registry = try plugins.registry(run: runFolder)
       let derived = try threads.run { try RunFinalizer(registry: registry).finalize(runDirectory: runFolder) }
+      if derived.unrecorded > 0 {
+        CLIFailure.printError(
+          "note: \(derived.unrecorded) of \(derived.unrecorded + derived.records.count) planned trials have no trusted record (the run was stopped, "
+            + "or a trial's files were changed), so the ranking leaves them out; run the experiment again to fit them.")
+      }
       print(derived.written.isEmpty ? "\(runFolder): up to date; nothing rewritten." : "\(runFolder): wrote \(derived.written.joined(separator: ", ")).")
     } catch {
       throw CLIFailure.report(error)

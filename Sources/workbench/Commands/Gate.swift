@@ -35,16 +35,18 @@ struct Gate: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     let report: GateReport
     do {
       report = try threads.run {
-        let run = try RankedRun.open(runFolder, registry: .builtIn)
+        let run = try RankedRun.open(runFolder, registry: try plugins.registry(run: runFolder))
         let spec = try gate.map { try GateSpec.read(path: $0, metrics: run.results.plan.metrics.map(\.name)) } ?? run.results.plan.experiment.gate
         guard let spec else {
           throw SpecError(Location(file: runFolder), "the run's spec has no gate section and no --gate file was given.", fix: "add a \"gate\" section to the spec or give --gate FILE (see README, \"Quality gate\").")
         }
-        return try QualityGate(spec: spec).evaluate(run, baseline: try baseline.map { try RankedRun.open($0, registry: .builtIn) })
+        return try QualityGate(spec: spec).evaluate(run, baseline: try baseline.map { try RankedRun.open($0, registry: try plugins.registry(run: $0)) })
       }
       if let junit { try AtomicFile.write(report.junit, to: junit) }
       if let json { try AtomicFile.write(report.json.prettyText, to: json) }

@@ -21,10 +21,12 @@ struct Merge: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func run() throws {
     let merged: ShardMerger.Merged
     do {
-      merged = try threads.run { try ShardMerger(registry: .builtIn).merge(shardDirectories: shards, outputRoot: out) }
+      merged = try threads.run { try ShardMerger(registry: try shards.first.map { try plugins.registry(run: $0) } ?? plugins.registry()).merge(shardDirectories: shards, outputRoot: out) }
     } catch {
       throw CLIFailure.report(error)
     }

@@ -26,13 +26,15 @@ struct Profile: ParsableCommand {
 
   @OptionGroup var threads: JobsOption
 
+  @OptionGroup var plugins: PluginOptions
+
   func validate() throws {
     if trial != nil, rank != nil { throw ValidationError("give --trial or --rank, not both.") }
   }
 
   func run() throws {
     do {
-      let profile = try threads.run { try TrialProfile.compute(runDirectory: runFolder, trial: trial, rank: rank, registry: .builtIn) }
+      let profile = try threads.run { try TrialProfile.compute(runDirectory: runFolder, trial: trial, rank: rank, registry: try plugins.registry(run: runFolder)) }
       print(json ? profile.insight.json.prettyText : profile.text, terminator: "")
     } catch {
       throw CLIFailure.report(error)

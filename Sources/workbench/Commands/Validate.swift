@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import WorkbenchKit
 
@@ -24,10 +25,21 @@ struct Validate: ParsableCommand {
         print("\(spec): valid; \(plan.trials.count) trials (\(plan.pipelines.count) pipeline variants × algorithm settings).")
       } else {
         let prepared = try PreparedExperiment.load(specPath: spec, registry: registry)
-        try prepared.checkPipelines(registry: registry)
+        let failing = try prepared.checkPipelines(registry: registry)
+        let failingNames = Set(failing.map(\.pipeline))
+        if !failing.isEmpty, prepared.plan.pipelines.allSatisfy({ failingNames.contains($0.name) }) {
+          throw DataError(
+            Location(file: spec), "every trial would fail: " + failing.map { $0.reason }.joined(separator: "; "),
+            fix: "add the step the message names to each pipeline (usually \"impute\"), or drop the columns with gaps from data.features.")
+        }
+        for pipeline in failing {
+          FileHandle.standardError.write(Data("warning: \(spec): every trial on pipeline '\(pipeline.pipeline)' will fail: \(pipeline.reason)\n".utf8))
+        }
         let data = prepared.dataset.table
+        let failingTrials = prepared.plan.trials.filter { failingNames.contains($0.pipeline.name) }.count
         print(
-          "\(spec): valid; \(prepared.plan.trials.count) trials on \(data.rowCount) rows × \(data.columns.count) columns of \(prepared.plan.experiment.data.path).")
+          "\(spec): valid; \(prepared.plan.trials.count) trials on \(data.rowCount) rows × \(data.columns.count) columns of \(prepared.plan.experiment.data.path)"
+            + (failingTrials > 0 ? " (\(failingTrials) of them will fail: see the warnings)." : "."))
       }
     } catch {
       throw CLIFailure.report(error)

@@ -10,28 +10,12 @@ struct SegmentNamingTests {
     "store_purchases", "catalog_purchases", "tenure_days",
   ]
 
-  /// The vocabulary labels that recognisably name each latent segment of the simulator.
-  static let recognisable: [CustomerSegment: Set<String>] = [
-    .loyalHighSpender: ["High spenders", "Loyal customers"],
-    .discountSeeker: ["Discount seekers"],
-    .atRisk: ["At risk"],
-    .newCustomer: ["New customers"],
-    .occasional: ["Infrequent shoppers"],
-  ]
-
   /// The shipped customers (`workbench simulate --rows 5000 --seed 2026`).
   static let customers: DataTable = CustomerSimulator(rows: 5_000, seed: 2026).table()
 
-  /// For each segment of `insight`, the latent segment most of its rows come from, and whether its name recognisably matches it.
-  private func matches(_ insight: SegmentInsight, labels: [Int?], truth: [String?]) -> [(name: String, latent: CustomerSegment, matched: Bool)] {
-    insight.segments.map { segment in
-      var counts: [String: Int] = [:]
-      for (row, label) in labels.enumerated() where label == segment.id { counts[truth[row]!, default: 0] += 1 }
-      let majority = counts.keys.sorted().max { counts[$0]! < counts[$1]! }!
-      let latent = CustomerSegment(rawValue: majority)!
-      let label = segment.name.name.components(separatedBy: " · ")[0]
-      return (segment.name.name, latent, Self.recognisable[latent]!.contains(label))
-    }
+  /// The latent segments the names of `insight` identify (``LatentSegmentMatching``).
+  private func matches(_ insight: SegmentInsight, labels: [Int?], truth: [String?]) -> [LatentSegmentMatching.Match] {
+    LatentSegmentMatching.matches(names: Dictionary(uniqueKeysWithValues: insight.segments.map { ($0.id, $0.name.name) }), labels: labels, truth: truth)
   }
 
   @Test("labelled by the true segment, the shipped customers' segments get their recognisable names (all five)")
@@ -42,9 +26,9 @@ struct SegmentNamingTests {
     let insight = try SegmentInsight.compute(
       table: Self.customers, labels: labels, features: Self.features, roles: InsightRoles(), seed: 1, options: InsightOptions(trees: 2, permutationRepeats: 1))
     let found = matches(insight, labels: labels, truth: truth)
-    #expect(found.count { $0.matched } >= 4, "\(found)")
+    #expect(found.allSatisfy { $0.identified }, "\(found)")
     #expect(found.map(\.name) == ["High spenders", "Discount seekers", "At risk", "New customers", "Infrequent shoppers"], "\(found)")
-    #expect(Set(found.map(\.name)).count == found.count)
+    #expect(Set(insight.segments.map(\.name.name)).count == insight.segments.count)
   }
 
   @Test("a k-means k = 5 on the standardised features names at least four latent segments recognisably")
@@ -59,7 +43,7 @@ struct SegmentNamingTests {
     let insight = try SegmentInsight.compute(
       table: Self.customers, labels: labels, features: Self.features, roles: InsightRoles(), seed: 1, options: InsightOptions(trees: 2, permutationRepeats: 1))
     let found = matches(insight, labels: labels, truth: truth)
-    #expect(found.count { $0.matched } >= 4, "\(found)")
-    #expect(Set(found.map(\.name)).count == found.count)
+    #expect(found.count(where: \.identified) >= 4, "\(found)")
+    #expect(Set(insight.segments.map(\.name.name)).count == insight.segments.count)
   }
 }

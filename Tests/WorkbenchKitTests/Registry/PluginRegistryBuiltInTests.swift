@@ -9,7 +9,7 @@ struct PluginRegistryBuiltInTests {
     #expect(
       registry.names(of: .algorithm) == [
         "kmeans", "minibatch-kmeans", "bisecting-kmeans", "kmedoids", "kprototypes", "gmm", "fuzzy-cmeans", "dbscan", "hdbscan", "optics",
-        "agglomerative", "birch",
+        "agglomerative", "birch", "mean-shift", "affinity-propagation", "spectral",
       ])
     #expect(
       registry.names(of: .metric) == [

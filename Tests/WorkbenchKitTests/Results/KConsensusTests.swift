@@ -32,6 +32,9 @@ struct KConsensusTests {
     // Scaled k = 4: 0.5 · (1.30 / 2) + 0.5 · 0.95 = 0.8; raw k = 3: 0.5 · (1.06 / 2) + 0.5 · 0.9 = 0.715.
     #expect(consensus.votes.map(\.weight) == [0.5 * 0.65 + 0.5 * 0.95, 0.5 * 0.53 + 0.5 * 0.9])
     #expect(consensus.k == 4)
+    #expect(
+      board.consensusSentence
+        == "The sweeps over k agree on **k = 4**: 1 of 2 elbow votes, carrying 53 % of the votes' weight (each vote weighs its trial's score), so trials with 4 clusters rank first.")
   }
 
   @Test("trials at the consensus k rank first, by score; the others follow by score")

@@ -75,15 +75,40 @@ struct LeaderboardTests {
   func perMethodAndCSV() {
     let board = Leaderboard(records: [record(0, .value(0.25)), record(1, .value(0.5)), record(2, .value(0.75)), record(3, nil, status: .failed)], rule: silhouetteRule)
     #expect(board.bestPerMethod.map(\.record.index) == [2, 1])
-    let text = board.csv(metricNames: ["silhouette"]) { _ in "k=2" }
+    let text = board.csv(metricNames: ["silhouette"], describe: { _ in "k=2" }, parameterColumns: ["k", "score"]) { record, name in
+      name == "k" ? .int(record.clusterCount ?? 0) : .string("s\(record.index)")
+    }
     #expect(
       text == """
-        rank,score,trial,config_hash,pipeline,algorithm,parameters,clusters,stability,pareto,silhouette,status,reason
-        1,0.875,2,h2,raw,kmeans,k=2,2,,,0.75,ok,
-        2,0.75,1,h1,raw,gmm,k=2,2,,,0.5,ok,
-        3,0.625,0,h0,raw,kmeans,k=2,2,,,0.25,ok,
-        ,,3,h3,raw,gmm,k=2,2,,,,failed,boom
+        rank,ranked,score,trial,config_hash,pipeline,algorithm,parameters,clusters,stability,quality,pareto,k,param_score,silhouette,status,reason
+        1,true,0.875,2,h2,raw,kmeans,k=2,2,,0.75,,2,s2,0.75,ok,
+        2,true,0.75,1,h1,raw,gmm,k=2,2,,0.5,,2,s1,0.5,ok,
+        3,true,0.625,0,h0,raw,kmeans,k=2,2,,0.25,,2,s0,0.25,ok,
+        4,false,,3,h3,raw,gmm,k=2,2,,,,2,s3,,failed,boom
 
-        """)
+        """, "ranks are integers on every row, each parameter has a column, a clashing name is prefixed")
+  }
+
+  @Test("the leaderboard says why rank 1 beat rank 2: the score's quality and stability terms, or the tie-break")
+  func whyFirst() {
+    let stable = Leaderboard(records: [record(0, .value(0.2), stability: 0.9), record(1, .value(0.6), stability: 0.5)], rule: silhouetteRule)
+    #expect(stable.ranked.map(\.record.index) == [0, 1])
+    #expect(
+      stable.whyFirst { _ in "k=2" }
+        == "Rank 1 (raw · kmeans k=2) is ahead of rank 2 (raw · gmm k=2) on score, 0.75 against 0.65: quality (silhouette 0.2 against 0.6) adds −0.1 and stability (0.9 against 0.5) adds +0.2.")
+    let tied = Leaderboard(records: [record(0, .value(0.5)), record(1, .value(0.5))], rule: silhouetteRule)
+    #expect(tied.whyFirst { _ in "" }?.hasSuffix("equal scores and quality, and ties go to grid order (trial 0 before 1).") == true)
+    #expect(Leaderboard(records: [record(0, .value(0.5))], rule: silhouetteRule).whyFirst { _ in "" } == nil, "no runner-up, no sentence")
+  }
+
+  @Test("the leaderboard names the space quality was measured in")
+  func spaceSentence() {
+    var shared = record(0, .value(0.1))
+    shared.evaluation = EvaluationScores(space: "standardized", metrics: ["silhouette": .value(0.4)])
+    let board = Leaderboard(records: [shared, record(1, .value(0.3))], rule: silhouetteRule)
+    #expect(board.spaceSentence(EvaluationSpec()).contains("**standardized**"))
+    #expect(board.markdown(title: "t", metricNames: ["silhouette"], describe: { _ in "" }, evaluation: EvaluationSpec()).contains("| silhouette (standardized) |"))
+    let own = Leaderboard(records: [record(0, .value(0.1))], rule: silhouetteRule)
+    #expect(own.spaceSentence(EvaluationSpec()).contains("each trial's own value ranks"))
   }
 }

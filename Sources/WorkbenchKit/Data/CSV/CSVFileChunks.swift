@@ -27,7 +27,7 @@ final class CSVFileChunks: Sendable {
 
   /// The file at `path` split for `reader`, or `nil` when it must be read the general way.
   init?(path: String, reader: CSVReader) {
-    let descriptor = open(path, O_RDONLY)
+    let descriptor = openForReading(path)
     guard descriptor >= 0 else { return nil }
     var info = stat()
     guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > 2 * reader.chunkBytes,
@@ -180,6 +180,21 @@ final class CSVFileChunks: Sendable {
     }
     return nil
   }
+}
+
+/// Opens `path` for reading (a descriptor, or -1 with `errno` set) without waiting for a writer.
+///
+/// A plain `open` of a named pipe no process writes to blocks forever, so a
+/// data path naming one would hang the tool. Opening with `O_NONBLOCK`
+/// returns at once; the flag is then cleared, so reads block as usual: a pipe
+/// with a writer (`<(zcat data.csv.gz)`) is read to its end, one without
+/// reads as empty and the reader reports an empty file.
+func openForReading(_ path: String) -> Int32 {
+  let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+  guard descriptor >= 0 else { return descriptor }
+  let flags = fcntl(descriptor, F_GETFL)
+  if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+  return descriptor
 }
 
 /// `count` bytes of the open file from `offset`, or `nil` when they cannot all be read.

@@ -195,19 +195,24 @@ public struct CSVReader: Sendable {
     guard !isDirectory.boolValue else {
       throw DataError(Location(file: name), "this is a directory, not a data file.", fix: "name the CSV file inside it.")
     }
-    guard let bytes = readRegularFile(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+    guard let bytes = readFileOrPipe(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
       throw DataError(Location(file: name), "the file cannot be read.", fix: "check that you have permission to read it.")
     }
     return bytes
   }
 }
 
-/// A regular file's bytes read straight into an array (no intermediate `Data` copy), or `nil` for other files or on failure.
-private func readRegularFile(_ path: String) -> [UInt8]? {
-  let descriptor = open(path, O_RDONLY)
+/// A regular file's bytes read straight into an array (no intermediate `Data` copy), or a named pipe's bytes up to its
+/// end; `nil` for other files (devices, sockets) or on failure.
+private func readFileOrPipe(_ path: String) -> [UInt8]? {
+  let descriptor = openForReading(path)
   guard descriptor >= 0 else { return nil }
   defer { close(descriptor) }
   var info = stat()
-  guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-  return readFileBytes(descriptor, offset: 0, count: Int(info.st_size))
+  guard fstat(descriptor, &info) == 0 else { return nil }
+  switch info.st_mode & S_IFMT {
+  case S_IFREG: return readFileBytes(descriptor, offset: 0, count: Int(info.st_size))
+  case S_IFIFO: return (try? FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readToEnd()).map { [UInt8]($0) } ?? []
+  default: return nil
+  }
 }
