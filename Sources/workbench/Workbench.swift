@@ -14,7 +14,7 @@ struct Workbench: ParsableCommand {
       """,
     version: WorkbenchVersion.current,
     subcommands: [
-      Run.self, Validate.self, Finalize.self, Profile.self, Merge.self, Runs.self, Gate.self, Compare.self, Cluster.self, Evaluate.self, Assign.self,
+      Run.self, Validate.self, Finalize.self, Profile.self, Report.self, Merge.self, Runs.self, Gate.self, Compare.self, Cluster.self, Evaluate.self, Assign.self,
       Verify.self, Plugins.self, Schema.self, Simulate.self, Bench.self,
     ])
 

@@ -32,20 +32,6 @@ extension GateReport {
     return out + "  </testsuite>\n</testsuites>\n"
   }
 
-  /// `text` with XML's five special characters escaped, for attributes and content alike.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// `text` with XML's five special characters and line feeds escaped, for attributes and content alike.
+  static func escaped(_ text: String) -> String { HTML.escape(text) }
 }

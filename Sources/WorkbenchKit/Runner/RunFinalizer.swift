@@ -12,7 +12,7 @@ import WorkbenchNumerics
 ///
 /// Derived files: `trials.jsonl` (every record in grid order, with its
 /// run-wide `segment_ids`), `timings.jsonl`, `leaderboard.csv`,
-/// `leaderboard.md`, `k-selection.json`, and the files other tools read at
+/// `leaderboard.md`, `k-selection.json`, `report.html`, and the files other tools read at
 /// the run's root (``runOutputs(_:leaderboard:)``: `metrics.json`, the gate's verdict).
 public struct RunFinalizer: Sendable {
   /// The plugins the run used (metric directions, bounds, k rules, parameter declarations).
@@ -81,7 +81,7 @@ public struct RunFinalizer: Sendable {
     let (board, records) = try ranked(results)
     let metricNames = plan.metrics.map(\.name)
     let describe = { (record: TrialRecord) in plan.parameterText(of: record.index, registry: registry) }
-    let kSelection = KSelection(records: records, metrics: metricNames.map { ($0, registry.metric(named: $0)?.kRule) })
+    let kSelection = kSelection(records, plan: plan)
     let timings = records.compactMap { record in
       results.store.seconds(record.configHash).map { seconds -> String in
         JSONValue.object(["trial": .int(record.index), "config_hash": .string(record.configHash), "seconds": .double(seconds)]).canonicalText + "\n"
@@ -98,9 +98,14 @@ public struct RunFinalizer: Sendable {
       ("leaderboard.md", board.markdown(title: "Leaderboard: \(plan.experiment.name)", metricNames: metricNames, describe: describe, evaluation: plan.experiment.evaluation) + kSelection.markdown),
     ]
     files += try runOutputs(results, leaderboard: board)
-    if results.plan.experiment.insight.enabled, !board.ranked.isEmpty {
-      files += try insightFiles(results, board: board, source: try source ?? loadSource(results))
+    let data = board.ranked.isEmpty ? nil : try source ?? loadSource(results)
+    var chosenInsight: SegmentInsight?
+    if results.plan.experiment.insight.enabled, let data {
+      let insight = try insightFiles(results, board: board, source: data)
+      files += insight.files
+      chosenInsight = insight.chosen
     }
+    files.append(("report.html", try reportText(results, board: board, records: records, kSelection: kSelection, source: data, insight: chosenInsight)))
     var written: [String] = []
     for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
     let kept = Set(files.map(\.name))

@@ -41,10 +41,7 @@ public struct TrialProfile: Sendable {
     let rules = try? insight.importance.get()
     for (g, segment) in insight.segments.enumerated() {
       out += "\nSegment \(segment.id) · \(segment.name.name) — \(segment.size.formatted()) rows (\(RankingRule.percent(segment.share, decimals: 1)))\n"
-      let distinctive = insight.profiles.numeric.compactMap { profile -> (String, Double, Double?)? in
-        guard let z = profile.zScores[g].value else { return nil }
-        return (profile.column, z, profile.relativeDifferences[g].value)
-      }.sorted { abs($0.1) > abs($1.1) || (abs($0.1) == abs($1.1) && $0.0 < $1.0) }.prefix(3)
+      let distinctive = insight.distinguishing(g, limit: 3)
       if !distinctive.isEmpty {
         let parts = distinctive.map { column, z, relative in
           "\(column) \(relative.map { ($0 >= 0 ? "+" : "−") + RankingRule.percent(abs($0), decimals: 0) + " vs all, " } ?? "")z \(z >= 0 ? "+" : "−")\(JSONNumber.plain((abs(z) * 10).rounded() / 10))"

@@ -4,7 +4,7 @@ import WorkbenchKit
 /// `workbench finalize RUN_DIR`: re-derive every run-level file from the trial store.
 struct Finalize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Re-derive a run's ranking, alignment, k selection and leaderboards from its recorded trials.",
+    abstract: "Re-derive a run's ranking, alignment, k selection, leaderboards and report.html from its recorded trials.",
     discussion: """
       Use it after a crash, or after an upgrade that changes ranking or reports. Trial outputs \
       (records, labels, models) are never touched; derived files are written only where their \

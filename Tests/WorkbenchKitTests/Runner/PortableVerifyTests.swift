@@ -18,8 +18,8 @@ struct PortableVerifyTests {
     let report = try Executor.run(threads: 2) { try verifier.verify(runDirectory: copy.appendingPathComponent(relativeRun).path) }
     #expect(report.identical)
     // Per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json;
-    // insight of the one method's best trial, segments.csv, customers.csv.
-    let expectedFiles = 8 * 3 + 2 + 5 + 3
+    // insight of the one method's best trial, segments.csv, customers.csv; report.html.
+    let expectedFiles = 8 * 3 + 2 + 5 + 3 + 1
     #expect(report.compared.count == expectedFiles)
 
     // Only the run folder and the spec, in unrelated places: the data cannot be found without help.

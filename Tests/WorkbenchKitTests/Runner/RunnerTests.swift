@@ -21,8 +21,8 @@ struct RunnerTests {
     let stable = { (files: [String: Data]) in files.filter { !varying.contains(($0.key as NSString).lastPathComponent) } }
     let a = stable(try fixture.files(under: fixture.results("one")))
     // Per trial record, labels, model; 2 pipelines; trials.jsonl, k-selection, 2 leaderboards, metrics.json;
-    // insight of the one method's best trial, segments.csv, customers.csv.
-    let expectedFiles = 8 * 3 + 2 + 5 + 3
+    // insight of the one method's best trial, segments.csv, customers.csv; report.html.
+    let expectedFiles = 8 * 3 + 2 + 5 + 3 + 1
     #expect(a.count == expectedFiles)
     #expect(a == stable(try fixture.files(under: fixture.results("two"))))
     #expect(a == stable(try fixture.files(under: fixture.results("again"))))
@@ -52,7 +52,7 @@ struct RunnerTests {
     let names = try FileManager.default.contentsOfDirectory(atPath: summary.directory).sorted()
     #expect(names == [
       ".lock", "customers.csv", "insight", "k-selection.json", "leaderboard.csv", "leaderboard.md", "manifest.json", "metrics.json", "pipelines",
-      "segments.csv", "timings.jsonl", "trials", "trials.jsonl",
+      "report.html", "segments.csv", "timings.jsonl", "trials", "trials.jsonl",
     ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: summary.directory + "/trials/" + summary.records[0].configHash).sorted() == [
       "labels.csv", "model.json", "record.json", "timing.json",
