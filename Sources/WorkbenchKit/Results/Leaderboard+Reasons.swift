@@ -24,14 +24,18 @@ extension Leaderboard {
   func whyFirst(describe: (TrialRecord) -> String) -> String? {
     guard ranked.count >= 2 else { return nil }
     let (a, b) = (ranked[0], ranked[1])
-    func name(_ e: Entry) -> String { "\(e.record.pipeline) · \(e.record.algorithmName) \(describe(e.record))" }
+    func name(_ e: Entry) -> String {
+      TrialPlan.configurationText(pipeline: e.record.pipeline, algorithm: e.record.algorithmName, parameters: describe(e.record))
+    }
     let opening = "Rank 1 (\(name(a))) is ahead of rank 2 (\(name(b)))"
     if a.atConsensus && !b.atConsensus, let k = consensus?.k {
       return "\(opening) because it has the consensus k = \(k) and rank 2 does not, though rank 2 scores \(Self.rounded(b.score)) against \(Self.rounded(a.score))."
     }
     let metric = rule.spec.metric
-    let rawA = rule.quality(of: a.record)?.value, rawB = rule.quality(of: b.record)?.value
-    let qualityText = zip2(rawA, rawB).map { "\(metric) \(Self.rounded($0)) against \(Self.rounded($1))" } ?? metric
+    var qualityText = metric
+    if let rawA = rule.quality(of: a.record)?.value, let rawB = rule.quality(of: b.record)?.value {
+      qualityText = "\(metric) \(Self.rounded(rawA)) against \(Self.rounded(rawB))"
+    }
     if a.score == b.score {
       return a.quality != b.quality
         ? "\(opening): equal scores, and ties go to the better quality (\(qualityText))."
@@ -47,11 +51,5 @@ extension Leaderboard {
       \(opening) on score, \(Self.rounded(a.score)) against \(Self.rounded(b.score)): quality (\(qualityText)) adds \
       \(signed(qualityTerm)) and stability (\(Self.rounded(sa)) against \(Self.rounded(sb))) adds \(signed(stabilityTerm)).
       """
-  }
-
-  /// Both values when both are present.
-  private func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-    guard let a, let b else { return nil }
-    return (a, b)
   }
 }
