@@ -74,7 +74,7 @@ public struct SegmentationEvaluation: Sendable {
     let dataset = try Dataset.prepare(table, spec: spec, fingerprint: "", specFile: "command line")
     let segmentation = try SegmentationLabels.read(path: labelsPath)
     let rows = try match(segmentation, dataset: dataset)
-    let features = try scoredFeatures(dataset.table.selecting(rows: rows.map(\.dataRow)), metrics: plugins, registry: registry)
+    let features = try scoredFeatures(dataset.table.selecting(rows: rows.map(\.dataRow)), metrics: plugins)
     let labels = SegmentationEvaluation.compact(rows.map(\.label))
     let clustering = Clustering(labels: labels.compact, clusterCount: labels.originals.count)
     let truth = dataset.truth.map { truth in rows.map { truth[$0.dataRow] } }
@@ -95,13 +95,13 @@ public struct SegmentationEvaluation: Sendable {
 
   /// The features the metrics read: imputed and scaled as asked. When no metric reads features (external metrics
   /// such as ARI compare labels with the truth), none are required, so data with gaps can still be scored.
-  private func scoredFeatures(_ table: DataTable, metrics: [any ClusterMetric], registry: PluginRegistry) throws -> ClusteringInput {
+  private func scoredFeatures(_ table: DataTable, metrics: [any ClusterMetric]) throws -> ClusteringInput {
     guard metrics.contains(where: { type(of: $0).readsFeatures }) else {
       return ClusteringInput(numeric: Matrix(rows: table.rowCount, columns: 0), numericNames: [], categorical: [])
     }
     var scored = table
-    if let impute, let step = registry.preprocessor(named: "impute") {
-      let imputer = try step.make(try step.resolve(["strategy": .string(impute)], at: Location(jsonPath: "impute.strategy")).get())
+    if let impute {
+      let imputer = Impute(validated: try Parameters.resolve(["strategy": .string(impute)], for: Impute.self, at: Location(jsonPath: "impute.strategy")).get())
       scored = try imputer.fit(scored, context: FitContext(seed: seed)).transform(scored)
     }
     if scaling == .standard { scored = try StandardScaler().fit(scored, context: FitContext(seed: seed)).transform(scored) }
