@@ -8,7 +8,7 @@ extension Leaderboard {
   /// parameter the spec sets has its own column (`parameterColumns`, prefixed `param_` where a name would clash
   /// with a fixed column), empty for algorithms without it.
   public func csv(
-    metricNames: [String], describe: (TrialRecord) -> String, parameterColumns: [String] = [], parameterValue: (TrialRecord, String) -> JSONValue? = { _, _ in nil }
+    metricNames: [String], describe: (TrialRecord) -> String, parameterColumns: [String], parameterValue: (TrialRecord, String) -> JSONValue?
   ) -> String {
     let fixed = ["rank", "ranked", "score", "trial", "config_hash", "pipeline", "algorithm", "parameters", "clusters", "stability", "quality", "pareto"]
     let parameterHeaders = parameterColumns.map { fixed.contains($0) || metricNames.contains($0) ? "param_" + $0 : $0 }
