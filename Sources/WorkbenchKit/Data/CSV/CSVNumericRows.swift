@@ -24,6 +24,10 @@ struct CSVNumericRows {
   let columns: Int
   /// Whether empty and `NA`-like cells are read as NaN (a table) or stop the parse (a complete matrix).
   let allowsMissing: Bool
+  /// For each column, whether its cells are text handed to a ``CSVTextCells`` instead of numbers; empty when none are.
+  ///
+  /// Numbers are then stored under their position among the numeric columns.
+  var isText: [Bool] = []
 
   /// What a parse found: records written and line breaks passed.
   struct Outcome {
@@ -34,11 +38,13 @@ struct CSVNumericRows {
   /// Parses the records of `bytes[range]` (which starts at a record or line break) into `destination`.
   ///
   /// `lines[row]`, when given, receives `firstLine` plus the line breaks
-  /// before the record.
+  /// before the record; the cells of ``isText`` columns go to `text`
+  /// (the parse stops when there is none, or a cell is not UTF-8).
   func parse<Destination: CSVNumericDestination>(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into destination: Destination, capacity: Int,
-    lines: UnsafeMutablePointer<Int>? = nil, firstLine: Int = 0
+    lines: UnsafeMutablePointer<Int>? = nil, firstLine: Int = 0, text: CSVTextCells? = nil
   ) -> Outcome? {
+    let hasText = !isText.isEmpty
     let end = range.upperBound
     var p = range.lowerBound
     var row = 0
@@ -57,13 +63,23 @@ struct CSVNumericRows {
       }
       guard row < capacity else { return nil }
       lines?[row] = firstLine + line
+      var numeric = 0
+      var slot = 0
       for column in 0..<columns {
-        if let number = CSVNumber.scan(bytes, p, end), isFieldEnd(bytes, number.end, end) {
-          destination.store(number.value, row: row, column: column)
+        if hasText && isText[column] {
+          var stop = p
+          while !isFieldEnd(bytes, stop, end) { stop += 1 }
+          guard let text, text.append(bytes, p, stop, slot: slot) else { return nil }
+          p = stop
+          slot += 1
+        } else if let number = CSVNumber.scan(bytes, p, end), isFieldEnd(bytes, number.end, end) {
+          destination.store(number.value, row: row, column: numeric)
           p = number.end
+          numeric += 1
         } else {
           guard let value = generalCell(bytes, &p, end) else { return nil }
-          destination.store(value, row: row, column: column)
+          destination.store(value, row: row, column: numeric)
+          numeric += 1
         }
         if column + 1 < columns {
           guard p < end, bytes[p] == delimiter else { return nil }

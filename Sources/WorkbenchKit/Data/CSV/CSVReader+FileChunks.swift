@@ -4,24 +4,26 @@ extension CSVReader {
   /// Most columns read straight into the table's columns; wider numeric files take the in-memory chunked path.
   static let directColumnLimit = 512
 
-  /// The table of a numbers-only file, read a chunk at a time straight into its columns, or `nil` when it must be read whole.
+  /// The table of a large quote-free file, read a chunk at a time straight into its columns, or `nil` when it must be read whole.
   ///
   /// Why: such a file never needs all its bytes at once, nor a second copy
   /// of its numbers. Each chunk is read by the worker that handles it and
   /// dropped after (see ``CSVFileChunks``), twice: once to count its records
-  /// and line breaks, then, with every column and the line numbers
+  /// and line breaks, then, with every numeric column and the line numbers
   /// allocated at their final size, to parse its records straight into
-  /// their rows (``CSVNumericRows``). The first record is tried before
-  /// anything else, so a file with a text column costs one line before it
-  /// is read the general way; text, a quote or a bad row in any chunk also
-  /// gives `nil`, as do files wider than ``directColumnLimit`` columns
-  /// (the columns are allocated by recursion, one level each). The result
-  /// equals the sequential reader's.
+  /// their rows (``CSVNumericRows``). Text columns, the reader's
+  /// ``textColumns`` (ids, truth) and any column whose cell in the first
+  /// record is text, are kept per chunk (``CSVTextCells``) and joined in
+  /// chunk order. The first record is tried before anything else
+  /// (``firstRecordTextColumns(_:)``); a quote, a bad row, or text in a
+  /// column that started with a number, in any chunk, gives `nil`, as do
+  /// files wider than ``directColumnLimit`` columns (the columns are
+  /// allocated by recursion, one level each). The result equals the
+  /// sequential reader's.
   /// - Complexity: O(bytes), spread over the available cores; memory: the table plus one chunk per core.
   func readFileInChunks(_ file: CSVFileChunks, sourceName: String) -> DataTable? {
     let names = file.names
-    guard textColumns.isDisjoint(with: names), names.count <= Self.directColumnLimit, firstRecordIsNumeric(file),
-      let census = file.census()
+    guard names.count <= Self.directColumnLimit, let isText = firstRecordTextColumns(file), let census = file.census()
     else { return nil }
     var rowStarts = [0]
     var lineStarts = [file.firstDataLine]
@@ -31,41 +33,75 @@ extension CSVReader {
     }
     let rows = rowStarts[file.count]
     guard rows > 0 else { return nil }
-    let parser = CSVNumericRows(delimiter: file.delimiter.rawValue, columns: names.count, allowsMissing: true)
+    let textCount = isText.count { $0 }
+    var parsing = CSVNumericRows(delimiter: file.delimiter.rawValue, columns: names.count, allowsMissing: true)
+    if textCount > 0 { parsing.isText = isText }
+    let parser = parsing
     let firstRows = rowStarts
     let firstLines = lineStarts
     var columns: [[Double]]?
+    var texts: [CSVTextCells?] = []
     let lines = [Int](unsafeUninitializedCapacity: rows) { lineBuffer, initialized in
-      columns = Self.uninitializedColumns(names.count, rows: rows) { pointers in
+      columns = Self.uninitializedColumns(names.count - textCount, rows: rows) { pointers in
         let targets = ColumnPointers(pointers: pointers, lines: lineBuffer.baseAddress!)
-        let complete = Parallel.map(count: file.count) { k -> Bool in
-          guard let bytes = file.bytes(ofChunk: k) else { return false }
+        texts = Parallel.map(count: file.count) { k -> CSVTextCells? in
+          guard let bytes = file.bytes(ofChunk: k) else { return nil }
+          let cells = CSVTextCells(count: textCount, rows: census[k].records)
           let outcome = bytes.withUnsafeBufferPointer { chunk in
             targets.pointers.withUnsafeBufferPointer { columns in
               parser.parse(
                 chunk, 0..<chunk.count, into: CSVColumnsDestination(columns: columns, firstRow: firstRows[k]),
-                capacity: census[k].records, lines: targets.lines + firstRows[k], firstLine: firstLines[k])
+                capacity: census[k].records, lines: targets.lines + firstRows[k], firstLine: firstLines[k],
+                text: textCount > 0 ? cells : nil)
             }
           }
-          return outcome?.rows == census[k].records
+          return outcome?.rows == census[k].records ? cells : nil
         }
-        return complete.allSatisfy { $0 }
+        return texts.allSatisfy { $0 != nil }
       }
       initialized = columns == nil ? 0 : rows
     }
-    guard let columns else { return nil }
-    return DataTable(
-      columns: zip(names, columns).map { Column.numeric($0, $1) }, sourceLines: lines, sourceName: sourceName)
+    guard var numbers = columns?.makeIterator() else { return nil }
+    let chunkTexts = texts.compactMap { $0 }
+    var slot = 0
+    let table = names.indices.map { c -> Column in
+      guard isText[c] else { return .numeric(names[c], numbers.next()!) }
+      defer { slot += 1 }
+      return .categorical(names[c], chunkTexts.flatMap { $0.columns[slot] })
+    }
+    return DataTable(columns: table, sourceLines: lines, sourceName: sourceName)
   }
 
-  /// Whether the file's first record parses as numbers and missing cells.
-  func firstRecordIsNumeric(_ file: CSVFileChunks) -> Bool {
-    guard let bytes = file.bytes(ofChunk: 0), let end = bytes.firstIndex(of: CSVByte.newline) else { return false }
-    let parser = CSVNumericRows(delimiter: file.delimiter.rawValue, columns: file.names.count, allowsMissing: true)
-    var cells = [Double](repeating: 0, count: file.names.count)
-    return cells.withUnsafeMutableBufferPointer { buffer in
-      let destination = CSVStridedDestination(base: buffer.baseAddress!, rowStride: 0, columnStride: 1)
-      return bytes.withUnsafeBufferPointer { parser.parse($0, 0..<(end + 1), into: destination, capacity: 1) != nil }
+  /// For each column, whether it is read as text: one of ``textColumns``, or its cell in the file's first record is
+  /// neither a number nor missing (such a column is categorical whatever follows).
+  ///
+  /// `nil` when the first record cannot take the fast path: another field
+  /// count than the header's, or a number beyond the largest double (the
+  /// general reader reports both).
+  func firstRecordTextColumns(_ file: CSVFileChunks) -> [Bool]? {
+    guard let bytes = file.bytes(ofChunk: 0),
+      let first = bytes.firstIndex(where: { $0 != CSVByte.newline && $0 != CSVByte.carriageReturn }),
+      let end = bytes[first...].firstIndex(of: CSVByte.newline)
+    else { return nil }
+    var isText = file.names.map { textColumns.contains($0) }
+    return bytes.withUnsafeBufferPointer { record -> [Bool]? in
+      var cells: [Range<Int>] = []
+      var start = first
+      for i in 0...end where i == end || record[i] == file.delimiter.rawValue {
+        cells.append(start..<i)
+        start = i + 1
+      }
+      guard cells.count == isText.count else { return nil }
+      for (c, cell) in cells.enumerated() where !isText[c] {
+        var s = cell.lowerBound
+        var e = cell.upperBound
+        while s < e, CSVByte.isBlank(record[s]) { s += 1 }
+        while e > s, CSVByte.isBlank(record[e - 1]) || record[e - 1] == CSVByte.carriageReturn { e -= 1 }
+        if CSVField.isMissingToken(record, s, e) || CSVNumber.parse(record, s, e) != nil { continue }
+        if CSVNumber.overflows(bytes, s, e) { return nil }
+        isText[c] = true
+      }
+      return isText
     }
   }
 

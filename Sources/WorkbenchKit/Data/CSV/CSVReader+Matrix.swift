@@ -27,8 +27,8 @@ extension CSVReader {
 
   /// The matrix read chunk by chunk, or `nil` when the file must go through the table.
   func numericInput(at path: String) -> ClusteringInput? {
-    guard let file = CSVFileChunks(path: path, reader: self), textColumns.isDisjoint(with: file.names),
-      firstRecordIsNumeric(file), let census = file.census()
+    guard let file = CSVFileChunks(path: path, reader: self), firstRecordTextColumns(file)?.contains(true) == false,
+      let census = file.census()
     else { return nil }
     let rowCounts = census.map(\.records)
     var starts = [0]

@@ -146,6 +146,57 @@ struct CSVReaderFileChunkTests {
     #expect(text.chunked == text.sequential, "text column")
   }
 
+  /// A file with an id column, a category column (text in the first record, number-like codes, missing tokens, padding,
+  /// multi-byte UTF-8) and two numeric columns, `rows` rows.
+  private func mixed(rows: Int, lineEnd: String = "\n") -> String {
+    var random = SeededGenerator(seed: 21)
+    let categories = ["north", " 007 ", "NA", "", "Zürich", "n/a", "1.50", "south-east"]
+    var text = "id,region,spend,visits" + lineEnd + "c0,west,1.5,3" + lineEnd
+    for row in 1..<rows {
+      if row % 41 == 0 { text += lineEnd }
+      let spend = row % 53 == 0 ? "NA" : "\(random.nextGaussian())"
+      text += "c\(row),\(categories[random.nextIndex(below: categories.count)]),\(spend), \(row % 9)" + lineEnd
+    }
+    return text
+  }
+
+  @Test("text columns (ids, and columns with text in the first record) are read in chunks and equal the sequential table", arguments: ["\n", "\r\n"])
+  func textColumnsInChunks(lineEnd: String) throws {
+    let bytes = Array(mixed(rows: 1_403, lineEnd: lineEnd).utf8)
+    for chunkBytes in [1, 293, 7_001] {
+      for textColumns: Set<String> in [[], ["id"], ["id", "visits"]] {
+        let result = try tables(bytes, chunkBytes: chunkBytes, textColumns: textColumns)
+        #expect(result.chunked == result.sequential, "chunk size \(chunkBytes), text \(textColumns.sorted())")
+      }
+    }
+    let table = try withFile(bytes) { path in
+      var reader = CSVReader(textColumns: ["id"])
+      reader.chunkBytes = 293
+      return CSVFileChunks(path: path, reader: reader).flatMap { reader.readFileInChunks($0, sourceName: path) }
+    }
+    #expect(table?.rowCount == 1_403, "the chunk-at-a-time path is taken")
+    #expect(table?.columns.map(\.name) == ["id", "region", "spend", "visits"])
+    #expect(table?.columns[0].labels?[1_402] == "c1402")
+    #expect(table?.columns[1].labels?[0] == "west")
+    #expect(table?.columns[2].numbers?[53].isNaN == true)
+    #expect(table?.columns[3].numbers?[10] == 1)
+  }
+
+  @Test("text the first record does not announce, or a text cell that is not UTF-8, gives the sequential table or error")
+  func textColumnFallbacks() throws {
+    let body = mixed(rows: 700)
+    let cases: [(String, [UInt8])] = [
+      ("text in a numeric column", Array((body + "c700,west,lots,3\n").utf8)),
+      ("invalid UTF-8 in a text column", Array(body.utf8) + Array("c700,".utf8) + [0xFF] + Array(",1,2\n".utf8)),
+      ("a number beyond a double in the first record", Array(("id,region,spend,visits\nc0,west,1e999,3\n" + body).utf8)),
+      ("a short first record", Array(("id,region,spend,visits\nc0,west,1\n" + body).utf8)),
+    ]
+    for (name, bytes) in cases {
+      let result = try tables(bytes, chunkBytes: 101, textColumns: ["id"])
+      #expect(result.chunked == result.sequential, "\(name)")
+    }
+  }
+
   @Test("a file that does not exist is the table reader's error")
   func missingFile() {
     #expect(throws: DataError.self) { try CSVReader().clusteringInput(path: "/nonexistent/\(UUID().uuidString).csv") }
