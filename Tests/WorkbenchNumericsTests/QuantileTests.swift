@@ -19,6 +19,16 @@ struct QuantileTests {
     #expect(Quantile.linear(single, try NumericsReference.number("quantile", "single_value", "q")) == (try NumericsReference.number("quantile", "single_value", "linear")))
   }
 
+  @Test("neighbours whose difference overflows (∓1.7e308) interpolate to the finite value between them")
+  func overflowingDifference() {
+    let split = [-1.7e308, 1.7e308]
+    #expect(Quantile.linear(sorted: split, 0.5) == 0)
+    expectClose(Quantile.linear(sorted: split, 0.25), -0.85e308, relative: 1e-15)
+    expectClose(Quantile.linear(sorted: split, 0.9), 1.36e308, relative: 1e-15)
+    #expect(Quantile.linear(sorted: split, 0) == -1.7e308 && Quantile.linear(sorted: split, 1) == 1.7e308)
+    #expect(Quantile.linear(sorted: [-Double.infinity, 1], 0.5).isInfinite, "infinite values are not interpolated around")
+  }
+
   @Test("pairwise sums equal numpy's bit for bit, around the 8-lane unrolling and the 128-value blocks")
   func pairwise() throws {
     let cases = try #require(try NumericsReference.value("pairwise_sum", "reciprocals").array)

@@ -80,6 +80,7 @@ extension Dataset {
   private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {
     let column = table.column(named: name)!
     var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(table.rowCount)
     var ids: [String] = []
     ids.reserveCapacity(table.rowCount)
     for row in 0..<table.rowCount {

@@ -84,11 +84,12 @@ public struct TrialPlan: Sendable {
     let accepting = registry.algorithms.filter { $0.capabilities.acceptsCategorical }.map { $0.name }
     return experiment.algorithms.compactMap { use in
       guard let type = registry.algorithm(named: use.name), !type.capabilities.acceptsCategorical else { return nil }
-      let names = unencoded.map { "'\($0.name)'" }.joined(separator: ", ")
+      let names = unencoded.map { "'\($0.name)'" }
+      let pipelines = names.count == 1 ? "pipeline \(names[0]) passes" : "pipelines \(MessageText.list(Array(names.dropLast()))) and \(names.last!) pass"
       return Problem(
         use.location,
-        "\(use.name) needs numeric features, but pipeline \(names) passes the categorical column\(categorical.count == 1 ? "" : "s") \(categorical.joined(separator: ", ")) (data.categorical) through unencoded.",
-        fix: "add a \"one-hot\" step to the pipeline, or use an algorithm for mixed data (\(accepting.joined(separator: ", "))).")
+        "\(use.name) needs numeric features, but \(pipelines) the categorical column\(categorical.count == 1 ? "" : "s") \(categorical.joined(separator: ", ")) (data.categorical) through unencoded.",
+        fix: "add a \"one-hot\" step to \(names.count == 1 ? "the pipeline" : "each of them"), or use an algorithm for mixed data (\(accepting.joined(separator: ", "))).")
     }
   }
 }

@@ -57,8 +57,11 @@ public struct EvaluationSpace: Sendable {
   /// The moments are ``ColumnMoments``' (the standard scaler's), so a column at any finite scale, up to ±1.8e308,
   /// standardises without overflowing.
   static func standardizedColumn(_ values: [Double]) -> [Double] {
-    let median = Quantile.linear(values, 0.5) ?? 0
-    let filled = values.map { $0.isNaN ? median : $0 }
+    var filled = values
+    if values.contains(where: \.isNaN) {
+      let median = Quantile.linear(values, 0.5) ?? 0
+      filled = values.map { $0.isNaN ? median : $0 }
+    }
     guard let moments = ColumnMoments(filled) else { return filled }
     let scale = moments.isConstant || !(moments.standardDeviation > 0) ? 1 : moments.standardDeviation
     return filled.map { v in

@@ -59,16 +59,19 @@ struct TrialExecutor: Sendable {
     var states: [JSONValue] = []
     var rows = PipelineRows(count: table.rowCount)
     let seed = TrialSeed.seed(experimentSeed: plan.experiment.seed, configHash: variant.hash)
+    var gaps = DerivedGaps()
     for (i, step) in variant.steps.enumerated() {
       do {
         let preprocessor = try registry.preprocessor(named: step.name)!.make(step.parameters)
         let fitted = try preprocessor.checkedFit(table, context: FitContext(seed: seed))
+        gaps.record(fitted, on: table)
         table = try fitted.checkedTransform(table, step: step.name)
         summaries.append(fitted.summary ?? .null)
         states.append(["use": .string(step.name), "params": step.parameters.json, "state": fitted.state])
       } catch {
         let context = "pipeline '\(variant.name)', step \(i + 1) (\(step.name)): "
-        return .failure(TrialFailure(context + Self.describe(error), dataError: (error as? DataError)?.prefixed(context)))
+        let reason = context + Self.describe(error) + (gaps.note(for: table).map { " (\($0))" } ?? "")
+        return .failure(TrialFailure(reason, dataError: (error as? DataError)?.prefixed(context)))
       }
       rows.record(table, step: i, name: step.name)
     }
@@ -80,7 +83,7 @@ struct TrialExecutor: Sendable {
       return .success(
         PreparedFeatures(input: try table.clusteringInput(), datasetRows: rows.rows, excluded: rows.excluded, stepSummaries: summaries, saved: saved))
     } catch {
-      return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)"))
+      return .failure(TrialFailure("after pipeline '\(variant.name)': \(error)" + (gaps.note(for: table).map { " (\($0))" } ?? "")))
     }
   }
 

@@ -123,6 +123,10 @@ struct ExperimentReaderTests {
     #expect(found.map(\.location.jsonPath) == ["algorithms[1]"])
     #expect(found.first?.message == "kmeans needs numeric features, but pipeline 'raw' passes the categorical column region (data.categorical) through unencoded.")
     #expect(found.first?.fix?.hasPrefix("add a \"one-hot\" step to the pipeline") == true)
+    let two = problems(
+      #"{"name": "x", "data": {"path": "d.csv", "categorical": ["region", "tier"]}, "pipelines": [{"name": "raw"}, {"name": "scaled", "steps": ["standard-scaler"]}], "algorithms": ["kmeans"]}"#)
+    #expect(two.first?.message == "kmeans needs numeric features, but pipelines 'raw' and 'scaled' pass the categorical columns region, tier (data.categorical) through unencoded.")
+    #expect(two.first?.fix?.hasPrefix("add a \"one-hot\" step to each of them") == true)
   }
 
   @Test("malformed JSON in a file names the line and column")

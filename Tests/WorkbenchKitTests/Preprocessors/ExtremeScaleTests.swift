@@ -69,6 +69,15 @@ struct ExtremeScaleTests {
     #expect(fitted.state.firstNonFinitePath() == nil)
   }
 
+  @Test("robust-scaler on a column split between ±1.7e308 centres on the median 0 and scales to ±0.5")
+  func robustScalerAcrossTheDoubles() throws {
+    let values = (0..<12).map { $0 % 2 == 0 ? 1.7e308 : -1.7e308 }
+    let table = DataTable(columns: [.numeric("a", values), .numeric("b", (0..<12).map { Double($0 % 3) })])
+    let fitted = try makePlugin(RobustScaler.self).fit(table, context: FitContext(seed: 0))
+    #expect(fitted.state.firstNonFinitePath() == nil && fitted.summary?.firstNonFinitePath() == nil)
+    #expect(try fitted.transform(table).column(named: "a")?.numbers == values.map { $0 > 0 ? 0.5 : -0.5 })
+  }
+
   @Test("mean and median imputation of values near ±1.8e308 stay finite")
   func imputeNearTheLargestDouble() throws {
     let table = DataTable(columns: [.numeric("a", [1.7e308, 1.7e308, .nan]), .numeric("b", [-1.7e308, 1.7e308, .nan])])

@@ -88,6 +88,28 @@ struct RunnerTests {
     #expect(summary.leaderboard.ranked.count == 2)
   }
 
+  @Test("missing cells a derive expression made (an overflow, a log of 0) are named with the expression's cause; an impute after it fixes them")
+  func derivedGaps() async throws {
+    let fixture = try RunFixture(
+      spec: """
+        {"name": "gaps", "data": {"path": "customers.csv", "id": "customer_id"},
+         "pipelines": [{"name": "overflow", "steps": ["impute", {"use": "derive", "params": {"columns": {"huge": "abs(visits) * 1e308 * 10"}}}]},
+                       {"name": "log", "steps": ["impute", {"use": "derive", "params": {"columns": {"l": "log(visits - visits)"}}}]},
+                       {"name": "filled", "steps": ["impute", {"use": "derive", "params": {"columns": {"huge": "abs(visits) * 1e308 * 10"}}}, "impute", "standard-scaler"]}],
+         "algorithms": [{"use": "kmeans", "params": {"k": 2}}]}
+        """)
+    defer { fixture.remove() }
+    let summary = try run(fixture, out: fixture.results("g"), jobs: 1)
+    let byPipeline = Dictionary(uniqueKeysWithValues: summary.records.map { ($0.pipeline, $0) })
+    let overflow = try #require(byPipeline["overflow"]?.error)
+    #expect(overflow.contains("the column 'huge' has "), "\(overflow)")
+    #expect(overflow.contains("(derive 'huge' gave no value at line 2, an overflow (a result beyond ±1.8e308)"), "\(overflow)")
+    #expect(overflow.contains("add an \"impute\" step after it, or change the expression)"), "\(overflow)")
+    let log = try #require(byPipeline["log"]?.error)
+    #expect(log.contains("derive 'l' gave no value at line 2, the log of a number ≤ 0, and in 89 other cells"), "\(log)")
+    #expect(byPipeline["filled"]?.status == .ok, "\(byPipeline["filled"]?.error ?? "")")
+  }
+
   @Test("k above the row count is a spec error before anything is written")
   func tooManyClusters() throws {
     let fixture = try RunFixture(rows: 6, spec: #"{"name": "big-k", "data": {"path": "customers.csv", "id": "customer_id"}, "pipelines": [{"name": "i", "steps": ["impute"]}], "algorithms": [{"use": "kmeans", "grid": {"k": [2, 9]}}]}"#)

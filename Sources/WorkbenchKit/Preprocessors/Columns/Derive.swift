@@ -73,7 +73,7 @@ public struct Derive: Preprocessor {
     let probe = FittedDerive(
       columnNames: definitions.map(\.name), texts: definitions.map(\.text), expressions: definitions.map(\.expression),
       invalidCells: [])
-    let (_, invalid) = try probe.evaluate(table)
+    let invalid = try probe.evaluate(table).invalidCounts
     return FittedDerive(columnNames: probe.columnNames, texts: probe.texts, expressions: probe.expressions, invalidCells: invalid)
   }
 }

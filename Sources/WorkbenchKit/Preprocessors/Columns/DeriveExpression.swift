@@ -42,54 +42,56 @@ indirect enum DeriveExpression: Equatable, Sendable {
     return names
   }
 
-  /// `value`, or a missing value flagged invalid when it overflowed to ±∞.
-  private static func finite(_ value: Double, invalid: inout Bool) -> Double {
+  /// Why a cell has no value although its inputs are present; the message names the cause.
+  enum Gap: String, Equatable, Sendable {
+    case overflow = "an overflow (a result beyond ±1.8e308)"
+    case logOfNonPositive = "the log of a number ≤ 0"
+    case sqrtOfNegative = "the square root of a negative number"
+    case divisionByZero = "a division by zero"
+  }
+
+  /// `value`, or a missing value with the gap `.overflow` when it overflowed to ±∞.
+  private static func finite(_ value: Double, gap: inout Gap?) -> Double {
     guard value.isInfinite else { return value }
-    invalid = true
+    return Self.missing(.overflow, gap: &gap)
+  }
+
+  /// A missing value, recording `cause` unless an earlier operation of the row already gave one.
+  private static func missing(_ cause: Gap, gap: inout Gap?) -> Double {
+    if gap == nil { gap = cause }
     return .nan
   }
 
   /// The value for one row; `cell(name)` reads the row's cell of a column.
   ///
-  /// `invalid` is set when an operation had no value (log of x ≤ 0, sqrt of x < 0, x / 0) on present inputs.
-  func evaluate(_ cell: (String) -> Double, invalid: inout Bool) -> Double {
+  /// `gap` is set to the first operation that had no value on present
+  /// inputs (log of x ≤ 0, sqrt of x < 0, x / 0, an overflow); a missing
+  /// input gives a missing value without a gap.
+  func evaluate(_ cell: (String) -> Double, gap: inout Gap?) -> Double {
     switch self {
     case .number(let v): return v
     case .column(let name): return cell(name)
-    case .negate(let a): return -a.evaluate(cell, invalid: &invalid)
+    case .negate(let a): return -a.evaluate(cell, gap: &gap)
     case .binary(let op, let a, let b):
-      let x = a.evaluate(cell, invalid: &invalid), y = b.evaluate(cell, invalid: &invalid)
+      let x = a.evaluate(cell, gap: &gap), y = b.evaluate(cell, gap: &gap)
       if x.isNaN || y.isNaN { return .nan }
       switch op {
-      case "+": return Self.finite(x + y, invalid: &invalid)
-      case "-": return Self.finite(x - y, invalid: &invalid)
-      case "*": return Self.finite(x * y, invalid: &invalid)
+      case "+": return Self.finite(x + y, gap: &gap)
+      case "-": return Self.finite(x - y, gap: &gap)
+      case "*": return Self.finite(x * y, gap: &gap)
       default:
-        if y == 0 {
-          invalid = true
-          return .nan
-        }
-        return Self.finite(x / y, invalid: &invalid)
+        if y == 0 { return Self.missing(.divisionByZero, gap: &gap) }
+        return Self.finite(x / y, gap: &gap)
       }
     case .call(let name, let args):
-      let values = args.map { $0.evaluate(cell, invalid: &invalid) }
+      let values = args.map { $0.evaluate(cell, gap: &gap) }
       if values.contains(where: \.isNaN) { return .nan }
       let x = values[0]
       switch name {
       case "abs": return abs(x)
-      case "exp": return Self.finite(Foundation.exp(x), invalid: &invalid)
-      case "log":
-        if x <= 0 {
-          invalid = true
-          return .nan
-        }
-        return Foundation.log(x)
-      case "sqrt":
-        if x < 0 {
-          invalid = true
-          return .nan
-        }
-        return x.squareRoot()
+      case "exp": return Self.finite(Foundation.exp(x), gap: &gap)
+      case "log": return x <= 0 ? Self.missing(.logOfNonPositive, gap: &gap) : Foundation.log(x)
+      case "sqrt": return x < 0 ? Self.missing(.sqrtOfNegative, gap: &gap) : x.squareRoot()
       case "min": return values.min() ?? .nan
       default: return values.max() ?? .nan
       }

@@ -8,9 +8,26 @@ public struct FittedDerive: FittedPreprocessor, Equatable {
   /// Cells of the fit table per derived column with no value because of log/sqrt of an invalid number or division by zero.
   public let invalidCells: [Int]
 
-  /// The derived columns' values on `table` and the invalid-cell count of each.
-  func evaluate(_ table: DataTable) throws(DataError) -> ([[Double]], [Int]) {
-    var outputs: [[Double]] = [], invalidCounts: [Int] = []
+  /// The first cell of a derived column with no value on present inputs: its row and why.
+  public struct FirstGap: Equatable, Sendable {
+    /// The row (0-based) in the table evaluated.
+    public var row: Int
+    /// What went wrong there ("an overflow (a result beyond ±1.8e308)", "a division by zero", …).
+    public var cause: String
+  }
+
+  /// What evaluating the expressions on a table gives, per derived column.
+  struct Evaluation {
+    var values: [[Double]] = []
+    /// Cells with no value on present inputs.
+    var invalidCounts: [Int] = []
+    /// The first such cell, or `nil`.
+    var firstGaps: [FirstGap?] = []
+  }
+
+  /// The derived columns' values on `table`, with the invalid cells of each.
+  func evaluate(_ table: DataTable) throws(DataError) -> Evaluation {
+    var result = Evaluation()
     for (name, (text, expression)) in zip(columnNames, zip(texts, expressions)) {
       var inputs: [String: [Double]] = [:]
       for column in expression.columnNames {
@@ -23,24 +40,39 @@ public struct FittedDerive: FittedPreprocessor, Equatable {
         inputs[column] = try FeatureColumns.numbers(of: found, in: table, for: "derive '\(name)'")
       }
       var invalidCount = 0
+      var firstGap: FirstGap?
       var values: [Double] = []
       values.reserveCapacity(table.rowCount)
       for r in 0..<table.rowCount {
-        var invalid = false
-        values.append(expression.evaluate({ inputs[$0]?[r] ?? .nan }, invalid: &invalid))
-        if invalid { invalidCount += 1 }
+        var gap: DeriveExpression.Gap?
+        values.append(expression.evaluate({ inputs[$0]?[r] ?? .nan }, gap: &gap))
+        guard let gap else { continue }
+        invalidCount += 1
+        if firstGap == nil { firstGap = FirstGap(row: r, cause: gap.rawValue) }
       }
-      outputs.append(values)
-      invalidCounts.append(invalidCount)
+      result.values.append(values)
+      result.invalidCounts.append(invalidCount)
+      result.firstGaps.append(firstGap)
     }
-    return (outputs, invalidCounts)
+    return result
+  }
+
+  /// For each derived column with cells that have no value on `table` although their inputs are present, the first such cell.
+  ///
+  /// Why: those cells reach the algorithm as missing values; the trial's
+  /// failure then says which expression made them and why (an overflow, a
+  /// log of a number ≤ 0, …) rather than only that values are missing.
+  public func firstGaps(on table: DataTable) -> [String: FirstGap] {
+    guard let evaluation = try? evaluate(table) else { return [:] }
+    var gaps: [String: FirstGap] = [:]
+    for (name, gap) in zip(columnNames, evaluation.firstGaps) { gaps[name] = gap }
+    return gaps
   }
 
   /// `table` with the derived columns appended (or replaced in place when the name exists).
   public func transform(_ table: DataTable) throws -> DataTable {
-    let (values, _) = try evaluate(table)
     var columns = table.columns
-    for (name, x) in zip(columnNames, values) {
+    for (name, x) in zip(columnNames, try evaluate(table).values) {
       if let i = table.columnIndex(named: name) { columns[i] = .numeric(name, x) } else { columns.append(.numeric(name, x)) }
     }
     return table.replacingColumns(columns)
