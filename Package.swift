@@ -18,7 +18,7 @@ let package = Package(
     // Vector kernels Swift cannot compile per CPU: built for the baseline and for AVX2 + FMA, chosen at run time.
     .target(name: "WorkbenchKernels"),
     // Kernels and the matrix type; the only Swift module with unsafe pointers.
-    .target(name: "WorkbenchNumerics", dependencies: ["WorkbenchKernels"]),
+    .target(name: "WorkbenchNumerics", dependencies: ["WorkbenchKernels"], swiftSettings: optimizedInDebug),
     // Starting external plugin processes: a process group of their own, writes confined to their folder (Landlock), timeouts.
     .target(name: "WorkbenchSpawn"),
     .target(
@@ -27,7 +27,7 @@ let package = Package(
         "WorkbenchNumerics",
         "WorkbenchSpawn",
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      ], swiftSettings: optimizedInDebug),
     // The benchmark harness (`workbench bench`): generated data, workloads in child processes, the scikit-learn baseline.
     .target(name: "WorkbenchBench", dependencies: ["WorkbenchKit", "WorkbenchNumerics"]),
     // Common checks, data generators and tolerance helpers, usable by outside plugin authors.
@@ -61,3 +61,7 @@ if Context.environment["WORKBENCH_FUZZ"] != nil {
   package.targets.append(
     .executableTarget(name: "WorkbenchFuzz", dependencies: ["WorkbenchKit"], path: "Tests/Fuzz/Harness"))
 }
+
+/// The numeric modules are compiled with optimisation in debug builds too (assertions kept), so `swift test` runs the
+/// algorithms at near-release speed: their unoptimised loops are 10–50× slower.
+var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))] }
