@@ -9,11 +9,9 @@ public enum Quantile {
   /// when the fraction is at least ½), so results agree bit for bit.
   ///
   /// `q` must lie in [0, 1] (checked by precondition).
-  /// - Complexity: O(n log n) for the sort.
+  /// - Complexity: O(n) expected (a selection, see ``linear(_:_:)-([Double],[Double])``).
   public static func linear(_ values: [Double], _ q: Double) -> Double? {
-    let sorted = values.filter { !$0.isNaN }.sorted()
-    guard !sorted.isEmpty else { return nil }
-    return linear(sorted: sorted, q)
+    linear(values, [q])?[0]
   }
 
   /// ``linear(_:_:)`` for values already sorted ascending, without NaN and not empty.
@@ -25,18 +23,81 @@ public enum Quantile {
   /// - Complexity: O(1).
   public static func linear(sorted: [Double], _ q: Double) -> Double {
     precondition(!sorted.isEmpty && q >= 0 && q <= 1, "quantile of an empty sample or q outside [0, 1]")
-    let h = Double(sorted.count - 1) * q
-    let lower = min(Int(h.rounded(.down)), sorted.count - 1)
-    let upper = min(lower + 1, sorted.count - 1)
-    let t = h - Double(lower)
-    let a = sorted[lower], b = sorted[upper]
-    if a.isFinite, b.isFinite, !(b - a).isFinite { return 2 * interpolate(a * 0.5, b * 0.5, t) }
-    return interpolate(a, b, t)
+    let (lower, upper, t) = neighbours(count: sorted.count, q)
+    return interpolate(sorted[lower], sorted[upper], t)
   }
 
-  /// numpy's `_lerp(a, b, t)`: from `a` below t = ½, from `b` at and above, so the ends are exact.
+  /// Several quantiles of `values`, ignoring NaN, each equal to ``linear(_:_:)``'s; `nil` when no value is present.
+  ///
+  /// Why: a box plot of a million values needs five order statistics, not
+  /// a sort. The needed ranks are selected in increasing order, each within
+  /// the part of the array right of the previous one (a quickselect with a
+  /// median-of-three pivot that falls back to sorting that part when it
+  /// stops shrinking), so the values at those ranks are exactly the sorted
+  /// array's.
+  /// - Complexity: O(n · qs.count) expected, O(n log n) at worst.
+  public static func linear(_ values: [Double], _ qs: [Double]) -> [Double]? {
+    var present = values.filter { !$0.isNaN }
+    guard !present.isEmpty else { return nil }
+    precondition(qs.allSatisfy { $0 >= 0 && $0 <= 1 }, "q outside [0, 1]")
+    let n = present.count
+    let places = qs.map { neighbours(count: n, $0) }
+    var from = 0
+    for rank in Set(places.flatMap { [$0.lower, $0.upper] }).sorted() where rank >= from {
+      select(&present, rank: rank, from: from)
+      from = rank + 1
+    }
+    return places.map { interpolate(present[$0.lower], present[$0.upper], $0.t) }
+  }
+
+  /// numpy's virtual index for `q` among `count` sorted values: the two ranks around it and the fraction between them.
+  private static func neighbours(count: Int, _ q: Double) -> (lower: Int, upper: Int, t: Double) {
+    let h = Double(count - 1) * q
+    let lower = min(Int(h.rounded(.down)), count - 1)
+    return (lower, min(lower + 1, count - 1), h - Double(lower))
+  }
+
+  /// numpy's `_lerp(a, b, t)` (from `a` below t = ½, from `b` at and above, so the ends are exact), done on the halves
+  /// when `b − a` overflows.
   private static func interpolate(_ a: Double, _ b: Double, _ t: Double) -> Double {
+    if a.isFinite, b.isFinite, !(b - a).isFinite { return 2 * interpolate(a * 0.5, b * 0.5, t) }
     let difference = b - a
     return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
+  }
+
+  /// Moves the value of rank `rank` (0-based, among `values[from...]`, all of which are at least `values[..<from]`) to
+  /// index `rank`, smaller or equal values before it and larger or equal after.
+  private static func select(_ values: inout [Double], rank: Int, from: Int) {
+    var low = from, high = values.count - 1
+    var rounds = 0
+    while low < high {
+      rounds += 1
+      if rounds > 64 {
+        values[low...high].sort()
+        return
+      }
+      let middle = low + (high - low) / 2
+      if values[middle] < values[low] { values.swapAt(middle, low) }
+      if values[high] < values[low] { values.swapAt(high, low) }
+      if values[high] < values[middle] { values.swapAt(high, middle) }
+      let pivot = values[middle]
+      var i = low, j = high
+      while i <= j {
+        while values[i] < pivot { i += 1 }
+        while pivot < values[j] { j -= 1 }
+        if i <= j {
+          values.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if rank <= j {
+        high = j
+      } else if rank >= i {
+        low = i
+      } else {
+        return
+      }
+    }
   }
 }

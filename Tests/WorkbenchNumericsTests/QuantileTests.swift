@@ -19,6 +19,28 @@ struct QuantileTests {
     #expect(Quantile.linear(single, try NumericsReference.number("quantile", "single_value", "q")) == (try NumericsReference.number("quantile", "single_value", "linear")))
   }
 
+  @Test("quantiles found by selection equal those of the sorted values, bit for bit, with ties, NaN and every size to 300")
+  func selectionEqualsSort() {
+    var random = SeededGenerator(seed: 17)
+    let qs = [0, 0.05, 0.25, 0.5, 0.5, 0.75, 0.95, 0.999, 1]
+    for n in Array(1...300) + [4_096, 10_007] {
+      for alphabet in [3, 1_000_000] {
+        let values = (0..<n).map { i in i % 97 == 13 ? Double.nan : Double(random.nextIndex(below: alphabet)) - Double(alphabet / 2) }
+        let sorted = values.filter { !$0.isNaN }.sorted()
+        let selected = Quantile.linear(values, qs)
+        if sorted.isEmpty {
+          #expect(selected == nil)
+          continue
+        }
+        #expect(selected?.map(\.bitPattern) == qs.map { Quantile.linear(sorted: sorted, $0).bitPattern }, "n \(n), alphabet \(alphabet)")
+      }
+    }
+    let ascending = (0..<5_000).map(Double.init), descending = Array(ascending.reversed()), constant = [Double](repeating: 2, count: 5_000)
+    for values in [ascending, descending, constant] {
+      #expect(Quantile.linear(values, [0.25, 0.5]) == [1_249.75, 2_499.5].map { values == constant ? 2 : $0 })
+    }
+  }
+
   @Test("neighbours whose difference overflows (∓1.7e308) interpolate to the finite value between them")
   func overflowingDifference() {
     let split = [-1.7e308, 1.7e308]

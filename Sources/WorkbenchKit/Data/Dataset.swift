@@ -31,6 +31,22 @@ public struct Dataset: Sendable {
 extension Dataset {
   /// Splits `table` by the roles in `spec`; column problems are located in the spec file and the CSV.
   public static func prepare(_ table: DataTable, spec: DataSpec, fingerprint: String, specFile: String) throws -> Dataset {
+    let features = try featureTable(table, spec: spec, specFile: specFile)
+    let ids = try spec.id.map { try uniqueIds(table, column: $0) } ?? (1...max(table.rowCount, 1)).prefix(table.rowCount).map(String.init)
+    let truth = spec.truth.map { name in (0..<table.rowCount).map { row -> String? in
+      let column = table.column(named: name)!
+      let text = column.text(at: row)
+      return text.isEmpty ? nil : text
+    } }
+    return Dataset(ids: ids, table: features, truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row", source: table)
+  }
+
+  /// The columns of `table` that are clustered (the features, then the categorical columns), checked as ``prepare(_:spec:fingerprint:specFile:)`` checks them.
+  ///
+  /// Why apart: a stage that re-reads a finished run's data (the report)
+  /// needs the feature table, not the ids, whose uniqueness check hashes
+  /// every id.
+  public static func featureTable(_ table: DataTable, spec: DataSpec, specFile: String) throws -> DataTable {
     let dataLocation = Location(file: specFile, jsonPath: "data")
     var problems: [Problem] = []
     func check(_ name: String, at location: Location) {
@@ -66,15 +82,7 @@ extension Dataset {
       throw SpecError(dataLocation.appending("features"), "\(spec.path) has no numeric column to cluster on besides the id and truth columns.", fix: "list the feature columns under data.features.")
     }
     try table.requireNumeric(features)
-    let ids = try spec.id.map { try uniqueIds(table, column: $0) } ?? (1...max(table.rowCount, 1)).prefix(table.rowCount).map(String.init)
-    let truth = spec.truth.map { name in (0..<table.rowCount).map { row -> String? in
-      let column = table.column(named: name)!
-      let text = column.text(at: row)
-      return text.isEmpty ? nil : text
-    } }
-    return Dataset(
-      ids: ids, table: table.selecting(columns: features + spec.categorical), truth: truth, fingerprint: fingerprint, idColumn: spec.id ?? "row",
-      source: table)
+    return table.selecting(columns: features + spec.categorical)
   }
 
   private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {

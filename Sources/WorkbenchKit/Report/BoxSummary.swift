@@ -3,7 +3,7 @@ import WorkbenchNumerics
 /// What a box plot draws of a set of values: the 5th, 25th, 50th, 75th and 95th percentiles, the mean and the count.
 ///
 /// Percentiles are numpy's default linear interpolation
-/// (``Quantile/linear(sorted:_:)``); missing values (NaN) are left out. The
+/// (``Quantile/linear(_:_:)``); missing values (NaN) are left out. The
 /// mean of values near the largest doubles is summed over n-ths, so it does
 /// not overflow.
 struct BoxSummary: Sendable, Equatable {
@@ -12,17 +12,13 @@ struct BoxSummary: Sendable, Equatable {
   var count: Int
 
   /// The summary of `values`, or nil when none is present.
-  /// - Complexity: O(n log n).
+  /// - Complexity: O(n) expected (the percentiles are selected, not sorted: ``Quantile/linear(_:_:)``).
   init?(_ values: [Double]) {
-    let sorted = values.filter { !$0.isNaN }.sorted()
-    guard !sorted.isEmpty else { return nil }
-    p5 = Quantile.linear(sorted: sorted, 0.05)
-    q1 = Quantile.linear(sorted: sorted, 0.25)
-    median = Quantile.linear(sorted: sorted, 0.5)
-    q3 = Quantile.linear(sorted: sorted, 0.75)
-    p95 = Quantile.linear(sorted: sorted, 0.95)
-    let total = PairwiseSum.sum(sorted)
-    mean = total.isFinite ? total / Double(sorted.count) : PairwiseSum.sum(sorted.map { $0 / Double(sorted.count) })
-    count = sorted.count
+    let present = values.filter { !$0.isNaN }
+    guard let percentiles = Quantile.linear(present, [0.05, 0.25, 0.5, 0.75, 0.95]) else { return nil }
+    (p5, q1, median, q3, p95) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4])
+    let total = PairwiseSum.sum(present)
+    mean = total.isFinite ? total / Double(present.count) : PairwiseSum.sum(present.map { $0 / Double(present.count) })
+    count = present.count
   }
 }

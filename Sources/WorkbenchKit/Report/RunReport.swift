@@ -93,8 +93,8 @@ extension RunReport {
     let segments = try results.labels(record).labels.map { label in label.map { $0 >= 0 && $0 < ids.count ? ids[$0] : $0 } }
     let grouping = SegmentRows(labels: segments)
     let experiment = results.plan.experiment
-    let dataset = try Dataset.prepare(source, spec: experiment.data, fingerprint: results.manifest.dataSHA256, specFile: experiment.specFile)
-    let space = EvaluationSpace.standardized(dataset.table, categoricalWeight: experiment.evaluation.categoricalWeight)
+    let features = try Dataset.featureTable(source, spec: experiment.data, specFile: experiment.specFile)
+    let space = EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
     let geometry = try SegmentGeometry.compute(space: space, segments: segments, seed: record.seed)
     let pipeline = try results.pipeline(record)
     let keyColumns = keyFeatures(insight: insight, source: source, pipeline: pipeline)
@@ -106,7 +106,7 @@ extension RunReport {
       geometry: geometry, keyFeatures: keyColumns.compactMap { distribution(source.column(named: $0)!, grouping) },
       derivedScores: derived.compactMap { distribution($0, grouping) },
       clusteredColumns: pipeline.inputColumns,
-      spaceDescription: "the spec's \(dataset.table.columns.count) feature columns, missing values filled, standardised\(experiment.data.categorical.isEmpty ? "" : ", categories one-hot")")
+      spaceDescription: "the spec's \(features.columns.count) feature columns, missing values filled, standardised\(experiment.data.categorical.isEmpty ? "" : ", categories one-hot")")
   }
 
   /// The numeric columns to draw as box plots: the most important clustered features, else those furthest from the population.
