@@ -31,10 +31,8 @@ public enum Quantile {
   ///
   /// Why: a box plot of a million values needs five order statistics, not
   /// a sort. The needed ranks are selected in increasing order, each within
-  /// the part of the array right of the previous one (a quickselect with a
-  /// median-of-three pivot that falls back to sorting that part when it
-  /// stops shrinking), so the values at those ranks are exactly the sorted
-  /// array's.
+  /// the part of the array right of the previous one (``Selection``), so
+  /// the values at those ranks are exactly the sorted array's.
   /// - Complexity: O(n · qs.count) expected, O(n log n) at worst.
   public static func linear(_ values: [Double], _ qs: [Double]) -> [Double]? {
     var present = values.filter { !$0.isNaN }
@@ -44,7 +42,7 @@ public enum Quantile {
     let places = qs.map { neighbours(count: n, $0) }
     var from = 0
     for rank in Set(places.flatMap { [$0.lower, $0.upper] }).sorted() where rank >= from {
-      select(&present, rank: rank, from: from)
+      Selection.select(&present, range: from..<n, nth: rank) { $0 }
       from = rank + 1
     }
     return places.map { interpolate(present[$0.lower], present[$0.upper], $0.t) }
@@ -63,41 +61,5 @@ public enum Quantile {
     if a.isFinite, b.isFinite, !(b - a).isFinite { return 2 * interpolate(a * 0.5, b * 0.5, t) }
     let difference = b - a
     return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
-  }
-
-  /// Moves the value of rank `rank` (0-based, among `values[from...]`, all of which are at least `values[..<from]`) to
-  /// index `rank`, smaller or equal values before it and larger or equal after.
-  private static func select(_ values: inout [Double], rank: Int, from: Int) {
-    var low = from, high = values.count - 1
-    var rounds = 0
-    while low < high {
-      rounds += 1
-      if rounds > 64 {
-        values[low...high].sort()
-        return
-      }
-      let middle = low + (high - low) / 2
-      if values[middle] < values[low] { values.swapAt(middle, low) }
-      if values[high] < values[low] { values.swapAt(high, low) }
-      if values[high] < values[middle] { values.swapAt(high, middle) }
-      let pivot = values[middle]
-      var i = low, j = high
-      while i <= j {
-        while values[i] < pivot { i += 1 }
-        while pivot < values[j] { j -= 1 }
-        if i <= j {
-          values.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if rank <= j {
-        high = j
-      } else if rank >= i {
-        low = i
-      } else {
-        return
-      }
-    }
   }
 }

@@ -61,7 +61,7 @@ struct KDTree: Sendable {
       }
       let middle = start + (end - start) / 2
       if end - start > 1 && columns > 0 {
-        KDTree.select(&permutation, range: start..<end, nth: middle) { storage[$0 * columns + widest] }
+        Selection.select(&permutation, range: start..<end, nth: middle) { storage[$0 * columns + widest] }
       }
       (starts[2 * node + 1], ends[2 * node + 1]) = (start, middle)
       (starts[2 * node + 2], ends[2 * node + 2]) = (middle, end)
@@ -93,39 +93,5 @@ struct KDTree: Sendable {
       lower[node * columns + j] = lo
       upper[node * columns + j] = hi
     }
-  }
-
-  /// Reorders `items[range]` so the item at `nth` has the key it would have in sorted order, smaller keys before, larger after.
-  ///
-  /// Hoare-style quickselect with a median-of-three pivot: deterministic for given input.
-  private static func select(_ items: inout [Int], range: Range<Int>, nth: Int, key: (Int) -> Double) {
-    var lo = range.lowerBound
-    var hi = range.upperBound - 1
-    while lo < hi {
-      let mid = lo + (hi - lo) / 2
-      let pivot = median(key(items[lo]), key(items[mid]), key(items[hi]))
-      var i = lo
-      var j = hi
-      while i <= j {
-        while key(items[i]) < pivot { i += 1 }
-        while key(items[j]) > pivot { j -= 1 }
-        if i <= j {
-          items.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if nth <= j {
-        hi = j
-      } else if nth >= i {
-        lo = i
-      } else {
-        return
-      }
-    }
-  }
-
-  private static func median(_ a: Double, _ b: Double, _ c: Double) -> Double {
-    max(min(a, b), min(max(a, b), c))
   }
 }
