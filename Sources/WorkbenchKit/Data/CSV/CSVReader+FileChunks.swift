@@ -81,13 +81,13 @@ extension CSVReader {
   func firstRecordTextColumns(_ file: CSVFileChunks) -> [Bool]? {
     guard let bytes = file.bytes(ofChunk: 0),
       let first = bytes.firstIndex(where: { $0 != CSVByte.newline && $0 != CSVByte.carriageReturn }),
-      let end = bytes[first...].firstIndex(of: CSVByte.newline)
+      let end = bytes[first...].firstIndex(where: { $0 == CSVByte.newline || $0 == CSVByte.carriageReturn })
     else { return nil }
     var isText = file.names.map { textColumns.contains($0) }
     return bytes.withUnsafeBufferPointer { record -> [Bool]? in
       var cells: [Range<Int>] = []
       var start = first
-      for i in 0...end where i == end || record[i] == file.delimiter.rawValue {
+      for i in first...end where i == end || record[i] == file.delimiter.rawValue {
         cells.append(start..<i)
         start = i + 1
       }
@@ -96,7 +96,7 @@ extension CSVReader {
         var s = cell.lowerBound
         var e = cell.upperBound
         while s < e, CSVByte.isBlank(record[s]) { s += 1 }
-        while e > s, CSVByte.isBlank(record[e - 1]) || record[e - 1] == CSVByte.carriageReturn { e -= 1 }
+        while e > s, CSVByte.isBlank(record[e - 1]) { e -= 1 }
         if CSVField.isMissingToken(record, s, e) || CSVNumber.parse(record, s, e) != nil { continue }
         if CSVNumber.overflows(bytes, s, e) { return nil }
         isText[c] = true

@@ -190,6 +190,7 @@ struct CSVReaderFileChunkTests {
       ("invalid UTF-8 in a text column", Array(body.utf8) + Array("c700,".utf8) + [0xFF] + Array(",1,2\n".utf8)),
       ("a number beyond a double in the first record", Array(("id,region,spend,visits\nc0,west,1e999,3\n" + body).utf8)),
       ("a short first record", Array(("id,region,spend,visits\nc0,west,1\n" + body).utf8)),
+      ("one numeric column with lone CR line ends", Array(("x\n" + (0..<900).map { "\($0).5" }.joined(separator: "\r") + "\n").utf8)),
     ]
     for (name, bytes) in cases {
       let result = try tables(bytes, chunkBytes: 101, textColumns: ["id"])
