@@ -66,6 +66,29 @@ struct DeriveTests {
     }
   }
 
+  @Test("nesting deeper than 64 levels and more than 1,000 terms are syntax errors, so no expression can overflow the stack")
+  func bounds() throws {
+    func message(_ text: String) -> String? {
+      do {
+        _ = try makePlugin(Derive.self, ["columns": ["total": .string(text)]])
+        return nil
+      } catch {
+        return (error as? ParameterError)?.message ?? "\(error)"
+      }
+    }
+    let nested = { (levels: Int) in String(repeating: "(", count: levels) + "wines" + String(repeating: ")", count: levels) }
+    #expect(message(nested(63)) == nil)
+    #expect(message(nested(64))?.hasPrefix("derive 'total': parentheses, functions and signs nest more than 64 levels deep at character 65") == true)
+    #expect(message(String(repeating: "(", count: 16_000))?.contains("nest more than 64 levels deep") == true)
+    #expect(message(String(repeating: "-", count: 100) + "wines")?.contains("nest more than 64 levels deep") == true)
+    #expect(message(String(repeating: "abs(", count: 70) + "wines" + String(repeating: ")", count: 70))?.contains("nest more than 64 levels deep") == true)
+    let sum = { (terms: Int) in Array(repeating: "wines", count: terms).joined(separator: " + ") }
+    #expect(message(sum(1_000)) == nil)
+    #expect(message(sum(1_001))?.contains("more than 1000 numbers, columns and calls") == true)
+    let (out, _) = try derived(["total": .string(sum(1_000))])
+    #expect(out.column(named: "total")?.numbers?.first == 1_000 * (table.column(named: "wines")?.numbers?.first ?? .nan))
+  }
+
   @Test("an unknown column is a data error at fit time naming it, with the nearest names")
   func unknownColumn() throws {
     let plugin = try makePlugin(Derive.self, ["columns": ["total": "winez + meat"]])

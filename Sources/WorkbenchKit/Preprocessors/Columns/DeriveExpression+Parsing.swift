@@ -7,7 +7,17 @@ extension DeriveExpression {
     var position: Int
   }
 
+  /// How deep parentheses, function calls and signs may nest.
+  static let maximumNesting = 64
+  /// How many numbers, columns and function calls an expression may hold.
+  static let maximumTerms = 1_000
+
   /// Parses `text` by recursive descent, or throws the first syntax error with its position.
+  ///
+  /// Nesting deeper than ``maximumNesting`` and more than ``maximumTerms``
+  /// terms are syntax errors: parsing, evaluating and freeing an expression
+  /// recurse once per level, so an unbounded one (16,000 opening
+  /// parentheses, found by fuzzing) would overflow the stack.
   /// - Complexity: O(length of `text`).
   static func parse(_ text: String) throws(SyntaxError) -> DeriveExpression {
     var parser = Parser(characters: Array(text))
@@ -20,6 +30,10 @@ extension DeriveExpression {
   private struct Parser {
     let characters: [Character]
     var index = 0
+    /// Signs, parentheses and calls open around the current position.
+    var depth = 0
+    /// Numbers, columns and calls read so far.
+    var terms = 0
 
     mutating func skipSpaces() {
       while index < characters.count, characters[index].isWhitespace { index += 1 }
@@ -53,6 +67,12 @@ extension DeriveExpression {
     }
 
     mutating func unary() throws(SyntaxError) -> DeriveExpression {
+      depth += 1
+      defer { depth -= 1 }
+      guard depth <= DeriveExpression.maximumNesting else {
+        throw SyntaxError(
+          message: "parentheses, functions and signs nest more than \(DeriveExpression.maximumNesting) levels deep", position: index + 1)
+      }
       if take("-") { return .negate(try unary()) }
       return try primary()
     }
@@ -60,6 +80,10 @@ extension DeriveExpression {
     mutating func primary() throws(SyntaxError) -> DeriveExpression {
       skipSpaces()
       guard index < characters.count else { throw unexpected() }
+      terms += 1
+      guard terms <= DeriveExpression.maximumTerms else {
+        throw SyntaxError(message: "more than \(DeriveExpression.maximumTerms) numbers, columns and calls", position: index + 1)
+      }
       let c = characters[index]
       if c == "(" {
         index += 1
