@@ -15,7 +15,8 @@ struct DerivedGaps {
   /// A column derived again without gaps loses its earlier note.
   mutating func record(_ fitted: any FittedPreprocessor, on table: DataTable) {
     guard let derive = fitted as? FittedDerive else { return }
-    let gaps = derive.firstGaps(on: table)
+    // Finding the first gap evaluates the expressions again, so only when the fit counted any.
+    let gaps = derive.invalidCells.contains { $0 > 0 } ? derive.firstGaps(on: table) : [:]
     for (name, count) in zip(derive.columnNames, derive.invalidCells) {
       guard let gap = gaps[name], count > 0 else {
         notes[name] = nil
