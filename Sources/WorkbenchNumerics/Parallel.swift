@@ -23,6 +23,23 @@ public enum Parallel {
     run(count: count, body)
   }
 
+  /// `first()` and `second()`, possibly at the same time; each one's error is returned, not thrown, so the caller
+  /// chooses which counts first.
+  public static func both<A: Sendable, B: Sendable>(
+    _ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B
+  ) -> (Result<A, any Error>, Result<B, any Error>) {
+    let results = run(count: 2) { i -> Either<Result<A, any Error>, Result<B, any Error>> in
+      i == 0 ? .first(Result { try first() }) : .second(Result { try second() })
+    }
+    guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure("chunks out of order") }
+    return (a, b)
+  }
+
+  private enum Either<A, B> {
+    case first(A)
+    case second(B)
+  }
+
   /// `body(0), body(1), …, body(count − 1)` for their effects, possibly concurrently; returns when all have run.
   ///
   /// Items are claimed one at a time in index order, so long and short items

@@ -30,21 +30,16 @@ public enum Quantile {
   /// Several quantiles of `values`, ignoring NaN, each equal to ``linear(_:_:)``'s; `nil` when no value is present.
   ///
   /// Why: a box plot of a million values needs five order statistics, not
-  /// a sort. The needed ranks are selected in increasing order, each within
-  /// the part of the array right of the previous one (``Selection``), so
+  /// a sort. The needed ranks are selected together (``Selection``), so
   /// the values at those ranks are exactly the sorted array's.
-  /// - Complexity: O(n · qs.count) expected, O(n log n) at worst.
+  /// - Complexity: O(n log qs.count) expected, O(n log n) at worst.
   public static func linear(_ values: [Double], _ qs: [Double]) -> [Double]? {
     var present = values.filter { !$0.isNaN }
     guard !present.isEmpty else { return nil }
     precondition(qs.allSatisfy { $0 >= 0 && $0 <= 1 }, "q outside [0, 1]")
     let n = present.count
     let places = qs.map { neighbours(count: n, $0) }
-    var from = 0
-    for rank in Set(places.flatMap { [$0.lower, $0.upper] }).sorted() where rank >= from {
-      Selection.select(&present, range: from..<n, nth: rank) { $0 }
-      from = rank + 1
-    }
+    Selection.select(&present, range: 0..<n, ranks: Set(places.flatMap { [$0.lower, $0.upper] }).sorted()[...])
     return places.map { interpolate(present[$0.lower], present[$0.upper], $0.t) }
   }
 

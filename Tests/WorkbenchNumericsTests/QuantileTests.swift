@@ -72,3 +72,22 @@ struct QuantileTests {
     #expect(PairwiseSum.sum(tenths) != tenths.reduce(0, +))
   }
 }
+
+@Suite("Radix sort")
+struct RadixSortTests {
+  @Test("sorts 64-bit keys as the standard sort does, with shared bytes, ties and the full range")
+  func equalsStandardSort() {
+    var random = SeededGenerator(seed: 3)
+    for n in [0, 1, 2, 255, 256, 10_000, 100_003] {
+      for spread: UInt64 in [1, 300, 1 << 40, UInt64.max] {
+        let keys = (0..<n).map { _ in UInt64(random.nextIndex(below: Int.max)) &* 2_654_435_761 % (spread == UInt64.max ? UInt64.max : spread) }
+        var sorted = keys
+        RadixSort.sort(&sorted)
+        #expect(sorted == keys.sorted(), "n \(n), spread \(spread)")
+      }
+    }
+    var extremes: [UInt64] = [UInt64.max, 0, 1 << 63, UInt64.max - 1, 0, 255, 256]
+    RadixSort.sort(&extremes)
+    #expect(extremes == [0, 0, 255, 256, 1 << 63, UInt64.max - 1, UInt64.max])
+  }
+}

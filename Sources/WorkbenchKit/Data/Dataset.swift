@@ -85,23 +85,21 @@ extension Dataset {
     return table.selecting(columns: features + spec.categorical)
   }
 
+  /// The id column's texts, checked present and unique; the first problem in file order is reported.
+  /// - Complexity: O(n) expected (``UniqueTexts``).
   private static func uniqueIds(_ table: DataTable, column name: String) throws(DataError) -> [String] {
     let column = table.column(named: name)!
-    var firstLine: [String: Int] = [:]
-    firstLine.reserveCapacity(table.rowCount)
-    var ids: [String] = []
-    ids.reserveCapacity(table.rowCount)
-    for row in 0..<table.rowCount {
-      let id = column.text(at: row)
-      let line = table.line(ofRow: row) ?? row + 2
-      guard !id.isEmpty else {
-        throw DataError(Location(file: table.sourceName, line: line, columnName: name), "the id is missing.", fix: "give every row an id, or leave data.id out to number rows.")
-      }
-      if let earlier = firstLine[id] {
-        throw DataError(Location(file: table.sourceName, line: line, columnName: name), "the id '\(id)' already appeared on line \(earlier).", fix: "make ids unique, or leave data.id out to number rows.")
-      }
-      firstLine[id] = line
-      ids.append(id)
+    let ids = (0..<table.rowCount).map { column.text(at: $0) }
+    let missing = ids.firstIndex { $0.isEmpty }
+    let repeated = UniqueTexts.firstRepeat(ids, skip: \.isEmpty)
+    let line = { (row: Int) in table.line(ofRow: row) ?? row + 2 }
+    if let missing, missing < repeated?.position ?? Int.max {
+      throw DataError(Location(file: table.sourceName, line: line(missing), columnName: name), "the id is missing.", fix: "give every row an id, or leave data.id out to number rows.")
+    }
+    if let repeated {
+      throw DataError(
+        Location(file: table.sourceName, line: line(repeated.position), columnName: name), "the id '\(ids[repeated.position])' already appeared on line \(line(repeated.earlier)).",
+        fix: "make ids unique, or leave data.id out to number rows.")
     }
     return ids
   }

@@ -21,14 +21,12 @@ public struct EvaluationSpace: Sendable {
 
   /// The standardized space of `table` (every column of it), with one-hot indicators scaled by `categoricalWeight`.
   public static func standardized(_ table: DataTable, categoricalWeight: Double) -> EvaluationSpace {
-    var columns: [[Double]] = []
-    for column in table.columns {
-      if let values = column.numbers {
-        columns.append(standardizedColumn(values))
-      } else if let labels = column.labels {
-        columns += indicatorColumns(labels, weight: categoricalWeight)
-      }
+    let parts = Parallel.map(count: table.columns.count) { c -> [[Double]] in
+      let column = table.columns[c]
+      if let values = column.numbers { return [standardizedColumn(values)] }
+      return column.labels.map { indicatorColumns($0, weight: categoricalWeight) } ?? []
     }
+    let columns = parts.flatMap { $0 }
     let rows = table.rowCount
     return EvaluationSpace(name: EvaluationSpec.Space.standardized.name, matrix: Matrix.fromColumns(columns, rows: rows).matrix, rowOfDatasetRow: Array(0..<rows))
   }

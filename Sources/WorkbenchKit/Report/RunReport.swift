@@ -69,15 +69,16 @@ extension RunReport {
 
   /// Gathers the report of `results`: `records` are the ranked, aligned records, `trial` the one to describe
   /// (nil = none: nothing ranked), `insight` its insight when the spec asks for insight, `source` every column
-  /// of the data in original units (needed when `trial` is given).
+  /// of the data in original units (needed when `trial` is given), `space` the standardized evaluation space of its
+  /// features when the caller has it (built here otherwise).
   static func assemble(
     _ results: RunResults, board: Leaderboard, records: [TrialRecord], kSelection: KSelection, trial: TrialRecord?, insight: SegmentInsight?,
-    source: DataTable?, registry: PluginRegistry
+    source: DataTable?, space: EvaluationSpace? = nil, registry: PluginRegistry
   ) throws -> RunReport {
     var view: SegmentView?
     if let trial, let source {
       view = try segmentView(results, record: trial, rank: board.ranked.firstIndex { $0.record.configHash == trial.configHash }.map { $0 + 1 },
-        insight: insight, source: source, registry: registry)
+        insight: insight, source: source, space: space, registry: registry)
     }
     return RunReport(
       manifest: results.manifest, plan: results.plan, board: board, records: records, kSelection: kSelection,
@@ -87,14 +88,15 @@ extension RunReport {
   }
 
   private static func segmentView(
-    _ results: RunResults, record: TrialRecord, rank: Int?, insight: SegmentInsight?, source: DataTable, registry: PluginRegistry
+    _ results: RunResults, record: TrialRecord, rank: Int?, insight: SegmentInsight?, source: DataTable, space: EvaluationSpace?,
+    registry: PluginRegistry
   ) throws -> SegmentView {
     let ids = record.segmentIds ?? Array(0..<record.sizes.count)
     let segments = try results.labels(record).labels.map { label in label.map { $0 >= 0 && $0 < ids.count ? ids[$0] : $0 } }
     let grouping = SegmentRows(labels: segments)
     let experiment = results.plan.experiment
     let features = try Dataset.featureTable(source, spec: experiment.data, specFile: experiment.specFile)
-    let space = EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
+    let space = space ?? EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
     let geometry = try SegmentGeometry.compute(space: space, segments: segments, seed: record.seed)
     let pipeline = try results.pipeline(record)
     let keyColumns = keyFeatures(insight: insight, source: source, pipeline: pipeline)
@@ -103,8 +105,8 @@ extension RunReport {
     return SegmentView(
       record: record, rank: rank, sizes: zip(grouping.ids, grouping.sizes).map { ($0, $1) }, excluded: grouping.excludedRows,
       insight: insight.map { .success($0) } ?? .failure(StatisticUndefined("segment insight is turned off in the spec (insight.enabled is false)")),
-      geometry: geometry, keyFeatures: keyColumns.compactMap { distribution(source.column(named: $0)!, grouping) },
-      derivedScores: derived.compactMap { distribution($0, grouping) },
+      geometry: geometry, keyFeatures: distributions(keyColumns.map { source.column(named: $0)! }, grouping),
+      derivedScores: distributions(derived, grouping),
       clusteredColumns: pipeline.inputColumns,
       spaceDescription: "the spec's \(features.columns.count) feature columns, missing values filled, standardised\(experiment.data.categorical.isEmpty ? "" : ", categories one-hot")")
   }
@@ -122,10 +124,18 @@ extension RunReport {
     return Array(candidates.sorted { (spread($0), $1) > (spread($1), $0) }.prefix(keyFeatureLimit))
   }
 
+  /// Each column's ``distribution(_:_:)`` that has values, in order; the columns' box summaries are computed in parallel.
+  static func distributions(_ columns: [Column], _ grouping: SegmentRows) -> [Distribution] {
+    Parallel.map(count: columns.count) { distribution(columns[$0], grouping) }.compactMap { $0 }
+  }
+
   /// `column`'s box summary in each segment with values and in the population, or nil when it has no values.
   static func distribution(_ column: Column, _ grouping: SegmentRows) -> Distribution? {
-    guard let values = column.numbers, let population = BoxSummary(grouping.includedRowIndices.map { values[$0] }) else { return nil }
-    let segments = grouping.ids.indices.compactMap { g in BoxSummary(grouping.rows[g].map { values[$0] }).map { (id: grouping.ids[g], box: $0) } }
+    guard let values = column.numbers else { return nil }
+    let groups = [grouping.includedRowIndices] + grouping.rows
+    let boxes = Parallel.map(count: groups.count) { g in BoxSummary(groups[g].map { values[$0] }) }
+    guard let population = boxes[0] else { return nil }
+    let segments = grouping.ids.indices.compactMap { g in boxes[g + 1].map { (id: grouping.ids[g], box: $0) } }
     return Distribution(column: column.name, segments: segments, population: population)
   }
 }

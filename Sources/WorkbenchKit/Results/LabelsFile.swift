@@ -8,11 +8,16 @@ public enum LabelsFile {
   /// The file's text: a header, then one line per dataset row in data order.
   public static func text(_ rows: RowLabels, ids: [String], idColumn: String) -> String {
     precondition(rows.labels.count == ids.count, "one label per id")
-    if rows.excludedBy.isEmpty {
-      return CSVWriter().text(rows: [[idColumn, "label"]] + zip(ids, rows.labels).map { [$0, $1.map(String.init) ?? ""] })
+    let hasExclusions = !rows.excludedBy.isEmpty
+    var lines = CSVLines()
+    lines.appendRow(hasExclusions ? [idColumn, "label", "excluded_by"] : [idColumn, "label"])
+    for (i, id) in ids.enumerated() {
+      lines.append(id)
+      if let label = rows.labels[i] { lines.append(label) } else { lines.appendEmpty() }
+      if hasExclusions { lines.append(rows.excludedBy[i] ?? "") }
+      lines.endLine()
     }
-    let lines = ids.indices.map { i in [ids[i], rows.labels[i].map(String.init) ?? "", rows.excludedBy[i] ?? ""] }
-    return CSVWriter().text(rows: [[idColumn, "label", "excluded_by"]] + lines)
+    return lines.text
   }
 
   /// Reads back a labels file this program wrote (`path` names it in errors); ids are known from the dataset.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchNumerics
 
 /// An experiment ready to run: the expanded plan and the data it runs on, every check passed.
 public struct PreparedExperiment: Sendable {
@@ -23,8 +24,12 @@ public struct PreparedExperiment: Sendable {
     let path = experiment.data.resolvedPath
     let table = try experiment.data.transactions.map { try $0.aggregate(path: path) }
       ?? CSVReader(textColumns: Set([experiment.data.id, experiment.data.truth].compactMap { $0 })).read(path: path)
-    let fingerprint = try DataFingerprint.sha256(ofFileAt: path)
-    let dataset = try Dataset.prepare(table, spec: experiment.data, fingerprint: fingerprint, specFile: experiment.specFile)
+    // The file's digest is taken while the table is checked (ids, roles): two passes that need not wait for each other.
+    let (digest, prepared) = Parallel.both(
+      { try DataFingerprint.sha256(ofFileAt: path) },
+      { try Dataset.prepare(table, spec: experiment.data, fingerprint: "", specFile: experiment.specFile) })
+    var dataset = try prepared.get()
+    dataset.fingerprint = try digest.get()
     try plan.checkAgainstData(dataset, registry: registry)
     let rows = dataset.table.rowCount
     let columns = dataset.table.columns.count

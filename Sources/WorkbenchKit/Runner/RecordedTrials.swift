@@ -6,6 +6,8 @@ public struct RecordedTrials: Sendable {
   public var resumed: Int
   /// The shard recorded, when the run was split.
   public var shard: ShardManifest?
+  /// The shared space the trials were scored in, when the spec asks for the standardized one (the report draws it too).
+  public var standardizedSpace: EvaluationSpace?
 
   /// Number of failed trials.
   public var failedCount: Int { results.records.filter { $0.status == .failed }.count }

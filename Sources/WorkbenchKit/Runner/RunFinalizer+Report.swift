@@ -5,13 +5,15 @@ extension RunFinalizer {
   ///
   /// `records` are the ranked, aligned records, `insight` the chosen trial's
   /// insight when the spec asks for insight, `source` every column of the
-  /// data in original units (nil only when no trial is ranked).
+  /// data in original units (nil only when no trial is ranked), `space` the standardized space of its features when
+  /// already built.
   func reportText(
-    _ results: RunResults, board: Leaderboard, records: [TrialRecord], kSelection: KSelection, source: DataTable?, insight: SegmentInsight?
+    _ results: RunResults, board: Leaderboard, records: [TrialRecord], kSelection: KSelection, source: DataTable?, space: EvaluationSpace?,
+    insight: SegmentInsight?
   ) throws -> String {
     try RunReport.assemble(
       results, board: board, records: records, kSelection: kSelection, trial: board.ranked.first?.record, insight: insight, source: source,
-      registry: registry
+      space: space, registry: registry
     ).html
   }
 

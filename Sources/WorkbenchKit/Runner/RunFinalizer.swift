@@ -75,8 +75,9 @@ public struct RunFinalizer: Sendable {
   }
 
   /// Derives and writes the run-level files of `results`; `source` is every column of the run's data in original
-  /// units (for insight), read from the data file when not given.
-  public func finalize(_ results: RunResults, source: DataTable? = nil) throws -> Derived {
+  /// units (for insight), read from the data file when not given; `standardizedSpace` the standardized evaluation space
+  /// of its features when the caller has built it (the report draws it; it is built here otherwise).
+  public func finalize(_ results: RunResults, source: DataTable? = nil, standardizedSpace: EvaluationSpace? = nil) throws -> Derived {
     let plan = results.plan
     let (board, records) = try ranked(results)
     let metricNames = plan.metrics.map(\.name)
@@ -105,7 +106,7 @@ public struct RunFinalizer: Sendable {
       files += insight.files
       chosenInsight = insight.chosen
     }
-    files.append(("report.html", try reportText(results, board: board, records: records, kSelection: kSelection, source: data, insight: chosenInsight)))
+    files.append(("report.html", try reportText(results, board: board, records: records, kSelection: kSelection, source: data, space: standardizedSpace, insight: chosenInsight)))
     var written: [String] = []
     for (name, text) in files where try results.folder.writeIfChanged(text, to: name) { written.append(name) }
     let kept = Set(files.map(\.name))

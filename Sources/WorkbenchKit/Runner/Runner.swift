@@ -29,7 +29,7 @@ public struct Runner: Sendable {
   public func run(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunSummary {
     precondition(options.shard == nil, "a shard is recorded, then merged: call record(_:dataset:options:observe:)")
     let (recorded, lock) = try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe)
-    let derived = try RunFinalizer(registry: registry).finalize(recorded.results, source: dataset.source)
+    let derived = try RunFinalizer(registry: registry).finalize(recorded.results, source: dataset.source, standardizedSpace: recorded.standardizedSpace)
     withExtendedLifetime(lock) {}
     return RunSummary(directory: recorded.results.folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.resumed)
   }
@@ -89,7 +89,8 @@ public struct Runner: Sendable {
       manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
       try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
     }
-    return (RecordedTrials(results: results, resumed: recorded.count, shard: shard), lock)
+    let standardized = plan.experiment.evaluation.space == .standardized ? executor.evaluationSpace : nil
+    return (RecordedTrials(results: results, resumed: recorded.count, shard: shard, standardizedSpace: standardized), lock)
   }
 
   /// Fits the pipeline variants `trials` need, in parallel, keyed by variant hash.

@@ -21,19 +21,20 @@ public struct CSVWriter: Sendable {
 
   /// The CSV text of `rows`, one line each.
   public func text(rows: [[String]]) -> String {
-    var out = ""
-    for row in rows { appendRow(row, to: &out) }
-    return out
+    var lines = CSVLines(delimiter: delimiter)
+    for row in rows { lines.appendRow(row) }
+    return lines.text
   }
 
   /// The CSV text of `table`: a header row, then one line per row.
   public func text(of table: DataTable) -> String {
-    var out = ""
-    appendRow(table.columnNames, to: &out)
+    var lines = CSVLines(delimiter: delimiter)
+    lines.appendRow(table.columnNames)
     for row in 0..<table.rowCount {
-      appendRow(table.columns.map { cell($0, row) }, to: &out)
+      for column in table.columns { lines.append(cell(column, row)) }
+      lines.endLine()
     }
-    return out
+    return lines.text
   }
 
   /// Writes `table` to `path` atomically (a temporary file renamed into place).
@@ -51,19 +52,5 @@ public struct CSVWriter: Sendable {
     case .numeric(let v): v[row].isNaN ? "" : JSONNumber.plain(v[row])
     case .categorical(let v): v[row] ?? ""
     }
-  }
-
-  private func appendRow(_ fields: [String], to out: inout String) {
-    for (i, field) in fields.enumerated() {
-      if i > 0 { out.unicodeScalars.append(Unicode.Scalar(delimiter.rawValue)) }
-      out += needsQuotes(field) ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
-    }
-    out += "\n"
-  }
-
-  private func needsQuotes(_ field: String) -> Bool {
-    let bytes = field.utf8
-    if let first = bytes.first, let last = bytes.last, CSVByte.isBlank(first) || CSVByte.isBlank(last) { return true }
-    return bytes.contains { $0 == delimiter.rawValue || $0 == CSVByte.quote || $0 == CSVByte.newline || $0 == CSVByte.carriageReturn }
   }
 }

@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 /// A per-column affine map learned by a scaler: `y = ((x − center) / scale) · multiplier + offset`.
 ///
 /// The four coefficients let each scaler apply scikit-learn's own operation
@@ -47,7 +49,8 @@ public struct FittedColumnScaling: FittedPreprocessor, Equatable {
   }
 
   private func apply(_ columns: [[Double]]) -> [[Double]] {
-    columns.enumerated().map { c, x in
+    Parallel.map(count: columns.count) { c in
+      let x = columns[c]
       let center = centers[c], scale = scales[c], multiplier = multipliers[c], offset = offsets[c]
       return x.map { v in
         let difference = v - center

@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 /// Centers numeric columns on their mean and scales them to unit variance.
 ///
 /// Each column becomes `(x - mean) / scale`, where `scale` is the
@@ -57,8 +59,9 @@ public struct StandardScaler: Preprocessor {
   public func fitScaler(_ table: DataTable) throws(DataError) -> FittedColumnScaling {
     let names = try FeatureColumns.numericTargets(columns, in: table, for: Self.name)
     var means: [Double] = [], variances: [Double?] = [], scales: [Double] = []
-    for (name, x) in zip(names, try FeatureColumns.numericValues(names, of: table, for: Self.name)) {
-      guard let moments = ColumnMoments(x) else {
+    let values = try FeatureColumns.numericValues(names, of: table, for: Self.name)
+    for (name, moments) in zip(names, Parallel.map(count: values.count) { ColumnMoments(values[$0]) }) {
+      guard let moments else {
         throw FeatureColumns.allMissing(name, in: table, for: Self.name, fix: "impute it first or drop it from data.features.")
       }
       means.append(moments.mean)
