@@ -35,6 +35,13 @@ public enum Quantile {
   /// - Complexity: O(n log qs.count) expected, O(n log n) at worst.
   public static func linear(_ values: [Double], _ qs: [Double]) -> [Double]? {
     var present = values.filter { !$0.isNaN }
+    return linear(reordering: &present, qs)
+  }
+
+  /// ``linear(_:_:)-(_,[Double])`` of `values`, which hold no NaN, reordered in place instead of copied (the order
+  /// left is unspecified); `nil` when empty.
+  public static func linear(reordering present: inout [Double], _ qs: [Double]) -> [Double]? {
+    precondition(!present.contains { $0.isNaN }, "NaN among the values")
     guard !present.isEmpty else { return nil }
     precondition(qs.allSatisfy { $0 >= 0 && $0 <= 1 }, "q outside [0, 1]")
     let n = present.count

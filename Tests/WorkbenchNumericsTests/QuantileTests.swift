@@ -91,3 +91,30 @@ struct RadixSortTests {
     #expect(extremes == [0, 0, 255, 256, 1 << 63, UInt64.max - 1, UInt64.max])
   }
 }
+
+@Suite("Row moments of a matrix")
+struct RowMomentsTests {
+  @Test("column sums and centred cross-products over chosen rows equal plain loops over fixed chunks, bit for bit")
+  func equalPlainLoops() {
+    var random = SeededGenerator(seed: 9)
+    let (n, p, chunk) = (10_001, 5, 1_000)
+    let x = Matrix(rows: n, columns: p, storage: (0..<(n * p)).map { _ in Double(random.nextIndex(below: 1_000_000)) / 997 - 300 })
+    let rows = (0..<7_000).map { _ in random.nextIndex(below: n) }
+    var sums = [Double](repeating: 0, count: p)
+    var products = [Double](repeating: 0, count: p * p)
+    let centre = [1.5, -2, 0, 300, 7]
+    for first in stride(from: 0, to: rows.count, by: chunk) {
+      var s = [Double](repeating: 0, count: p), m = [Double](repeating: 0, count: p * p)
+      for row in rows[first..<min(first + chunk, rows.count)] {
+        for c in 0..<p { s[c] += x[row, c] }
+        for a in 0..<p { for b in 0...a { m[a * p + b] += (x[row, a] - centre[a]) * (x[row, b] - centre[b]) } }
+      }
+      for c in 0..<p { sums[c] += s[c] }
+      for j in 0..<(p * p) { products[j] += m[j] }
+    }
+    #expect(x.columnSums(ofRows: rows, chunkRows: chunk) == sums)
+    #expect(x.centredCrossProducts(ofRows: rows, centre: centre, chunkRows: chunk) == products)
+    #expect(products[1 * p + 3] == 0 && products[3 * p + 1] != 0, "the lower triangle only")
+    #expect(x.columnSums(ofRows: [], chunkRows: chunk) == [Double](repeating: 0, count: p))
+  }
+}

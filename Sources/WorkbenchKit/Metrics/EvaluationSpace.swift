@@ -39,7 +39,13 @@ public struct EvaluationSpace: Sendable {
   }
 
   /// The space's rows for a clustering of `datasetRows` with `labels`, restricted to rows the space has.
+  ///
+  /// When those are every row of the space in order (a trial that excluded no row, in the standardized space), the
+  /// matrix itself is returned instead of a copy.
   public func restricted(to datasetRows: [Int], labels: [Int]) -> (features: Matrix, labels: [Int]) {
+    if datasetRows.count == matrix.rows, datasetRows.indices.allSatisfy({ rowOfDatasetRow[datasetRows[$0]] == $0 }) {
+      return (matrix, labels)
+    }
     var rows: [Int] = []
     var kept: [Int] = []
     for (row, label) in zip(datasetRows, labels) {

@@ -14,11 +14,12 @@ struct BoxSummary: Sendable, Equatable {
   /// The summary of `values`, or nil when none is present.
   /// - Complexity: O(n) expected (the percentiles are selected, not sorted: ``Quantile/linear(_:_:)``).
   init?(_ values: [Double]) {
-    let present = values.filter { !$0.isNaN }
-    guard let percentiles = Quantile.linear(present, [0.05, 0.25, 0.5, 0.75, 0.95]) else { return nil }
-    (p5, q1, median, q3, p95) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4])
+    var present = values.filter { !$0.isNaN }
+    // The mean is summed in data order, before the selection reorders the values.
     let total = PairwiseSum.sum(present)
     mean = total.isFinite ? total / Double(present.count) : PairwiseSum.sum(present.map { $0 / Double(present.count) })
     count = present.count
+    guard let percentiles = Quantile.linear(reordering: &present, [0.05, 0.25, 0.5, 0.75, 0.95]) else { return nil }
+    (p5, q1, median, q3, p95) = (percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4])
   }
 }

@@ -31,33 +31,10 @@ struct PrincipalAxes: Sendable {
       (mean, axes, explainedRatio) = (Array(repeating: 0, count: p), [], [])
       return
     }
-    let chunks = Parallel.chunkCount(n, size: Self.chunkRows)
-    let storage = x.storage
-    let sums = Parallel.map(count: chunks) { chunk in
-      var s = [Double](repeating: 0, count: p)
-      for i in Parallel.chunkRange(chunk, size: Self.chunkRows, total: n) {
-        let base = rows[i] * p
-        for c in 0..<p { s[c] += storage[base + c] }
-      }
-      return s
-    }
-    var mean = [Double](repeating: 0, count: p)
-    for s in sums { for c in 0..<p { mean[c] += s[c] } }
-    mean = mean.map { $0 / Double(n) }
-    let centre = mean
-    let products = Parallel.map(count: chunks) { chunk in
-      var m = [Double](repeating: 0, count: p * p)
-      var d = [Double](repeating: 0, count: p)
-      for i in Parallel.chunkRange(chunk, size: Self.chunkRows, total: n) {
-        let base = rows[i] * p
-        for c in 0..<p { d[c] = storage[base + c] - centre[c] }
-        for a in 0..<p { for b in 0...a { m[a * p + b] += d[a] * d[b] } }
-      }
-      return m
-    }
+    let mean = x.columnSums(ofRows: rows, chunkRows: Self.chunkRows).map { $0 / Double(n) }
+    let products = x.centredCrossProducts(ofRows: rows, centre: mean, chunkRows: Self.chunkRows)
     var covariance = Matrix(rows: p, columns: p)
-    for m in products { for a in 0..<p { for b in 0...a { covariance[a, b] += m[a * p + b] } } }
-    for a in 0..<p { for b in 0...a { covariance[a, b] /= Double(n - 1) } }
+    for a in 0..<p { for b in 0...a { covariance[a, b] = products[a * p + b] / Double(n - 1) } }
     let eigen = SymmetricEigen(covariance)
     let variances = eigen.values.map { max($0, 0) }
     let total = variances.reduce(0, +)

@@ -97,7 +97,7 @@ extension RunReport {
     let experiment = results.plan.experiment
     let features = try Dataset.featureTable(source, spec: experiment.data, specFile: experiment.specFile)
     let space = space ?? EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
-    let geometry = try SegmentGeometry.compute(space: space, segments: segments, seed: record.seed)
+    let geometry = try SegmentGeometry.compute(space: space, grouping: grouping, seed: record.seed)
     let pipeline = try results.pipeline(record)
     let keyColumns = keyFeatures(insight: insight, source: source, pipeline: pipeline)
     let derived = try CustomersFile.derivedColumns(pipeline, source: source, registry: registry).columns

@@ -49,9 +49,8 @@ struct SegmentGeometry: Sendable {
   /// The silhouettes, or why there are none (a single segment).
   var silhouettes: Result<Silhouettes, SilhouetteUndefined>
 
-  /// The geometry of the segmentation `segments` (one aligned id per dataset row; −1 noise; nil excluded) in `space`.
-  static func compute(space: EvaluationSpace, segments: [Int?], seed: UInt64) throws -> SegmentGeometry {
-    let grouping = SegmentRows(labels: segments)
+  /// The geometry of the segmentation `grouping` (of aligned ids per dataset row; −1 noise) in `space`.
+  static func compute(space: EvaluationSpace, grouping: SegmentRows, seed: UInt64) throws -> SegmentGeometry {
     let included = grouping.includedRowIndices.filter { space.rowOfDatasetRow[$0] != nil }
     let classes = included.map { grouping.groupOfRow[$0] }
     let spaceRows = included.map { space.rowOfDatasetRow[$0]! }

@@ -5,6 +5,16 @@ import WorkbenchTestSupport
 /// Profiles in original units: hand-computed values, missing values, and the reasons given instead of NaN.
 @Suite("Insight profiles")
 struct InsightProfilesTests {
+  @Test("segment rows group by sorted id, noise first and excluded rows left out, for small ids and ids beyond the row count")
+  func grouping() {
+    let small = SegmentRows(labels: [2, -1, nil, 0, 2, 0])
+    #expect(small.ids == [-1, 0, 2] && small.rows == [[1], [3, 5], [0, 4]] && small.groupOfRow == [2, 0, -1, 1, 2, 1])
+    #expect(small.includedRows == 5 && small.excludedRows == 1 && small.includedRowIndices == [0, 1, 3, 4, 5])
+    let large = SegmentRows(labels: [5_000_000, -1, nil, 3, 5_000_000])
+    #expect(large.ids == [-1, 3, 5_000_000] && large.rows == [[1], [3], [0, 4]] && large.groupOfRow == [2, 0, -1, 1, 2])
+    #expect(SegmentRows(labels: [nil, nil]).ids.isEmpty && SegmentRows(labels: []).count == 0)
+  }
+
   @Test("numeric summaries, relative differences and z-scores match hand computation (numpy quartiles, n − 1 SD)")
   func numericValues() throws {
     let rows = SegmentRows(labels: [0, 0, 0, 1, 1, 1, nil])

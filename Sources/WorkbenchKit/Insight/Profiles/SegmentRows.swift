@@ -21,15 +21,30 @@ public struct SegmentRows: Sendable, Equatable {
   /// The grouping of `labels` (one per row; −1 = noise, `nil` = excluded). Labels below −1 are a programmer error.
   public init(labels: [Int?]) {
     precondition(labels.allSatisfy { ($0 ?? 0) >= -1 }, "segment labels are −1 (noise) or from 0 upward")
-    let ids = Array(Set(labels.compactMap { $0 })).sorted()
-    var indexOfId: [Int: Int] = [:]
-    for (i, id) in ids.enumerated() { indexOfId[id] = i }
+    // Segment ids are small (below the row count, as a clustering's are): an array indexed by id + 1 finds each row's
+    // group; larger ids, from a labels file, go through a dictionary.
+    let largest = labels.reduce(-1) { max($0, $1 ?? -1) }
+    let ids: [Int]
+    let group: (Int) -> Int
+    if largest <= max(labels.count, 1_024) {
+      var present = [Bool](repeating: false, count: largest + 2)
+      for label in labels { if let label { present[label + 1] = true } }
+      ids = present.indices.filter { present[$0] }.map { $0 - 1 }
+      var indexOfId = [Int](repeating: -1, count: largest + 2)
+      for (i, id) in ids.enumerated() { indexOfId[id + 1] = i }
+      group = { indexOfId[$0 + 1] }
+    } else {
+      ids = Array(Set(labels.compactMap { $0 })).sorted()
+      let indexOfId = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+      group = { indexOfId[$0]! }
+    }
     var rows = Array(repeating: [Int](), count: ids.count)
     var groupOfRow = Array(repeating: -1, count: labels.count)
     for (row, label) in labels.enumerated() {
-      guard let label, let group = indexOfId[label] else { continue }
-      groupOfRow[row] = group
-      rows[group].append(row)
+      guard let label else { continue }
+      let g = group(label)
+      groupOfRow[row] = g
+      rows[g].append(row)
     }
     self.ids = ids
     self.rows = rows
