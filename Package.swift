@@ -19,6 +19,8 @@ let package = Package(
     .target(name: "WorkbenchKernels"),
     // Kernels and the matrix type; the only Swift module with unsafe pointers.
     .target(name: "WorkbenchNumerics", dependencies: ["WorkbenchKernels"], swiftSettings: optimizedInDebug),
+    // glibc's allocator thresholds, set once by the `workbench` executable (see its AllocatorSettings).
+    .target(name: "WorkbenchAllocator"),
     // Starting external plugin processes: a process group of their own, writes confined to their folder (Landlock), timeouts.
     .target(name: "WorkbenchSpawn"),
     .target(
@@ -35,6 +37,7 @@ let package = Package(
     .executableTarget(
       name: "workbench",
       dependencies: [
+        "WorkbenchAllocator",
         "WorkbenchKit",
         "WorkbenchBench",
         "WorkbenchNumerics",

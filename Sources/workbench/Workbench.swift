@@ -21,7 +21,9 @@ struct Workbench: ParsableCommand {
   /// Runs the command, mapping parser usage errors to exit code 2 so the documented table holds.
   ///
   /// An unknown command is reported (with the nearest names) before parsing, so `workbench gaet --help` is not the root help.
+  /// The allocator is set up first (``AllocatorSettings``).
   static func main() {
+    AllocatorSettings.apply()
     if let error = UnknownCommand.error(in: Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands) {
       exit(withError: CLIFailure.report(error))
     }
