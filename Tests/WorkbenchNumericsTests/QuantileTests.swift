@@ -118,3 +118,18 @@ struct RowMomentsTests {
     #expect(x.columnSums(ofRows: [], chunkRows: chunk) == [Double](repeating: 0, count: p))
   }
 }
+
+@Suite("Largest magnitudes of a matrix's columns")
+struct LargestMagnitudeTests {
+  @Test("each column's largest absolute value across chunks, NaN when the column holds one, 0 without rows")
+  func largest() {
+    let n = Distance.chunkRows * 2 + 5
+    var storage = [Double](repeating: 1, count: n * 3)
+    storage[(n - 1) * 3 + 0] = -7.5
+    storage[10 * 3 + 1] = .infinity
+    storage[(Distance.chunkRows + 1) * 3 + 2] = .nan
+    storage[(n - 2) * 3 + 2] = 1e300
+    #expect(Matrix(rows: n, columns: 3, storage: storage).largestMagnitudes().map(\.description) == ["7.5", "inf", "nan"])
+    #expect(Matrix(rows: 0, columns: 2, storage: []).largestMagnitudes() == [0, 0])
+  }
+}

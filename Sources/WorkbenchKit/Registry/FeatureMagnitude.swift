@@ -49,14 +49,7 @@ public enum FeatureMagnitude {
   ///
   /// - Complexity: O(rows · columns).
   public static func problem(in x: Matrix, names: [String]) -> Problem? {
-    var largestSeen = [Double](repeating: 0, count: x.columns)
-    for r in 0..<x.rows {
-      for c in 0..<x.columns {
-        let magnitude = abs(x[r, c])
-        // NaN compares false, so it is carried explicitly: it makes the column's "largest" NaN.
-        largestSeen[c] = magnitude.isNaN || largestSeen[c].isNaN ? .nan : max(largestSeen[c], magnitude)
-      }
-    }
+    let largestSeen = x.largestMagnitudes()
     for c in 0..<x.columns {
       if let problem = problem(largestMagnitude: largestSeen[c], name: c < names.count ? names[c] : "x\(c)") { return problem }
     }
