@@ -30,8 +30,9 @@ public enum Quantile {
   /// Several quantiles of `values`, ignoring NaN, each equal to ``linear(_:_:)``'s; `nil` when no value is present.
   ///
   /// Why: a box plot of a million values needs five order statistics, not
-  /// a sort. The needed ranks are selected together (``Selection``), so
-  /// the values at those ranks are exactly the sorted array's.
+  /// a sort. The needed ranks are selected together (``Selection``; from a
+  /// bracketing sample when there are many values, ``SampledSelection``),
+  /// so the values at those ranks are exactly the sorted array's.
   /// - Complexity: O(n log qs.count) expected, O(n log n) at worst.
   public static func linear(_ values: [Double], _ qs: [Double]) -> [Double]? {
     var present = values.filter { !$0.isNaN }
@@ -46,7 +47,12 @@ public enum Quantile {
     precondition(qs.allSatisfy { $0 >= 0 && $0 <= 1 }, "q outside [0, 1]")
     let n = present.count
     let places = qs.map { neighbours(count: n, $0) }
-    Selection.select(&present, range: 0..<n, ranks: Set(places.flatMap { [$0.lower, $0.upper] }).sorted()[...])
+    let ranks = Set(places.flatMap { [$0.lower, $0.upper] }).sorted()
+    if n >= SampledSelection.minimumCount, let values = SampledSelection.values(at: ranks, of: present) {
+      let valueAt = Dictionary(uniqueKeysWithValues: zip(ranks, values))
+      return places.map { interpolate(valueAt[$0.lower]!, valueAt[$0.upper]!, $0.t) }
+    }
+    Selection.select(&present, range: 0..<n, ranks: ranks[...])
     return places.map { interpolate(present[$0.lower], present[$0.upper], $0.t) }
   }
 

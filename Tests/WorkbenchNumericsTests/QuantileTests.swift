@@ -1,6 +1,6 @@
 import Testing
 import WorkbenchKit
-import WorkbenchNumerics
+@testable import WorkbenchNumerics
 import WorkbenchTestSupport
 
 /// Reference values: `np.nanquantile` and `np.sum` (numpy 2.4.6) in Fixtures/numerics-reference.json,
@@ -39,6 +39,28 @@ struct QuantileTests {
     for values in [ascending, descending, constant] {
       #expect(Quantile.linear(values, [0.25, 0.5]) == [1_249.75, 2_499.5].map { values == constant ? 2 : $0 })
     }
+  }
+
+  @Test("quantiles of many values (bracketed by a sample) equal those of the sorted values, also where the sample misleads")
+  func sampledSelectionEqualsSort() {
+    var random = SeededGenerator(seed: 23)
+    let qs = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]
+    let n = 200_003
+    let uniform = (0..<n).map { _ in Double(random.nextIndex(below: 1 << 40)) }
+    let ties = (0..<n).map { _ in Double(random.nextIndex(below: 7)) }
+    let ascending = (0..<n).map(Double.init)
+    // Every value the evenly spaced sample sees is huge, every other one small: the brackets miss, the fallback answers.
+    let stride = n / SampledSelection.sampleSize
+    let misleading = (0..<n).map { (i: Int) -> Double in i % stride == 0 ? 1e9 + Double(i) : Double(i % 1_000) }
+    let descending: [Double] = ascending.reversed()
+    let cases: [(String, [Double])] = [("uniform", uniform), ("ties", ties), ("ascending", ascending), ("descending", descending), ("misleading", misleading)]
+    for (name, values) in cases {
+      let sorted = values.sorted()
+      #expect(Quantile.linear(values, qs)?.map(\.bitPattern) == qs.map { Quantile.linear(sorted: sorted, $0).bitPattern }, "\(name)")
+    }
+    let ranks = [0, 10, 100_000, n - 1]
+    #expect(SampledSelection.values(at: ranks, of: uniform) == ranks.map { uniform.sorted()[$0] })
+    #expect(SampledSelection.values(at: [n / 2], of: misleading) == nil, "a missed bracket is reported, not guessed")
   }
 
   @Test("neighbours whose difference overflows (∓1.7e308) interpolate to the finite value between them")

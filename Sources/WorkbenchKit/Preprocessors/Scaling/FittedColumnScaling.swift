@@ -45,19 +45,24 @@ public struct FittedColumnScaling: FittedPreprocessor, Equatable {
     let before = try FeatureColumns.numericValues(columnNames, of: table, for: step)
     return FittedColumnScaling(
       step: step, columnNames: columnNames, centers: centers, scales: scales, multipliers: multipliers, offsets: offsets,
-      statistics: statistics, changedCells: FeatureColumns.changedCells(before, apply(before)))
+      statistics: statistics,
+      // Counted without keeping the mapped columns: the pipeline maps the table again when it transforms it.
+      changedCells: Parallel.map(count: before.count) { c in
+        before[c].reduce(0) { count, v in count + (!v.isNaN && mapped(v, column: c) != v ? 1 : 0) }
+      }.reduce(0, +))
   }
 
   private func apply(_ columns: [[Double]]) -> [[Double]] {
-    Parallel.map(count: columns.count) { c in
-      let x = columns[c]
-      let center = centers[c], scale = scales[c], multiplier = multipliers[c], offset = offsets[c]
-      return x.map { v in
-        let difference = v - center
-        guard difference.isFinite || !v.isFinite else { return Self.applyInHalves(v, center, scale, multiplier, offset) }
-        return difference / scale * multiplier + offset
-      }
-    }
+    Parallel.map(count: columns.count) { c in columns[c].map { mapped($0, column: c) } }
+  }
+
+  /// `v` of column `c` under the map.
+  @inline(__always)
+  private func mapped(_ v: Double, column c: Int) -> Double {
+    let center = centers[c], scale = scales[c], multiplier = multipliers[c], offset = offsets[c]
+    let difference = v - center
+    guard difference.isFinite || !v.isFinite else { return Self.applyInHalves(v, center, scale, multiplier, offset) }
+    return difference / scale * multiplier + offset
   }
 
   /// `((v − center) / scale) · multiplier + offset` when `v − center` overflows (both near ±1e308, opposite signs).
