@@ -39,25 +39,56 @@ enum SampledSelection {
     }
     let lows = brackets.map { $0.first <= 0 ? -Double.infinity : sample[$0.first] }
     let highs = brackets.map { $0.last >= sampleSize - 1 ? Double.infinity : sample[$0.last] }
-    var below = [Int](repeating: 0, count: brackets.count)
-    var inside = [[Double]](repeating: [], count: brackets.count)
-    values.withUnsafeBufferPointer { values in
-      below.withUnsafeMutableBufferPointer { below in
-        for v in values {
-          for b in 0..<lows.count {
-            below[b] &+= v < lows[b] ? 1 : 0
-            if v >= lows[b], v <= highs[b] { inside[b].append(v) }
+    let (below, inside) = counted(values, lows: lows, highs: highs)
+    var found: [Double] = []
+    for b in brackets.indices {
+      var inside = inside[b]
+      let local = brackets[b].ranks.map { $0 - below[b] }
+      guard local.allSatisfy({ $0 >= 0 && $0 < inside.count }) else { return nil }
+      Selection.select(&inside, range: 0..<inside.count, ranks: local[...])
+      found += local.map { inside[$0] }
+    }
+    return found
+  }
+
+  /// For each bracket `lows[b]...highs[b]`: how many values lie below it, and the values inside it.
+  ///
+  /// Two tight passes (count; then copy each value into its brackets' places in one buffer) instead of appending to
+  /// growing arrays in the hot loop.
+  private static func counted(_ values: [Double], lows: [Double], highs: [Double]) -> (below: [Int], inside: [[Double]]) {
+    let brackets = lows.count
+    var below = [Int](repeating: 0, count: brackets)
+    var sizes = [Int](repeating: 0, count: brackets)
+    var starts = [Int](repeating: 0, count: brackets + 1)
+    let all = values.withUnsafeBufferPointer { values in
+      lows.withUnsafeBufferPointer { lows in
+        highs.withUnsafeBufferPointer { highs in
+          below.withUnsafeMutableBufferPointer { below in
+            sizes.withUnsafeMutableBufferPointer { sizes in
+              for v in values {
+                for b in 0..<brackets {
+                  below[b] &+= v < lows[b] ? 1 : 0
+                  sizes[b] &+= v >= lows[b] && v <= highs[b] ? 1 : 0
+                }
+              }
+            }
+          }
+          for b in 0..<brackets { starts[b + 1] = starts[b] + sizes[b] }
+          var next = Array(starts.dropLast())
+          return [Double](unsafeUninitializedCapacity: starts[brackets]) { buffer, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+              for v in values {
+                for b in 0..<brackets where v >= lows[b] && v <= highs[b] {
+                  buffer[next[b]] = v
+                  next[b] += 1
+                }
+              }
+            }
+            initialized = starts[brackets]
           }
         }
       }
     }
-    var found: [Double] = []
-    for b in brackets.indices {
-      let local = brackets[b].ranks.map { $0 - below[b] }
-      guard local.allSatisfy({ $0 >= 0 && $0 < inside[b].count }) else { return nil }
-      Selection.select(&inside[b], range: 0..<inside[b].count, ranks: local[...])
-      found += local.map { inside[b][$0] }
-    }
-    return found
+    return (below, (0..<brackets).map { Array(all[starts[$0]..<starts[$0 + 1]]) })
   }
 }

@@ -98,23 +98,15 @@ extension RunReport {
     let features = try Dataset.featureTable(source, spec: experiment.data, specFile: experiment.specFile)
     let pipeline = try results.pipeline(record)
     let keyColumns = keyFeatures(insight: insight, source: source, pipeline: pipeline)
-    // The scatter and silhouettes, and the box plots, are independent: each half runs while the other waits for data.
-    let (placed, boxed) = Parallel.both(
-      {
-        let space = space ?? EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
-        return try SegmentGeometry.compute(space: space, grouping: grouping, seed: record.seed)
-      },
-      {
-        let derived = try CustomersFile.derivedColumns(pipeline, source: source, registry: registry).columns
-          .filter { $0.isNumeric && !$0.name.contains("=") }
-        return (keyFeatures: distributions(keyColumns.map { source.column(named: $0)! }, grouping), derivedScores: distributions(derived, grouping))
-      })
-    let geometry = try placed.get()
-    let boxes = try boxed.get()
+    let space = space ?? EvaluationSpace.standardized(features, categoricalWeight: experiment.evaluation.categoricalWeight)
+    let geometry = try SegmentGeometry.compute(space: space, grouping: grouping, seed: record.seed)
+    let derived = try CustomersFile.derivedColumns(pipeline, source: source, registry: registry).columns
+      .filter { $0.isNumeric && !$0.name.contains("=") }
     return SegmentView(
       record: record, rank: rank, sizes: zip(grouping.ids, grouping.sizes).map { ($0, $1) }, excluded: grouping.excludedRows,
       insight: insight.map { .success($0) } ?? .failure(StatisticUndefined("segment insight is turned off in the spec (insight.enabled is false)")),
-      geometry: geometry, keyFeatures: boxes.keyFeatures, derivedScores: boxes.derivedScores,
+      geometry: geometry, keyFeatures: distributions(keyColumns.map { source.column(named: $0)! }, grouping),
+      derivedScores: distributions(derived, grouping),
       clusteredColumns: pipeline.inputColumns,
       spaceDescription: "the spec's \(features.columns.count) feature columns, missing values filled, standardised\(experiment.data.categorical.isEmpty ? "" : ", categories one-hot")")
   }
