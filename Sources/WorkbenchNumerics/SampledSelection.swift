@@ -14,7 +14,7 @@ enum SampledSelection {
   /// Values below which the plain partitioning selection is as fast.
   static let minimumCount = 65_536
   /// Values in the sorted sample.
-  static let sampleSize = 16_384
+  static let sampleSize = 8_192
 
   /// The value at each of `ranks` (ascending, distinct, in `0..<values.count`) in sorted order of `values` (no NaN),
   /// or `nil` when a bracket missed its rank.
@@ -39,7 +39,7 @@ enum SampledSelection {
     }
     let lows = brackets.map { $0.first <= 0 ? -Double.infinity : sample[$0.first] }
     let highs = brackets.map { $0.last >= sampleSize - 1 ? Double.infinity : sample[$0.last] }
-    let (below, inside) = counted(values, lows: lows, highs: highs)
+    guard let (below, inside) = counted(values, lows: lows, highs: highs) else { return nil }
     var found: [Double] = []
     for b in brackets.indices {
       var inside = inside[b]
@@ -51,43 +51,44 @@ enum SampledSelection {
     return found
   }
 
-  /// For each bracket `lows[b]...highs[b]`: how many values lie below it, and the values inside it.
+  /// For each bracket `lows[b]...highs[b]`: how many values lie below it, and the values inside it; `nil` unless the
+  /// brackets are ordered and apart (`lows[b] ≤ highs[b] < lows[b + 1]`), as the sample's distinct values make them.
   ///
-  /// Two tight passes (count; then copy each value into its brackets' places in one buffer) instead of appending to
-  /// growing arrays in the hot loop.
-  private static func counted(_ values: [Double], lows: [Double], highs: [Double]) -> (below: [Int], inside: [[Double]]) {
+  /// One pass places each value in a region between the 2 · brackets bounds (a count of bounds passed, no branch)
+  /// and counts the regions; a second copies the values of the odd regions, the brackets, into one buffer.
+  private static func counted(_ values: [Double], lows: [Double], highs: [Double]) -> (below: [Int], inside: [[Double]])? {
     let brackets = lows.count
-    var below = [Int](repeating: 0, count: brackets)
-    var sizes = [Int](repeating: 0, count: brackets)
-    var starts = [Int](repeating: 0, count: brackets + 1)
-    let all = values.withUnsafeBufferPointer { values in
-      lows.withUnsafeBufferPointer { lows in
-        highs.withUnsafeBufferPointer { highs in
-          below.withUnsafeMutableBufferPointer { below in
-            sizes.withUnsafeMutableBufferPointer { sizes in
-              for v in values {
-                for b in 0..<brackets {
-                  below[b] &+= v < lows[b] ? 1 : 0
-                  sizes[b] &+= v >= lows[b] && v <= highs[b] ? 1 : 0
-                }
+    for b in 0..<brackets where lows[b] > highs[b] || (b > 0 && highs[b - 1] >= lows[b]) { return nil }
+    var regions = [Int](repeating: 0, count: 2 * brackets + 1)
+    let regionOf = [UInt8](unsafeUninitializedCapacity: values.count) { region, initialized in
+      values.withUnsafeBufferPointer { values in
+        lows.withUnsafeBufferPointer { lows in
+          highs.withUnsafeBufferPointer { highs in
+            regions.withUnsafeMutableBufferPointer { regions in
+              for (i, v) in values.enumerated() {
+                var r = 0
+                for b in 0..<brackets { r &+= (v >= lows[b] ? 1 : 0) &+ (v > highs[b] ? 1 : 0) }
+                region[i] = UInt8(truncatingIfNeeded: r)
+                regions[r] &+= 1
               }
             }
-          }
-          for b in 0..<brackets { starts[b + 1] = starts[b] + sizes[b] }
-          var next = Array(starts.dropLast())
-          return [Double](unsafeUninitializedCapacity: starts[brackets]) { buffer, initialized in
-            next.withUnsafeMutableBufferPointer { next in
-              for v in values {
-                for b in 0..<brackets where v >= lows[b] && v <= highs[b] {
-                  buffer[next[b]] = v
-                  next[b] += 1
-                }
-              }
-            }
-            initialized = starts[brackets]
           }
         }
       }
+      initialized = values.count
+    }
+    // Region 2b + 1 is bracket b; every region up to 2b lies below it.
+    let below = (0..<brackets).map { b in regions[0...(2 * b)].reduce(0, +) }
+    var starts = [0]
+    for b in 0..<brackets { starts.append(starts[b] + regions[2 * b + 1]) }
+    var next = Array(starts.dropLast())
+    let all = [Double](unsafeUninitializedCapacity: starts[brackets]) { buffer, initialized in
+      for (i, v) in values.enumerated() where regionOf[i] & 1 == 1 {
+        let b = Int(regionOf[i] >> 1)
+        buffer[next[b]] = v
+        next[b] += 1
+      }
+      initialized = starts[brackets]
     }
     return (below, (0..<brackets).map { Array(all[starts[$0]..<starts[$0 + 1]]) })
   }
