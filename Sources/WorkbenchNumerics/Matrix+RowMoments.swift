@@ -33,11 +33,16 @@ extension Matrix {
             for i in Parallel.chunkRange(chunk, size: chunkRows, total: rows.count) {
               let base = rows[i] * p
               for c in 0..<p { d[c] = storage[base + c] - centre[c] }
-              for a in 0..<p { for b in 0...a { m[a * p + b] += d[a] * d[b] } }
+              // Whole rows (the upper triangle too) so the inner loop vectorises; each entry's sum is the same either way.
+              for a in 0..<p {
+                let da = d[a]
+                for b in 0..<p { m[a * p + b] += da * d[b] }
+              }
             }
           }
         }
       }
+      for a in 0..<p { for b in (a + 1)..<p { products[a * p + b] = 0 } }
       return products
     })
   }

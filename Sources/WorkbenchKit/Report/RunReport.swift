@@ -124,15 +124,16 @@ extension RunReport {
     return Array(candidates.sorted { (spread($0), $1) > (spread($1), $0) }.prefix(keyFeatureLimit))
   }
 
-  /// Each column's ``distribution(_:_:)`` that has values, in order; the columns' box summaries are computed in parallel.
+  /// Each column's ``distribution(_:_:groups:)`` that has values, in order; the columns' box summaries are computed in parallel.
   static func distributions(_ columns: [Column], _ grouping: SegmentRows) -> [Distribution] {
-    Parallel.map(count: columns.count) { distribution(columns[$0], grouping) }.compactMap { $0 }
+    let groups = [grouping.includedRowIndices] + grouping.rows
+    return Parallel.map(count: columns.count) { distribution(columns[$0], grouping, groups: groups) }.compactMap { $0 }
   }
 
-  /// `column`'s box summary in each segment with values and in the population, or nil when it has no values.
-  static func distribution(_ column: Column, _ grouping: SegmentRows) -> Distribution? {
+  /// `column`'s box summary in each segment with values and in the population, or nil when it has no values;
+  /// `groups` are the population's rows, then each segment's.
+  static func distribution(_ column: Column, _ grouping: SegmentRows, groups: [[Int]]) -> Distribution? {
     guard let values = column.numbers else { return nil }
-    let groups = [grouping.includedRowIndices] + grouping.rows
     let boxes = Parallel.map(count: groups.count) { g in BoxSummary(groups[g].map { values[$0] }) }
     guard let population = boxes[0] else { return nil }
     let segments = grouping.ids.indices.compactMap { g in boxes[g + 1].map { (id: grouping.ids[g], box: $0) } }
