@@ -11,6 +11,7 @@ extension Matrix {
     let chunkRows = 16_384
     var finite = true
     let storage = [Double](unsafeUninitializedCapacity: rows * width) { buffer, initialized in
+      HugePages.advise(buffer)
       let target = DisjointWrites(buffer)
       let finiteChunks = Parallel.map(count: Parallel.chunkCount(rows, size: chunkRows)) { chunk in
         var finite = true

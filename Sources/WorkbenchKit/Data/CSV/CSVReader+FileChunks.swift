@@ -117,6 +117,7 @@ extension CSVReader {
       guard pointers.count < count else { return fill(pointers) ? [] : nil }
       var rest: [[Double]]?
       let column = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+        HugePages.advise(buffer)
         rest = level(pointers + [buffer.baseAddress!])
         initialized = rest == nil ? 0 : rows
       }
