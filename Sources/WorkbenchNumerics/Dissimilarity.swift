@@ -11,7 +11,7 @@ public enum Dissimilarity: String, Sendable, CaseIterable {
 }
 
 /// Pairwise dissimilarities among `count` rows, looked up or computed on demand; symmetric, zero on the diagonal.
-public protocol Dissimilarities {
+public protocol Dissimilarities: Sendable {
   /// Number of rows.
   var count: Int { get }
   /// The dissimilarity between rows `i` and `j`.

@@ -11,9 +11,13 @@ import WorkbenchNumerics
 enum GreedyPlusPlus {
   /// `count` distinct-by-construction row indices out of `rows`; `squaredDistances(row, &out)` writes D² from `row`
   /// to every row into `out` (`rows` entries).
+  ///
+  /// A step's candidates are drawn first (the draws depend only on the distances so far) and measured side by
+  /// side, each on its own thread when there is one; they are then compared in draw order, so the choice is the
+  /// one measuring them one after another would make.
   /// - Complexity: O(`count` · (2 + ln `count`)) calls of `squaredDistances`, plus O(`rows`) per call.
   static func choose(
-    rows n: Int, count: Int, using rng: inout SeededGenerator, squaredDistances: (Int, inout [Double]) -> Void
+    rows n: Int, count: Int, using rng: inout SeededGenerator, squaredDistances: @Sendable (Int, inout [Double]) -> Void
   ) -> [Int] {
     let trials = 2 + Int(log(Double(count)))
     var chosen = [rng.nextIndex(below: n)]
@@ -22,33 +26,29 @@ enum GreedyPlusPlus {
     squaredDistances(chosen[0], &closest)
     var potential = closest.reduce(0, +)
     var cumulative = Array(repeating: 0.0, count: n)
-    var candidate = Array(repeating: 0.0, count: n)
-    var bestCandidate = Array(repeating: 0.0, count: n)
     while chosen.count < count {
       var running = 0.0
       for i in 0..<n {
         running += closest[i]
         cumulative[i] = running
       }
-      var bestRow = -1
-      var bestPotential = Double.infinity
-      for _ in 0..<trials {
-        let row = firstIndex(in: cumulative, reaching: rng.nextUnit() * potential)
-        squaredDistances(row, &candidate)
+      let rows = (0..<trials).map { _ in firstIndex(in: cumulative, reaching: rng.nextUnit() * potential) }
+      let nearest = closest
+      let measured = Parallel.map(count: trials) { t -> (distances: [Double], total: Double) in
+        var candidate = Array(repeating: 0.0, count: n)
+        squaredDistances(rows[t], &candidate)
         var total = 0.0
         for i in 0..<n {
-          candidate[i] = min(closest[i], candidate[i])
+          candidate[i] = min(nearest[i], candidate[i])
           total += candidate[i]
         }
-        if bestRow < 0 || total < bestPotential {
-          bestRow = row
-          bestPotential = total
-          swap(&candidate, &bestCandidate)
-        }
+        return (candidate, total)
       }
-      chosen.append(bestRow)
-      potential = bestPotential
-      swap(&closest, &bestCandidate)
+      var best = 0
+      for t in 1..<trials where measured[t].total < measured[best].total { best = t }
+      chosen.append(rows[best])
+      potential = measured[best].total
+      closest = measured[best].distances
     }
     return chosen
   }
