@@ -27,7 +27,14 @@ final class CSVTextCells: @unchecked Sendable {
       columns[slot].append(nil)
       return true
     }
-    guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self) else { return false }
+    let cell = UnsafeBufferPointer(rebasing: bytes[s..<e])
+    // ASCII (most ids and codes) needs no validation; `String(validating:)` is generic and costs a metadata lookup per
+    // call, a tenth of a second over a million ids.
+    if !cell.contains(where: { $0 >= 0x80 }) {
+      columns[slot].append(String(decoding: cell, as: UTF8.self))
+      return true
+    }
+    guard let text = String(validating: cell, as: UTF8.self) else { return false }
     columns[slot].append(text)
     return true
   }

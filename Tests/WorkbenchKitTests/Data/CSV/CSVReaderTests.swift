@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchNumerics
 @testable import WorkbenchKit
 
 @Suite("CSV reader")
@@ -100,6 +101,21 @@ struct CSVReaderTests {
     {
       let bytes = Array(text.utf8)
       #expect(CSVNumber.parse(bytes, 0, bytes.count) == Double(text), "\(text)")
+    }
+  }
+
+  @Test("random decimals of 1 to 25 digits, with leading zeros, fractions, signs and exponents, parse as Double(String) does")
+  func randomNumbers() throws {
+    var random = SeededGenerator(seed: 41)
+    let digit = { (random: inout SeededGenerator) in String(random.nextIndex(below: 10)) }
+    for _ in 0..<100_000 {
+      var text = ["", "-", "+"][random.nextIndex(below: 3)]
+      text += (0..<random.nextIndex(below: 14)).map { _ in digit(&random) }.joined()
+      if random.nextIndex(below: 3) > 0 { text += "." + (0..<random.nextIndex(below: 12)).map { _ in digit(&random) }.joined() }
+      if random.nextIndex(below: 8) == 0 { text += "e" + String(random.nextIndex(below: 40) - 20) }
+      let bytes = Array(text.utf8)
+      let parsed = CSVNumber.parse(bytes, 0, bytes.count)
+      #expect(parsed?.bitPattern == Double(text)?.bitPattern, "\(text)")
     }
   }
 
