@@ -6,7 +6,10 @@ import WorkbenchNumerics
 /// (``EvaluationSpace/standardized(_:categoricalWeight:)``: the spec's
 /// features imputed and standardised, categories one-hot and weighted), so
 /// pictures of different trials are comparable. The principal axes come
-/// from every included row; the scatter shows a sample of about
+/// from every included row, or from ``axisLimit`` evenly spaced ones when
+/// there are more (a picture's axes need no more: their variances agree to
+/// about three digits, and the cross-products of a million rows cost more
+/// than the rest of the page); the scatter shows a sample of about
 /// ``scatterLimit`` rows and the silhouettes are computed on a sample of
 /// about ``silhouetteLimit`` rows, both drawn by segment in proportion with
 /// at least 30 rows of each (``StratifiedSample``: rounding and those
@@ -18,6 +21,8 @@ struct SegmentGeometry: Sendable {
   static let scatterLimit = 2_000
   /// Rows whose silhouettes are computed and drawn when there are more (about).
   static let silhouetteLimit = 5_000
+  /// Rows the principal axes are fitted on when there are more (evenly spaced in data order).
+  static let axisLimit = 100_000
 
   /// One drawn row: its segment id and its coordinates on the first (up to) three axes.
   struct Point: Sendable, Equatable {
@@ -44,6 +49,8 @@ struct SegmentGeometry: Sendable {
   var points: [Point]
   /// Rows the sample was drawn from (the included rows).
   var population: Int
+  /// Rows the principal axes were fitted on (all of ``population`` up to ``axisLimit``).
+  var axisRows: Int
   /// Each axis's share of the variance of the space.
   var explainedRatio: [Double]
   /// The silhouettes, or why there are none (a single segment).
@@ -56,7 +63,8 @@ struct SegmentGeometry: Sendable {
     let spaceRows = included.map { space.rowOfDatasetRow[$0]! }
     var seeds = SeededGenerator(seed: seed)
     let (scatterSeed, silhouetteSeed) = (seeds.next(), seeds.next())
-    let axes = PrincipalAxes(space.matrix, rows: spaceRows, count: 3)
+    let axisRows = spaceRows.count <= axisLimit ? spaceRows : (0..<axisLimit).map { spaceRows[$0 * spaceRows.count / axisLimit] }
+    let axes = PrincipalAxes(space.matrix, rows: axisRows, count: 3)
     let drawn = StratifiedSample.rows(classes: classes, classCount: grouping.count, limit: scatterLimit, seed: scatterSeed)
     let points = drawn.map { i in Point(segment: grouping.ids[classes[i]], coordinates: axes.project(space.matrix, row: spaceRows[i])) }
     let measured = StratifiedSample.rows(classes: classes, classCount: grouping.count, limit: silhouetteLimit, seed: silhouetteSeed)
@@ -67,6 +75,7 @@ struct SegmentGeometry: Sendable {
         let byId = ids.map { id in (id: id, values: zip(labels, samples.values).compactMap { $0 == id ? $1 : nil }.sorted(by: >)) }
         return Silhouettes(segments: byId, mean: samples.mean, sampled: measured.count, population: included.count)
       }
-    return SegmentGeometry(points: points, population: included.count, explainedRatio: axes.explainedRatio, silhouettes: silhouettes)
+    return SegmentGeometry(
+      points: points, population: included.count, axisRows: axisRows.count, explainedRatio: axes.explainedRatio, silhouettes: silhouettes)
   }
 }

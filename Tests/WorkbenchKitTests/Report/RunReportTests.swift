@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkbenchNumerics
+import WorkbenchTestSupport
 @testable import WorkbenchKit
 
 /// `report.html` as the finalize step and `workbench report` write it: structure, escaping, the key figures, byte stability.
@@ -137,9 +138,29 @@ struct RunReportTests {
     let dots = scatter.components(separatedBy: "class=\"dot\"").count - 1
     #expect(abs(dots - SegmentGeometry.scatterLimit) <= 3, "\(dots) dots")  // each segment's share rounded
     #expect(scatter.contains("the plot shows a sample of \(ReadableNumber.format(Double(dots))) of the 2,400 rows"))
+    #expect(scatter.contains("fitted on every row;"))
     let figures = try JSONParser.parse(keyFiguresText(page))
     #expect(figures["silhouette_sample"]?["of"] == 2400)
     #expect(figures["silhouette_sample"]?["rows"] == 2400)
+  }
+
+  @Test("principal axes of more than 100,000 rows are fitted on 100,000 evenly spaced ones, close to all rows' axes")
+  func axesOfManyRows() throws {
+    var random = SeededGenerator(seed: 12)
+    let n = 150_001
+    var storage: [Double] = []
+    for i in 0..<n {
+      let t = Double(random.nextIndex(below: 2_000_001)) / 1_000_000 - 1
+      storage += [3 * t + (i % 2 == 0 ? 1 : -1), t + Double(random.nextIndex(below: 1_001)) / 5_000]
+    }
+    let x = Matrix(rows: n, columns: 2, storage: storage)
+    let space = EvaluationSpace.pipeline(named: "p", output: x, datasetRows: Array(0..<n), rowCount: n)
+    let geometry = try SegmentGeometry.compute(space: space, grouping: SegmentRows(labels: (0..<n).map { $0 % 2 }), seed: 4)
+    #expect(geometry.axisRows == SegmentGeometry.axisLimit && geometry.population == n)
+    let all = PrincipalAxes(x, rows: Array(0..<n), count: 2)
+    expectClose(geometry.explainedRatio[0], all.explainedRatio[0], relative: 1e-3)
+    let small = try SegmentGeometry.compute(space: space, grouping: SegmentRows(labels: (0..<n).map { $0 < 1_000 ? 0 : nil }), seed: 4)
+    #expect(small.axisRows == 1_000 && small.population == 1_000)
   }
 
   /// The text of the key-figures block.

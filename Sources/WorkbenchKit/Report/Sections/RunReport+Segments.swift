@@ -59,9 +59,12 @@ extension RunReport {
     let sample = geometry.points.count < geometry.population
       ? "a sample of \(ReadableNumber.format(Double(geometry.points.count))) of the \(ReadableNumber.format(Double(geometry.population))) rows, each segment in proportion with at least 30 rows (about \(ReadableNumber.format(Double(SegmentGeometry.scatterLimit))) points are drawn)"
       : "all \(ReadableNumber.format(Double(geometry.population))) rows"
+    let fitted = geometry.axisRows < geometry.population
+      ? "\(ReadableNumber.format(Double(geometry.axisRows))) evenly spaced rows of the \(ReadableNumber.format(Double(geometry.population)))"
+      : "every row"
     var out = Self.figure(
       "pca-2d", scatter.svg,
-      caption: "Principal components of the standardized space (\(view.spaceDescription)), fitted on every row; the plot shows \(sample).")
+      caption: "Principal components of the standardized space (\(view.spaceDescription)), fitted on \(fitted); the plot shows \(sample).")
     guard geometry.explainedRatio.count >= 3 else { return out }
     let cube = Scatter3D(
       title: "Segments on the first three principal components (drag to turn)", id: "scatter3d-points",
