@@ -25,10 +25,15 @@ public struct Inertia: ClusterMetric {
     let groups = ClusterGroups(labels: input.clustering.labels)
     guard groups.count >= 1 else { return .undefined("inertia needs at least one cluster; every row is noise") }
     let means = groups.means(of: x)
-    var total = 0.0
-    for i in 0..<x.rows where groups.groupOfRow[i] >= 0 {
-      total += Distance.squaredEuclidean(x, row: i, means, row: groups.groupOfRow[i])
+    // Each row's distance is found in parallel chunks; the sum still runs over the rows in order, so the value is the
+    // same bits as one loop's.
+    let chunks = Parallel.map(count: Parallel.chunkCount(x.rows, size: Distance.chunkRows)) { chunk in
+      Parallel.chunkRange(chunk, size: Distance.chunkRows, total: x.rows).compactMap { i -> Double? in
+        groups.groupOfRow[i] >= 0 ? Distance.squaredEuclidean(x, row: i, means, row: groups.groupOfRow[i]) : nil
+      }
     }
+    var total = 0.0
+    for chunk in chunks { for distance in chunk { total += distance } }
     return .value(total)
   }
 }
