@@ -138,6 +138,10 @@ struct RowMomentsTests {
     #expect(x.centredCrossProducts(ofRows: rows, centre: centre, chunkRows: chunk) == products)
     #expect(products[1 * p + 3] == 0 && products[3 * p + 1] != 0, "the lower triangle only")
     #expect(x.columnSums(ofRows: [], chunkRows: chunk) == [Double](repeating: 0, count: p))
+    let groupOfRow = (0..<n).map { $0 % 7 == 3 ? -1 : $0 % 3 }
+    var groupSums = Matrix(rows: 3, columns: p)
+    for i in 0..<n where groupOfRow[i] >= 0 { for c in 0..<p { groupSums[groupOfRow[i], c] += x[i, c] } }
+    #expect(x.groupSumsInRowOrder(groupOfRow: groupOfRow, groups: 3) == groupSums, "rows of group −1 are left out")
   }
 }
 

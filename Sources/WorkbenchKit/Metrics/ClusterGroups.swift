@@ -40,10 +40,7 @@ struct ClusterGroups {
 
   /// The mean row of each group (`count × x.columns`), summing in row order.
   func means(of x: Matrix) -> Matrix {
-    var means = Matrix(rows: count, columns: x.columns)
-    for i in 0..<x.rows where groupOfRow[i] >= 0 {
-      for j in 0..<x.columns { means[groupOfRow[i], j] += x[i, j] }
-    }
+    var means = x.groupSumsInRowOrder(groupOfRow: groupOfRow, groups: count)
     for g in 0..<count {
       for j in 0..<x.columns { means[g, j] /= Double(sizes[g]) }
     }
