@@ -67,8 +67,7 @@ struct KillResumeTests {
     while let relative = walker?.nextObject() as? String {
       let name = (relative as NSString).lastPathComponent
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
-      guard !isFolder.boolValue, !["manifest.json", "timings.jsonl", "timing.json", ".lock"].contains(name) else { continue }
+      guard FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue, !["manifest.json", "timings.jsonl", "timing.json", ".lock"].contains(name) else { continue }
       out[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative))
     }
     return out

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchNumerics
 
 /// The labels CSV of one clustering: every dataset row's id and its cluster (-1 = noise).
 ///
@@ -9,16 +10,27 @@ public enum LabelsFile {
   public static func text(_ rows: RowLabels, ids: [String], idColumn: String) -> String {
     precondition(rows.labels.count == ids.count, "one label per id")
     let hasExclusions = !rows.excludedBy.isEmpty
-    var lines = CSVLines()
-    lines.appendRow(hasExclusions ? [idColumn, "label", "excluded_by"] : [idColumn, "label"])
-    for (i, id) in ids.enumerated() {
-      lines.append(id)
-      if let label = rows.labels[i] { lines.append(label) } else { lines.appendEmpty() }
-      if hasExclusions { lines.append(rows.excludedBy[i] ?? "") }
-      lines.endLine()
+    var header = CSVLines()
+    header.appendRow(hasExclusions ? [idColumn, "label", "excluded_by"] : [idColumn, "label"])
+    // Lines are written in parallel chunks and joined in order.
+    let chunks = Parallel.map(count: Parallel.chunkCount(ids.count, size: linesPerChunk)) { chunk in
+      var lines = CSVLines()
+      for i in Parallel.chunkRange(chunk, size: linesPerChunk, total: ids.count) {
+        lines.append(ids[i])
+        if let label = rows.labels[i] { lines.append(label) } else { lines.appendEmpty() }
+        if hasExclusions { lines.append(rows.excludedBy[i] ?? "") }
+        lines.endLine()
+      }
+      return lines.bytes
     }
-    return lines.text
+    var bytes = header.bytes
+    bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count })
+    for chunk in chunks { bytes += chunk }
+    return String(decoding: bytes, as: UTF8.self)
   }
+
+  /// Rows per parallel chunk of ``text(_:ids:idColumn:)``.
+  private static let linesPerChunk = 65_536
 
   /// Reads back a labels file this program wrote (`path` names it in errors); ids are known from the dataset.
   ///
@@ -36,6 +48,7 @@ public enum LabelsFile {
     let hasExclusions = String(decoding: bytes[..<header], as: UTF8.self).hasSuffix(",label,excluded_by")
     i = min(header + 1, bytes.count)
     var labels: [Int?] = []
+    labels.reserveCapacity(bytes.lazy.filter { $0 == CSVByte.newline }.count)
     var excluded: [Int: String] = [:]
     var line = 1
     while i < bytes.count {
@@ -74,7 +87,8 @@ public enum LabelsFile {
       }
       guard i < bytes.count, bytes[i] == CSVByte.newline else { throw fail(line, "unexpected text after the label") }
       i += 1
-      guard (label != nil) != (excluded[labels.count] != nil) else { throw fail(line, "a row needs either a label or the step that excluded it") }
+      let isExcluded = hasExclusions && excluded[labels.count] != nil
+      guard (label != nil) != isExcluded else { throw fail(line, "a row needs either a label or the step that excluded it") }
       labels.append(label)
     }
     return RowLabels(labels: labels, excludedBy: excluded)
