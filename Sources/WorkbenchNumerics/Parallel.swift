@@ -25,6 +25,10 @@ public enum Parallel {
 
   /// `first()` and `second()`, possibly at the same time; each one's error is returned, not thrown, so the caller
   /// chooses which counts first.
+  ///
+  /// Each side's own parallel loops run on the threads that are free; a thread that has finished its side and waits
+  /// for the other does not take the other side's chunks (``Executor``), so pair sides of similar cost, or a
+  /// sequential side with a short parallel one.
   public static func both<A: Sendable, B: Sendable>(
     _ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B
   ) -> (Result<A, any Error>, Result<B, any Error>) {
