@@ -48,7 +48,7 @@ public enum Quantile {
     let n = present.count
     let places = qs.map { neighbours(count: n, $0) }
     let ranks = Set(places.flatMap { [$0.lower, $0.upper] }).sorted()
-    if n >= SampledSelection.minimumCount, let values = SampledSelection.values(at: ranks, of: present) {
+    if let values = SampledSelection.values(at: ranks, of: present) {
       let valueAt = Dictionary(uniqueKeysWithValues: zip(ranks, values))
       return places.map { interpolate(valueAt[$0.lower]!, valueAt[$0.upper]!, $0.t) }
     }

@@ -17,11 +17,11 @@ enum SampledSelection {
   static let sampleSize = 8_192
 
   /// The value at each of `ranks` (ascending, distinct, in `0..<values.count`) in sorted order of `values` (no NaN),
-  /// or `nil` when a bracket missed its rank.
+  /// or `nil` when there are fewer than ``minimumCount`` values (select them the usual way) or a bracket missed its rank.
   /// - Complexity: O(n · brackets) for the pass, plus selecting among about 5 % of n per bracket.
   static func values(at ranks: [Int], of values: [Double]) -> [Double]? {
     let n = values.count
-    guard n >= sampleSize * 2, !ranks.isEmpty else { return nil }
+    guard n >= minimumCount, !ranks.isEmpty else { return nil }
     let stride = n / sampleSize
     let sample = (0..<sampleSize).map { values[$0 * stride] }.sorted()
     let halfWidth = Int(2.5 * Double(sampleSize).squareRoot()) + 1
