@@ -9,9 +9,9 @@ import WorkbenchKit
 /// the default ranking (shared standardized space, bootstrap stability, the
 /// consensus k), and the rank-1 trial's ARI against the truth is compared with
 /// the best ARI any trial of the grid reached (the oracle). Data: iris and
-/// wine (shipped), three synthetic sets from
+/// wine (shipped), four synthetic sets from
 /// `Tests/WorkbenchKitTests/Fixtures/selection/generate_selection_suite.py`
-/// (one feature 1000× larger, anisotropic, unequal sizes), and 1,500
+/// (one feature 1000× larger, anisotropic, unequal sizes, six separated blobs), and 1,500
 /// customers simulated at three seeds (five latent segments).
 ///
 /// The grid is 42 trials × 6 fits per data set, minutes in a debug build, so
@@ -38,7 +38,7 @@ struct SelectionSuiteTests {
       Case(name: "iris", path: root.appendingPathComponent("experiments/data/iris.csv").path, id: "id", truth: "species"),
       Case(name: "wine", path: root.appendingPathComponent("experiments/data/wine.csv").path, id: "id", truth: "cultivar"),
     ]
-    for name in ["blobs-1000x", "anisotropic", "unequal"] {
+    for name in ["blobs-1000x", "anisotropic", "unequal", "six-blobs"] {
       cases.append(Case(name: name, path: selection.appendingPathComponent("\(name).csv").path, id: "id", truth: "truth"))
     }
     for seed in [2026, 7, 99] {
@@ -98,7 +98,7 @@ struct SelectionSuiteTests {
     }
     table += "| **mean** | | | **\(Self.format(mean))** |\n"
     if let report = ProcessInfo.processInfo.environment["WORKBENCH_SELECTION_REPORT"] { try table.write(toFile: report, atomically: true, encoding: .utf8) }
-    #expect(rows.count == 8)
+    #expect(rows.count == 9)
     #expect(mean >= 0.9, "\(table)")
     #expect(ratios.allSatisfy { $0 >= 0.7 }, "\(table)")
   }

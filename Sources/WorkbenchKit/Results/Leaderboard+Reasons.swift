@@ -12,8 +12,12 @@ extension Leaderboard {
     guard let consensus else { return nil }
     let agreeing = consensus.votes.filter { $0.k == consensus.k }.count
     let share = consensus.totalWeight > 0 ? consensus.weight / consensus.totalWeight : 0
+    let dispersion = rule.elbowMetric ?? "dispersion"
+    let kind =
+      consensus.votes.contains { $0.peak != nil }
+      ? "votes (each sweep votes for the larger of its \(dispersion) elbow and its best-\(rule.spec.metric) k)" : "\(dispersion) elbow votes"
     return """
-      The sweeps over k agree on **k = \(consensus.k)**: \(agreeing) of \(consensus.votes.count) elbow votes, carrying \
+      The sweeps over k agree on **k = \(consensus.k)**: \(agreeing) of \(consensus.votes.count) \(kind), carrying \
       \(RankingRule.percent(share)) of the votes' weight (each vote weighs its trial's score), so trials with \
       \(consensus.k) clusters rank first.
       """

@@ -53,7 +53,9 @@ public struct Leaderboard: Sendable, Equatable {
       }
     }
     let scores = Dictionary(uniqueKeysWithValues: entries.map { ($0.record.index, $0.score) })
-    consensus = KConsensus.compute(records: inOrder, dispersion: rule.dispersion(of:), score: { scores[$0.index] })
+    let qualities = rule.elbowMetric == rule.spec.metric ? [:] : Dictionary(uniqueKeysWithValues: entries.map { ($0.record.index, $0.quality) })
+    consensus = KConsensus.compute(
+      records: inOrder, dispersion: rule.dispersion(of:), quality: { qualities[$0.index] }, score: { scores[$0.index] })
     if let k = consensus?.k {
       for i in entries.indices { entries[i].atConsensus = (KSelection.sweep(of: entries[i].record)?.k ?? entries[i].record.clusterCount) == k }
     }

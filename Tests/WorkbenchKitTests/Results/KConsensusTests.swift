@@ -1,7 +1,7 @@
 import Testing
 @testable import WorkbenchKit
 
-@Suite("Consensus k from the elbows of every sweep")
+@Suite("Consensus k from the elbows and quality peaks of every sweep")
 struct KConsensusTests {
   /// A trial of `pipeline` kmeans at `k` with a shared-space silhouette and inertia, and a stability.
   func trial(_ index: Int, _ pipeline: String, k: Int, silhouette: Double, inertia: Double, stability: Double) -> TrialRecord {
@@ -24,17 +24,46 @@ struct KConsensusTests {
       + raw.enumerated().map { trial(5 + $0.offset, "raw", k: $0.element.0, silhouette: $0.element.1, inertia: $0.element.2, stability: 0.9) }
   }
 
-  @Test("each sweep votes for its elbow with its score there; the heavier k wins")
+  @Test("each sweep votes for its elbow when its quality peaks before it, with its score there; the heavier k wins")
   func votes() throws {
     let board = Leaderboard(records: records, rule: rule)
     let consensus = try #require(board.consensus)
+    #expect(consensus.votes.map(\.elbow) == [4, 3])
+    #expect(consensus.votes.map(\.peak) == [2, 2])
     #expect(consensus.votes.map(\.k) == [4, 3])
     // Scaled k = 4: 0.5 · (1.30 / 2) + 0.5 · 0.95 = 0.8; raw k = 3: 0.5 · (1.06 / 2) + 0.5 · 0.9 = 0.715.
     #expect(consensus.votes.map(\.weight) == [0.5 * 0.65 + 0.5 * 0.95, 0.5 * 0.53 + 0.5 * 0.9])
     #expect(consensus.k == 4)
     #expect(
       board.consensusSentence
-        == "The sweeps over k agree on **k = 4**: 1 of 2 elbow votes, carrying 53 % of the votes' weight (each vote weighs its trial's score), so trials with 4 clusters rank first.")
+        == "The sweeps over k agree on **k = 4**: 1 of 2 votes (each sweep votes for the larger of its inertia elbow and its best-silhouette k), carrying 53 % of the votes' weight (each vote weighs its trial's score), so trials with 4 clusters rank first.")
+  }
+
+  /// Six separated groups: the dispersion falls steeply to k = 4 and on to k = 6, so Kneedle's elbow is 4, while
+  /// silhouette peaks at the six groups.
+  var sixGroups: [TrialRecord] {
+    let curve = [(2, 0.37, 3860.0), (3, 0.49, 2093.0), (4, 0.52, 1459.0), (5, 0.53, 1089.0), (6, 0.54, 730.0), (7, 0.47, 701.0), (8, 0.42, 676.0)]
+    return curve.enumerated().map { trial($0.offset, "scaled", k: $0.element.0, silhouette: $0.element.1, inertia: $0.element.2, stability: 0.95) }
+  }
+
+  @Test("a sweep whose quality peaks beyond its elbow votes for the peak")
+  func peakBeyondElbow() throws {
+    let consensus = try #require(Leaderboard(records: sixGroups, rule: rule).consensus)
+    #expect(consensus.votes.map(\.elbow) == [4])
+    #expect(consensus.votes.map(\.peak) == [6])
+    #expect(consensus.k == 6)
+    // The weight is the score of the k = 6 trial: 0.5 · (1.54 / 2) + 0.5 · 0.95.
+    #expect(consensus.votes.map(\.weight) == [0.5 * (1.54 / 2) + 0.5 * 0.95])
+  }
+
+  @Test("when the ranking metric is the dispersion itself, its peak (the largest k) casts no vote: the elbow alone decides")
+  func dispersionRanking() throws {
+    let byInertia = RankingRule(spec: RankingSpec(metric: "inertia"), direction: .lowerIsBetter, bounds: nil, elbowMetric: "inertia")
+    let board = Leaderboard(records: sixGroups, rule: byInertia)
+    let consensus = try #require(board.consensus)
+    #expect(consensus.votes.map(\.peak) == [nil])
+    #expect(consensus.k == 4)
+    #expect(board.consensusSentence?.contains("1 of 1 inertia elbow votes") == true)
   }
 
   @Test("trials at the consensus k rank first, by score; the others follow by score")

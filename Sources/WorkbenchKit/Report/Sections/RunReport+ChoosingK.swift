@@ -13,17 +13,21 @@ extension RunReport {
     return out
   }
 
-  /// The ranking's consensus k: each sweep's vote (its dispersion elbow, weighted by its trial's score there).
+  /// The ranking's consensus k: each sweep's vote (the larger of its dispersion elbow and its best-quality k,
+  /// weighted by its trial's score there).
   private var consensusPart: HTML {
     guard let consensus = board.consensus else { return "" }
+    let metric = board.rule.spec.metric
     let votes = consensus.votes.map { vote in
-      "<tr\(vote.k == consensus.k ? " class=\"chosen\"" : "" as HTML)><td>\(vote.pipeline) · \(vote.algorithm)</td><td class=\"num\">\(vote.k)</td><td class=\"num\">\(Self.decimal(vote.weight))</td></tr>" as HTML
+      let peak: HTML = vote.peak.map { "\($0)" } ?? "–"
+      return "<tr\(vote.k == consensus.k ? " class=\"chosen\"" : "" as HTML)><td>\(vote.pipeline) · \(vote.algorithm)</td><td class=\"num\">\(vote.elbow)</td><td class=\"num\">\(peak)</td><td class=\"num\">\(vote.k)</td><td class=\"num\">\(Self.decimal(vote.weight))</td></tr>" as HTML
     }.joined()
     return """
       <h3>The consensus k</h3>
-      <p>Each sweep votes for the elbow of its within-segment dispersion curve (Kneedle, in the evaluation space), weighted by the score of its trial at that k. \
+      <p>Each sweep votes for the larger of two k: the elbow of its within-segment dispersion curve (Kneedle, in the evaluation space) \
+      and the k of its best \(metric) (both tend to too few segments, so the larger is the better supported), weighted by the score of its trial at that k. \
       <b>k = \(consensus.k)</b> carries \(Self.decimal(consensus.weight)) of the \(Self.decimal(consensus.totalWeight)) weight, so trials with \(consensus.k) segments rank first.</p>
-      <div class="table-wrap"><table><thead><tr><th>sweep</th><th class="num">elbow k</th><th class="num">weight</th></tr></thead><tbody>\(votes)</tbody></table></div>
+      <div class="table-wrap"><table><thead><tr><th>sweep</th><th class="num">elbow k</th><th class="num">best \(metric) k</th><th class="num">vote</th><th class="num">weight</th></tr></thead><tbody>\(votes)</tbody></table></div>
 
       """
   }

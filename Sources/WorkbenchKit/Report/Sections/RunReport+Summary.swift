@@ -46,7 +46,7 @@ extension RunReport {
     var text: HTML = ""
     if let consensus = board.consensus, best.atConsensus {
       text = """
-        The sweeps over k agree on <b>k = \(consensus.k)</b>: each sweep votes for the elbow of its dispersion curve, weighted by its trial's score there, \
+        The sweeps over k agree on <b>k = \(consensus.k)</b>: each sweep votes for the larger of its dispersion curve's elbow and its best-quality k, weighted by its trial's score there, \
         and k = \(consensus.k) carries \(Self.decimal(consensus.weight)) of the \(Self.decimal(consensus.totalWeight)) weight (see "Choosing k"). \
         Trials with that many segments rank first; among them,
         """

@@ -39,6 +39,11 @@ x, y = make_blobs(
     n_samples=[400, 150, 50], n_features=3, cluster_std=[1.0, 1.5, 0.5], centers=[[0, 0, 0], [6, 6, 0], [0, 7, 5]], random_state=2)
 save("unequal", x, y, "three blobs of 400, 150 and 50 rows with spreads 1, 1.5 and 0.5")
 
+# Six separated blobs in 5-D: the dispersion keeps falling steeply past k = 4, so its elbow (Kneedle) comes
+# before the six; silhouette peaks at six.
+x, y = make_blobs(n_samples=1200, n_features=5, centers=6, cluster_std=1.5, random_state=3)
+save("six-blobs", x, y, "six blobs in 5-D, spread 1.5")
+
 with open("selection-suite.json", "w") as out:
     json.dump(
         {"generator": "generate_selection_suite.py", "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__, "pandas": pd.__version__},
