@@ -77,30 +77,49 @@ struct SelectionSuiteTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-selection-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    var rows: [(name: String, chosen: Double, oracle: Double)] = []
-    for c in try Self.cases(in: folder) {
-      try Self.spec(c).write(to: folder.appendingPathComponent("spec.json"), atomically: true, encoding: .utf8)
-      let output = try CommandRunner.run(["run", "spec.json", "--fresh", "--quiet", "--out", "out"], in: folder, executable: Self.executable)
-      #expect(output.status == 0, "\(c.name): \(output.stderr)")
-      let run = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/selection").path).first)
-      let board = try CSVReader(textColumns: ["config_hash", "parameters", "reason"]).read(
-        path: folder.appendingPathComponent("out/selection/\(run)/leaderboard.csv").path)
-      let ranks = try #require(board.column(named: "rank")?.numbers), ari = try #require(board.column(named: "ari")?.numbers)
-      let first = try #require(ranks.firstIndex(of: 1))
-      rows.append((c.name, ari[first], ari.filter { !$0.isNaN }.max() ?? 0))
-      try FileManager.default.removeItem(at: folder.appendingPathComponent("out"))
-    }
+    let rows = try Self.cases(in: folder).map { try Self.rankOneAndOracle($0, in: folder) }
     let ratios = rows.map { $0.chosen / $0.oracle }
     let mean = ratios.reduce(0, +) / Double(ratios.count)
-    var table = "| data set | rank-1 ARI | best ARI in the grid | ratio |\n|---|---:|---:|---:|\n"
-    for (row, ratio) in zip(rows, ratios) {
-      table += "| \(row.name) | \(Self.format(row.chosen)) | \(Self.format(row.oracle)) | \(Self.format(ratio)) |\n"
-    }
-    table += "| **mean** | | | **\(Self.format(mean))** |\n"
+    var table = Self.table(rows) + "| **mean** | | | **\(Self.format(mean))** |\n"
+    let hard = try Self.hardCases.map { try (Self.rankOneAndOracle($0.case, in: folder), $0.recorded) }
+    table += "\nHard cases (reported, not in the mean):\n\n" + Self.table(hard.map(\.0))
     if let report = ProcessInfo.processInfo.environment["WORKBENCH_SELECTION_REPORT"] { try table.write(toFile: report, atomically: true, encoding: .utf8) }
     #expect(rows.count == 9)
     #expect(mean >= 0.9, "\(table)")
     #expect(ratios.allSatisfy { $0 >= 0.7 }, "\(table)")
+    for (row, recorded) in hard { #expect(row.chosen / row.oracle >= recorded - 0.005, "\(row.name) fell below its recorded ratio \(recorded)\n\(table)") }
+  }
+
+  /// Data sets where the rule is known to fall short, with the ratio recorded when they joined: a guard against
+  /// regressions, and an honest account in the README. Breast cancer: the two diagnoses overlap in 30 features, the
+  /// inertia elbow says 4 and silhouette 2, and the larger wins. Three pairs: the coarse level (three groups) is a
+  /// fair answer, but the truth is the six blobs.
+  static var hardCases: [(case: Case, recorded: Double)] {
+    let selection = root.appendingPathComponent("Tests/WorkbenchKitTests/Fixtures/selection")
+    return [("breast-cancer", 0.521), ("three-pairs", 0.606)].map { name, recorded in
+      (Case(name: name, path: selection.appendingPathComponent("\(name).csv").path, id: "id", truth: "truth"), recorded)
+    }
+  }
+
+  /// Runs the suite's grid on `c` in `folder`: the rank-1 trial's ARI and the best ARI of the grid.
+  static func rankOneAndOracle(_ c: Case, in folder: URL) throws -> (name: String, chosen: Double, oracle: Double) {
+    try spec(c).write(to: folder.appendingPathComponent("spec.json"), atomically: true, encoding: .utf8)
+    let output = try CommandRunner.run(["run", "spec.json", "--fresh", "--quiet", "--out", "out"], in: folder, executable: executable)
+    #expect(output.status == 0, "\(c.name): \(output.stderr)")
+    defer { try? FileManager.default.removeItem(at: folder.appendingPathComponent("out")) }
+    let run = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/selection").path).first)
+    let board = try CSVReader(textColumns: ["config_hash", "parameters", "reason"]).read(
+      path: folder.appendingPathComponent("out/selection/\(run)/leaderboard.csv").path)
+    let ranks = try #require(board.column(named: "rank")?.numbers), ari = try #require(board.column(named: "ari")?.numbers)
+    let first = try #require(ranks.firstIndex(of: 1))
+    return (c.name, ari[first], ari.filter { !$0.isNaN }.max() ?? 0)
+  }
+
+  /// The rows as a Markdown table: rank-1 ARI, the oracle's, and their ratio.
+  static func table(_ rows: [(name: String, chosen: Double, oracle: Double)]) -> String {
+    rows.reduce("| data set | rank-1 ARI | best ARI in the grid | ratio |\n|---|---:|---:|---:|\n") { table, row in
+      table + "| \(row.name) | \(format(row.chosen)) | \(format(row.oracle)) | \(format(row.chosen / row.oracle)) |\n"
+    }
   }
 
   /// A value with three decimals.

@@ -6,13 +6,16 @@ they test that the rank-1 trial of a multi-pipeline, multi-algorithm grid recove
 well as the best trial of the grid.
 
 Run from this folder:  python3 generate_selection_suite.py   (versions: ../requirements-fixtures.txt)
+
+Breast Cancer Wisconsin (Diagnostic): W. Wolberg, O. Mangasarian, N. Street and W. Street, UCI Machine Learning
+Repository, 1995, https://doi.org/10.24432/C5DW2B, CC BY 4.0 (as bundled by scikit-learn).
 """
 import json
 
 import numpy as np
 import pandas as pd
 import sklearn
-from sklearn.datasets import make_blobs
+from sklearn.datasets import load_breast_cancer, make_blobs
 
 DATASETS = []
 
@@ -43,6 +46,16 @@ save("unequal", x, y, "three blobs of 400, 150 and 50 rows with spreads 1, 1.5 a
 # before the six; silhouette peaks at six.
 x, y = make_blobs(n_samples=1200, n_features=5, centers=6, cluster_std=1.5, random_state=3)
 save("six-blobs", x, y, "six blobs in 5-D, spread 1.5")
+
+# Hard cases, reported and guarded against regressions but not in the suite's averages (see SelectionSuiteTests).
+# Breast Cancer Wisconsin (Diagnostic), as bundled by scikit-learn: two overlapping classes in 30 features.
+cancer = load_breast_cancer()
+save("breast-cancer", cancer.data, cancer.target, "Breast Cancer Wisconsin (Diagnostic), 569 rows, 30 features, malignant or benign (hard case)")
+
+# Three pairs of close blobs: at the coarse level three groups, at the fine level six (hard case).
+pairs = [np.add(a, b) for a in [(0, 0, 0), (15, 0, 0), (0, 15, 0)] for b in [(0, 0, 0), (4, 0, 0)]]
+x, y = make_blobs(n_samples=1500, centers=np.array(pairs, dtype=float), cluster_std=1.0, random_state=9)
+save("three-pairs", x, y, "three pairs of close blobs in 3-D: six blobs, or three groups (hard case)")
 
 with open("selection-suite.json", "w") as out:
     json.dump(
