@@ -17,7 +17,10 @@ import WorkbenchNumerics
 /// the paper's, its s_k divides by B − 1) and in distribution over draws.
 ///
 /// Edge cases: undefined without a way to refit the algorithm, when every
-/// row is noise, or when a reference fit fails; noise rows are left out.
+/// row is noise, when a reference fit fails, or when a reference clustering
+/// has no spread (W* = 0: a density method that calls every reference row
+/// noise, or clusters of single points; log W* does not exist); noise rows
+/// are left out.
 /// Reference data sets are seeded from the trial seed.
 /// - Complexity: `references` fits of the algorithm on data of the same size.
 public struct GapStatistic: ClusterMetric {
@@ -50,10 +53,15 @@ public struct GapStatistic: ClusterMetric {
     let box = ReferenceBox(x)
     var rng = SeededGenerator(seed: context.seed)
     var within: [Double] = []
-    for _ in 0..<references {
+    for b in 1...references {
       let reference = box.sample(using: &rng)
       guard let fitted = try? refit(reference, rng.next()) else { return .undefined("clustering a reference data set failed") }
-      within.append(Self.pooledWithinSumOfSquares(reference, labels: fitted.labels))
+      let spread = Self.pooledWithinSumOfSquares(reference, labels: fitted.labels)
+      guard spread > 0 else {
+        return .undefined(
+          "the clustering of reference data set \(b) of \(references) has no spread (W* = 0: every row noise, or single-point clusters), so log W* does not exist")
+      }
+      within.append(spread)
     }
     return Self.estimate(observed: observed, references: within)
   }
@@ -61,12 +69,11 @@ public struct GapStatistic: ClusterMetric {
   /// Gap(k) = mean_b log W*_kb − log W_k with the interval Gap ± s_k, s_k = sd_b(log W*_kb) · √(1 + 1/B).
   ///
   /// `observed` is W_k of the data (positive), `references` the W*_kb of the
-  /// B reference data sets (at least one; a zero W* counts as the smallest
-  /// normal double). The standard deviation divides by B, as in the paper
+  /// B reference data sets (at least one, each positive). The standard deviation divides by B, as in the paper
   /// (R's `cluster::clusGap` divides by B − 1).
   static func estimate(observed: Double, references: [Double]) -> Score {
     let count = Double(references.count)
-    let logs = references.map { log(max($0, .leastNormalMagnitude)) }
+    let logs = references.map { log($0) }
     let mean = logs.reduce(0, +) / count
     let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
     let gap = mean - log(observed)

@@ -13,8 +13,13 @@ import WorkbenchNumerics
 /// fpc averages both directions of each split, which has the same mean.
 ///
 /// Edge cases: undefined for algorithms that cannot label new rows, when a
-/// half has fewer rows than clusters, or when a refit fails; k = 1 gives 1.
-/// Noise rows are ignored. Seeded from the trial seed, so reproducible.
+/// half has fewer rows than clusters, when a refit fails, when every row is
+/// noise, and when a half's clustering has no cluster of two or more rows (a
+/// density method that finds only noise there: nothing was predicted, so a
+/// strength of 1 would be vacuous); k = 1 gives 1. Rows the test clustering
+/// calls noise are left out; two test rows the training model calls noise are
+/// not counted as predicted together. Seeded from the trial seed, so
+/// reproducible.
 /// - Complexity: 2 · `repeats` fits on half the rows, plus O(rows) to compare.
 public struct PredictionStrength: ClusterMetric {
   public static let name = "prediction-strength"
@@ -41,6 +46,7 @@ public struct PredictionStrength: ClusterMetric {
     }
     let x = input.features
     let clusters = input.clustering.clusterCount
+    guard clusters > 0 else { return .undefined("every row is noise, so there are no clusters to predict") }
     guard clusters > 1 else { return .value(1) }
     guard x.rows / 2 >= clusters else { return .undefined("half of the \(x.rows) rows is fewer than \(clusters) clusters") }
     var rng = SeededGenerator(seed: context.seed)
@@ -54,22 +60,26 @@ public struct PredictionStrength: ClusterMetric {
       guard let trained = try? refit(training, trainingSeed), let model = trained.model,
         let testClusters = try? refit(test, testSeed), let predicted = try? predict(model, test)
       else { return .undefined("a refit on half of the rows failed") }
-      total += Self.strength(testLabels: testClusters.labels, predicted: predicted)
+      guard let strength = Self.strength(testLabels: testClusters.labels, predicted: predicted) else {
+        return .undefined("on half of the rows the algorithm found no cluster of two or more rows (every row noise), so nothing was predicted")
+      }
+      total += strength
     }
     return .value(total / Double(repeats))
   }
 
-  /// min over test clusters (≥ 2 rows) of the share of their pairs that `predicted` also co-clusters.
-  static func strength(testLabels: [Int], predicted: [Int]) -> Double {
+  /// min over test clusters (≥ 2 rows) of the share of their pairs that `predicted` also co-clusters (a pair
+  /// predicted as noise, −1, is not together); nil when no test cluster has two rows.
+  static func strength(testLabels: [Int], predicted: [Int]) -> Double? {
     var byCluster: [Int: [Int: Int]] = [:]
     for (label, guess) in zip(testLabels, predicted) where label >= 0 { byCluster[label, default: [:]][guess, default: 0] += 1 }
-    var weakest = 1.0
+    var weakest: Double?
     for label in byCluster.keys.sorted() {
-      let counts = byCluster[label]!.values
-      let n = counts.reduce(0, +)
+      let counts = byCluster[label]!
+      let n = counts.values.reduce(0, +)
       guard n >= 2 else { continue }
-      let together = counts.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
-      weakest = min(weakest, together / (Double(n) * Double(n - 1)))
+      let together = counts.reduce(0.0) { sum, entry in entry.key < 0 ? sum : sum + Double(entry.value) * Double(entry.value - 1) }
+      weakest = min(weakest ?? 1, together / (Double(n) * Double(n - 1)))
     }
     return weakest
   }

@@ -3,7 +3,7 @@ import Foundation
 /// The documented rule that turns trial records into a ranking "by silhouette and stability".
 ///
 /// 1. A trial is *eligible* when it succeeded, its quality metric is defined,
-///    its smallest segment holds at least `min_segment_share` of the clustered
+///    it has a segment (not every row noise), its smallest segment holds at least `min_segment_share` of the clustered
 ///    rows (noise aside), and — when stability was computed — its mean
 ///    resample ARI is at least `min_stability`. Others are listed, unranked,
 ///    with the reason.
@@ -52,6 +52,7 @@ public struct RankingRule: Sendable, Equatable {
     guard let score = quality(of: record) else { return "\(spec.metric) was not computed" }
     if case .undefined(let reason) = score { return "\(spec.metric) undefined\(record.evaluation.map { " in the \($0.space) space" } ?? ""): \(reason)" }
     let clustered = record.sizes.reduce(0, +)
+    if clustered == 0 { return "every row is noise: there is no segment to rank" }
     if let smallest = record.sizes.min(), clustered > 0, Double(smallest) < spec.minSegmentShare * Double(clustered) {
       let (share, limit) = Self.distinctPercents(Double(smallest) / Double(clustered), spec.minSegmentShare)
       return "smallest segment has \(share) of rows (\(smallest) of \(clustered)), below min_segment_share \(limit)"

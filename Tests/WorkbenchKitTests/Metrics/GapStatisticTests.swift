@@ -33,6 +33,16 @@ struct GapStatisticTests {
     #expect(values[2]! > values[0]!)
   }
 
+  @Test("undefined, not a huge negative number, when a reference clustering has no spread (every reference row noise)")
+  func referenceWithoutSpread() throws {
+    let metric = try GapStatistic(validated: try Parameters.resolve(["references": 3], for: GapStatistic.self, at: Location()).get())
+    let clustering = Clustering(labels: (0..<blobs.rows).map { $0 % 3 }, clusterCount: 3)
+    let input = MetricInput(features: blobs, clustering: clustering, refit: { x, _ in Clustering(labels: Array(repeating: -1, count: x.rows), clusterCount: 0) })
+    #expect(
+      try metric.score(input, context: FitContext(seed: 1))
+        == .undefined("the clustering of reference data set 1 of 3 has no spread (W* = 0: every row noise, or single-point clusters), so log W* does not exist"))
+  }
+
   @Test("undefined without a way to refit")
   func undefined() throws {
     let metric = try GapStatistic(validated: try Parameters.resolve([:], for: GapStatistic.self, at: Location()).get())

@@ -12,6 +12,35 @@ struct PredictionStrengthTests {
     #expect(PredictionStrength.strength(testLabels: [0, 0, 1, -1], predicted: [1, 1, 2, 5]) == 1)
   }
 
+  @Test("two rows the training model calls noise are not predicted together; with no test cluster of two rows there is no strength")
+  func noise() {
+    // Test cluster 0 = 3 rows predicted [noise, noise, 3]: no pair is predicted together.
+    #expect(PredictionStrength.strength(testLabels: [0, 0, 0], predicted: [-1, -1, 3]) == 0)
+    #expect(PredictionStrength.strength(testLabels: [-1, -1, 0], predicted: [1, 1, 1]) == nil)
+    #expect(PredictionStrength.strength(testLabels: [-1, -1], predicted: [-1, -1]) == nil)
+  }
+
+  @Test("undefined, not 1, when every row is noise or when a half's clustering finds only noise")
+  func allNoise() throws {
+    let (x, _) = Blobs.make(centers: 3, perCluster: 60, dimensions: 2, spread: 0.4, seed: 8)
+    let kmeans = try KMeans(validated: try Parameters.resolve(["k": 3], for: KMeans.self, at: Location()).get())
+    let metric = try PredictionStrength(validated: try Parameters.resolve([:], for: PredictionStrength.self, at: Location()).get())
+    let predict: @Sendable (JSONValue, Matrix) throws -> [Int] = { model, m in try KMeans.predict(model: model, input: ClusteringInput(numeric: m)).labels }
+    let noiseOnly: @Sendable (Matrix, UInt64) throws -> Clustering = { m, seed in
+      var fitted = try kmeans.fit(m, context: FitContext(seed: seed))
+      fitted.labels = Array(repeating: -1, count: m.rows)
+      fitted.clusterCount = 0
+      return fitted
+    }
+    let everyRow = MetricInput(
+      features: x, clustering: Clustering(labels: Array(repeating: -1, count: x.rows), clusterCount: 0), refit: noiseOnly, predict: predict)
+    #expect(try metric.score(everyRow, context: FitContext(seed: 1)) == .undefined("every row is noise, so there are no clusters to predict"))
+    let halves = MetricInput(features: x, clustering: try kmeans.fit(x, context: FitContext(seed: 2)), refit: noiseOnly, predict: predict)
+    #expect(
+      try metric.score(halves, context: FitContext(seed: 1))
+        == .undefined("on half of the rows the algorithm found no cluster of two or more rows (every row noise), so nothing was predicted"))
+  }
+
   func score(k: Int) throws -> Score {
     let (x, _) = Blobs.make(centers: 3, perCluster: 60, dimensions: 2, spread: 0.4, seed: 8)
     let kmeans = try KMeans(validated: try Parameters.resolve(["k": .int(k), "n_init": 3], for: KMeans.self, at: Location()).get())
@@ -61,7 +90,7 @@ struct PredictionStrengthReferenceTests {
       var ours: [Double] = []
       for half in 0..<2 {
         #expect(Set(partitions[half]).isSubset(of: Set(0..<k)) && Set(predicted[half]).isSubset(of: Set(0..<k)))
-        ours.append(PredictionStrength.strength(testLabels: partitions[half], predicted: predicted[half]))
+        ours.append(try #require(PredictionStrength.strength(testLabels: partitions[half], predicted: predicted[half])))
         expectClose(ours[half], strengths[half], relative: 1e-15, "repeat \(index), k = \(k), test half \(half)")
       }
       expectClose((ours[0] + ours[1]) / 2, try RReference.number(r, "prediction_strength"), relative: 1e-15, "repeat \(index): fpc's value")

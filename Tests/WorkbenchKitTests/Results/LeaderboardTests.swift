@@ -52,6 +52,8 @@ struct LeaderboardTests {
     let records = [
       record(0, .value(0.805), sizes: [9_990, 10]), record(1, .value(0.5), sizes: [5_000, 5_000]), record(2, .value(0.6), stability: -0.1),
       record(3, .value(0.7), sizes: [4_902, 98]),
+      // Every row noise (a density method): a defined score, such as an external metric's, must not rank it.
+      record(4, .value(0.9), sizes: []),
     ]
     let board = Leaderboard(records: records, rule: silhouetteRule)
     #expect(board.ranked.map(\.record.index) == [1])
@@ -59,6 +61,7 @@ struct LeaderboardTests {
       "smallest segment has 0.1 % of rows (10 of 10000), below min_segment_share 2 %", "stability -0.1 is below min_stability 0",
       // 1.96 % rounds to 2 %: the shares get the decimals that tell them apart.
       "smallest segment has 1.96 % of rows (98 of 5000), below min_segment_share 2 %",
+      "every row is noise: there is no segment to rank",
     ])
   }
 
