@@ -20,8 +20,11 @@ import WorkbenchNumerics
 ///
 /// Edge cases: fewer rows than `k` or than `n_neighbors` throws
 /// ``FitError/insufficientSamples(rows:required:detail:)`` (scikit-learn
-/// raises); a disconnected graph is noted (scikit-learn warns), and works: its
-/// components separate in the embedding; LOBPCG stopping before its tolerance
+/// raises); a graph of up to k components is noted (scikit-learn warns), and
+/// works: its components separate in the embedding; a graph of more than k
+/// components throws ``FitError/degenerate(_:)`` (the eigenvalue 0 then has
+/// more eigenvectors than k, any k of them mix the components arbitrarily, and
+/// scikit-learn's partition is as arbitrary as ours); LOBPCG stopping before its tolerance
 /// is noted. Cannot label new rows (scikit-learn's SpectralClustering has no `predict`).
 /// - Complexity: O(rows · log rows · n_neighbors) for the graph, O(iterations ·
 ///   rows · (n_neighbors · b + b²)) for the eigenvectors with a block of b = 2k + 4
@@ -70,6 +73,12 @@ public struct SpectralClustering: ClusteringAlgorithm {
     try DistanceRange.check(x, algorithm: Self.name)
     var seeds = SeededGenerator(seed: context.seed)
     let graph = AffinityGraph(x, neighbors: neighbors)
+    guard graph.componentCount <= clusterCount else {
+      throw FitError.degenerate(
+        "the \(neighbors)-nearest-neighbour graph has \(graph.componentCount) separate components, more than k = \(clusterCount): "
+          + "its \(clusterCount) smoothest eigenvectors are an arbitrary mix of the components, so the partition would be arbitrary; "
+          + "raise n_neighbors until the graph has at most k components")
+    }
     try context.checkCancellation()
     let spectrum = graph.embedding(dimensions: clusterCount, seed: seeds.next())
     var notes: [String] = []

@@ -33,3 +33,21 @@ struct SpectralReferenceTests {
     }
   }
 }
+
+@Suite("spectral on a graph of more components than k")
+struct SpectralComponentsTests {
+  /// Three far-apart pairs joined only within each pair (n_neighbors 2: a row and its nearest): three components.
+  let pairs = Matrix([[0.0], [0.1], [10.0], [10.1], [20.0], [20.1]])
+
+  @Test("more components than k fails the trial with the reason and the fix; as many as k gives the components")
+  func components() throws {
+    let tooMany = try makePlugin(SpectralClustering.self, ["k": 2, "n_neighbors": 2])
+    #expect(
+      throws: FitError.degenerate(
+        "the 2-nearest-neighbour graph has 3 separate components, more than k = 2: its 2 smoothest eigenvectors are an arbitrary mix of the "
+          + "components, so the partition would be arbitrary; raise n_neighbors until the graph has at most k components")
+    ) { try tooMany.fit(pairs, context: FitContext(seed: 1)) }
+    let asMany = try makePlugin(SpectralClustering.self, ["k": 3, "n_neighbors": 2])
+    #expect(samePartition(try asMany.fit(pairs, context: FitContext(seed: 1)).labels, [0, 0, 1, 1, 2, 2]))
+  }
+}
