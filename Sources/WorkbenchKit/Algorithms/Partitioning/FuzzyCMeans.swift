@@ -24,8 +24,10 @@ import WorkbenchNumerics
 /// Edge cases: `m` must be > 1 (checked at spec time; at 1 the memberships
 /// become hard and the update divides by zero); `k > rows` throws
 /// ``FitError/insufficientSamples(rows:required:detail:)``. When fewer than `k`
-/// centers win any row (duplicate points), the losing centers are dropped,
-/// memberships are recomputed from the kept centers and a note is added.
+/// centers win any row (duplicate points, or memberships so near uniform —
+/// m = 2 in many dimensions — that the centers drift together), the losing
+/// centers are dropped, memberships are recomputed from the kept centers and a
+/// note gives the mean largest membership against 1/k to tell the causes apart.
 /// Postconditions: labels are `0..<clusterCount`, every label is used,
 /// memberships rows sum to 1, and `predict` on the fit rows gives the fit's
 /// labels and memberships.
@@ -140,7 +142,7 @@ public struct FuzzyCMeans: ClusteringAlgorithm {
     for label in labels { sizes[label] += 1 }
     if sizes.contains(0) {
       let kept = (0..<k).filter { sizes[$0] > 0 }
-      let note = "found \(kept.count) distinct clusters, fewer than k = \(k); the data may have fewer than k distinct rows"
+      let note = Self.mergedCentersNote(kept: kept.count, k: k, memberships: run.memberships, rows: x.rows, columns: x.columns, fuzzifier: fuzzifier)
       diagnostics.notes.append(note)
       context.log(.note(note))
       centers = centers.selecting(rows: kept)
@@ -152,6 +154,19 @@ public struct FuzzyCMeans: ClusteringAlgorithm {
       labels: labels, clusterCount: centers.rows, centers: centers,
       memberships: Matrix(rows: x.rows, columns: centers.rows, storage: memberships),
       model: ["centers": SavedState.encode(centers), "m": .double(fuzzifier)], diagnostics: diagnostics)
+  }
+
+  /// Why fewer than k centers won a row, with the numbers that tell the two causes apart: memberships near uniform
+  /// (mean largest membership close to 1/k: with m = 2 in many dimensions every center is about as far as the others,
+  /// and the centers drift together to the grand mean) or fewer than k distinct rows.
+  static func mergedCentersNote(kept: Int, k: Int, memberships: [Double], rows: Int, columns: Int, fuzzifier: Double) -> String {
+    var largest = 0.0
+    for r in 0..<rows { largest += (0..<k).reduce(0.0) { max($0, memberships[r * k + $1]) } }
+    let mean = String(format: "%.3f", largest / Double(rows))
+    return "found \(kept) distinct clusters, fewer than k = \(k): \(k - kept) centers won no row "
+      + "(mean largest membership \(mean), where uniform memberships give 1/k = \(String(format: "%.3f", 1 / Double(k)))). "
+      + "Centers merge when memberships are nearly uniform, as with m = \(JSONNumber.plain(fuzzifier)) in \(columns) dimensions "
+      + "(lower m, e.g. 1.1 to 1.5, or fewer dimensions with a \"pca\" step), or when the data has fewer than k distinct rows"
   }
 
   /// Labels each row with its largest membership; memberships from the saved centers and `m`.

@@ -79,6 +79,17 @@ struct FuzzyCMeansTests {
     #expect(result.memberships?.storage == Array(repeating: 1, count: 6))
   }
 
+  @Test("the note on merged centers gives the mean largest membership against 1/k and both causes, not only duplicate rows")
+  func mergedCentersNote() {
+    // Ten centers, two rows with memberships near uniform (a fit on 64 columns with m = 2): 7 centers kept.
+    let memberships = [0.11, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.09] + Array(repeating: 0.1, count: 10)
+    #expect(
+      FuzzyCMeans.mergedCentersNote(kept: 7, k: 10, memberships: memberships, rows: 2, columns: 64, fuzzifier: 2)
+        == "found 7 distinct clusters, fewer than k = 10: 3 centers won no row (mean largest membership 0.105, where uniform "
+        + "memberships give 1/k = 0.100). Centers merge when memberships are nearly uniform, as with m = 2 in 64 dimensions "
+        + "(lower m, e.g. 1.1 to 1.5, or fewer dimensions with a \"pca\" step), or when the data has fewer than k distinct rows")
+  }
+
   @Test("explicit centers of the wrong count are a parameter error naming init")
   func explicitWrongCount() {
     #expect {
