@@ -48,7 +48,10 @@ extension CondensedTree {
   ///
   /// λ_max is the largest λ in the subtree of the cluster the row leaves,
   /// propagated upwards over the entries in reverse order as the library
-  /// does; a row leaving at λ = +∞, or under λ_max = 0, scores 0. Scores lie in [0, 1].
+  /// does; a row leaving at λ = +∞, or under λ_max = 0, scores 0. Under
+  /// λ_max = +∞ (duplicate rows in the subtree: they merge at distance 0)
+  /// the library's formula gives NaN (∞ / ∞); a row leaving at a finite λ
+  /// takes the formula's limit, 1 − λ / λ_max → 1. Scores lie in [0, 1].
   var outlierScores: [Double] {
     var death = deaths
     for i in stride(from: count - 1, through: 0, by: -1) where child[i] >= rows {
@@ -57,7 +60,7 @@ extension CondensedTree {
     var out = Array(repeating: 0.0, count: rows)
     for i in 0..<count where child[i] < rows {
       let maximum = death[slot(parent[i])]
-      out[child[i]] = maximum == 0 || !lambda[i].isFinite ? 0 : (maximum - lambda[i]) / maximum
+      out[child[i]] = maximum == 0 || !lambda[i].isFinite ? 0 : maximum.isInfinite ? 1 : (maximum - lambda[i]) / maximum
     }
     return out
   }

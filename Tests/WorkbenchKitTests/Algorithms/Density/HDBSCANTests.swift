@@ -83,6 +83,24 @@ struct HDBSCANTests {
     #expect(throws: FitError.self) { try hdbscan.fit(Matrix([[0]]), context: FitContext(seed: 0)) }
   }
 
+  /// Duplicate rows merge at distance 0, so the cluster holding them has λ_max = +∞; the `hdbscan` library's GLOSH
+  /// formula gives NaN there (∞ / ∞) for every row of that cluster, which used to fail the trial.
+  @Test("duplicate rows: the fit succeeds; GLOSH takes its limit, 0 for the duplicates and 1 for the other rows under λ_max = ∞")
+  func duplicates() throws {
+    let grid = (0..<20).map { [Double($0 % 5) * 0.3, Double($0 / 5) * 0.3] }
+    let x = Matrix(Array(repeating: [0.6, 0.45], count: 10) + grid + grid.map { [$0[0] + 10, $0[1] + 10] })
+    let clustering = try DensityReference.algorithm(HDBSCAN.self, ["min_cluster_size": 5]).fit(x, context: FitContext(seed: 0))
+    #expect(clustering.clusterCount == 2)
+    #expect(Set(clustering.labels[0..<30]).count == 1 && Set(clustering.labels[30...]).count == 1 && clustering.labels[0] != clustering.labels[30])
+    let scores = try #require(clustering.rowScores.first { $0.name == "outlier_score" }).values
+    #expect(scores[0..<10].allSatisfy { $0 == 0 }, "the duplicates leave at λ = ∞")
+    #expect(scores[10..<30].allSatisfy { $0 == 1 }, "\(scores[10..<30])")
+    #expect(scores[30...].allSatisfy { $0 >= 0 && $0 < 1 }, "\(scores[30...])")
+    let tiny = Matrix(Array(repeating: [1.0, 2.0], count: 5) + [[9, 9]])
+    let few = try DensityReference.algorithm(HDBSCAN.self, [:]).fit(tiny, context: FitContext(seed: 0))
+    #expect(try #require(few.rowScores.first { $0.name == "outlier_score" }).values.allSatisfy(\.isFinite))
+  }
+
   @Test("bad min_cluster_size and min_samples are spec errors at their path with a fix")
   func badParameters() {
     let path = Location(file: "x.json", jsonPath: "algorithms[0].params")
