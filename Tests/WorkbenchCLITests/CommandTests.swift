@@ -47,6 +47,21 @@ struct CommandTests {
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("results").path))
   }
 
+  @Test("one stray text cell in a small numeric column (a typo, inf) is reported, not silently dropped from the features")
+  func strayTextSmallFile() throws {
+    for stray in ["n/a?", "inf"] {
+      let dir = try workspace(spec: goodSpec, csv: "id,a,b\n1,1.0,2.0\n2,1.1,2.1\n3,\(stray),1.9\n4,5.0,6.0\n5,5.1,6.1\n6,4.9,5.9\n")
+      defer { try? FileManager.default.removeItem(at: dir) }
+      let output = try CommandRunner.run(["validate", "spec.json"], in: dir)
+      #expect(output.status == 3, "\(output.stdout)")
+      #expect(output.stderr.contains("line 4, column 2 (a): '\(stray)' is not a number, though 83 % of column 'a' is"), "\(output.stderr)")
+    }
+    // A text column with a few numbers is text, not a numeric column with strays.
+    let dir = try workspace(spec: goodSpec, csv: "id,a,b\n1,north,2.0\n2,south,2.1\n3,7,1.9\n4,east,6.0\n5,west,6.1\n6,north,5.9\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try CommandRunner.run(["validate", "spec.json"], in: dir).status == 0)
+  }
+
   @Test("a non-numeric feature cell exits 3 naming line and column")
   func badData() throws {
     let rows = (1...12).map { "\($0),\($0 == 3 ? "x7" : String($0 % 3)),\($0 % 4)" }.joined(separator: "\n")

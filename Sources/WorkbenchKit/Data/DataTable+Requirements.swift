@@ -76,7 +76,8 @@ extension DataTable {
   /// A numeric column with one stray value ("12,5", "n.a.") is read as
   /// categorical and would silently drop out of the default features; this
   /// finds it so the user hears about the stray value instead. "Nearly all"
-  /// means at least 90 % of at least 10 non-missing cells.
+  /// means at least three numbers, and at most one text cell or at most 10 %
+  /// of the non-missing cells (so a small file with one typo is caught too).
   public func strayText(inMostlyNumericColumn name: String) -> (row: Int, text: String, share: Double)? {
     guard let labels = column(named: name)?.labels else { return nil }
     var numbers = 0
@@ -89,7 +90,8 @@ extension DataTable {
       let trimmed = CSVField.unquoted(bytes, 0, bytes.count)
       if CSVNumber.parse(bytes, trimmed.start, trimmed.end) != nil { numbers += 1 } else if first == nil { first = (row, label) }
     }
-    guard present >= 10, let first, Double(numbers) >= 0.9 * Double(present) else { return nil }
+    let strays = present - numbers
+    guard let first, numbers >= 3, strays == 1 || 10 * strays <= present else { return nil }
     return (first.0, first.1, Double(numbers) / Double(present))
   }
 }
