@@ -8,6 +8,8 @@ public struct RecordedTrials: Sendable {
   public var shard: ShardManifest?
   /// The shared space the trials were scored in, when the spec asks for the standardized one (the report draws it too).
   public var standardizedSpace: EvaluationSpace?
+  /// The finished manifest `run` writes once the derived files are written (nil when there is nothing to mark).
+  public var finishedManifest: RunManifest? = nil
 
   /// Number of failed trials.
   public var failedCount: Int { results.records.filter { $0.status == .failed }.count }

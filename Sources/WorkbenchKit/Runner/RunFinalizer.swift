@@ -40,8 +40,9 @@ public struct RunFinalizer: Sendable {
   /// ranking or reports.
   ///
   /// Takes the run's lock, removes what a killed process left half-written,
-  /// marks the manifest finished when every planned trial is recorded (and
-  /// only then touches it), and derives every run-level file.
+  /// derives every run-level file, then marks the manifest finished when
+  /// every planned trial is recorded (and only then touches it): a run whose
+  /// files could not all be written stays unfinished.
   public func finalize(runDirectory: String) throws -> Derived {
     let folder = RunFolder(existing: runDirectory)
     let manifest = try RunManifest.read(folder)
@@ -58,8 +59,9 @@ public struct RunFinalizer: Sendable {
     let results = RunResults(folder: folder, manifest: manifest, plan: plan, records: Array(records.values))
     var completed = manifest.completed(by: results)
     if completed.status == .finished, manifest.status != .finished { completed.finishedAt = Date() }
+    let derived = try finalize(results)
     if completed != manifest { try folder.write(completed.json.prettyText, to: RunManifest.fileName) }
-    return try finalize(results)
+    return derived
   }
 
   /// Every column of the run's data, read where the manifest locates it and checked against the recorded SHA-256.

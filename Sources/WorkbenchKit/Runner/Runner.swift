@@ -28,8 +28,9 @@ public struct Runner: Sendable {
   /// A shard (``RunOptions/shard``) is only recorded, never finalized: use ``record(_:dataset:options:observe:)``.
   public func run(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunSummary {
     precondition(options.shard == nil, "a shard is recorded, then merged: call record(_:dataset:options:observe:)")
-    let (recorded, lock) = try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe)
+    let (recorded, lock) = try recordHoldingLock(plan, dataset: dataset, options: options, finalizing: true, observe: observe)
     let derived = try RunFinalizer(registry: registry).finalize(recorded.results, source: dataset.source, standardizedSpace: recorded.standardizedSpace)
+    if let finished = recorded.finishedManifest { try recorded.results.folder.write(finished.json.prettyText, to: RunManifest.fileName) }
     withExtendedLifetime(lock) {}
     return RunSummary(directory: recorded.results.folder.path, plan: plan, records: derived.records, leaderboard: derived.leaderboard, resumed: recorded.resumed)
   }
@@ -40,12 +41,16 @@ public struct Runner: Sendable {
   /// and gets its ``ShardManifest`` before any trial; its manifest counts
   /// only the shard's trials as planned.
   public func record(_ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RecordedTrials {
-    try recordHoldingLock(plan, dataset: dataset, options: options, observe: observe).recorded
+    try recordHoldingLock(plan, dataset: dataset, options: options, finalizing: false, observe: observe).recorded
   }
 
   /// ``record(_:dataset:options:observe:)``, returning the folder's lock still held (so `run` finalizes under it).
+  ///
+  /// When `finalizing`, a manifest that every trial completes is written as still running and returned as
+  /// ``RecordedTrials/finishedManifest``: the run is marked finished only once its derived files are written, so a
+  /// run whose report could not be written (a full disk) is not listed as finished.
   private func recordHoldingLock(
-    _ plan: TrialPlan, dataset: Dataset, options: RunOptions, observe: @escaping @Sendable (RunEvent) -> Void
+    _ plan: TrialPlan, dataset: Dataset, options: RunOptions, finalizing: Bool, observe: @escaping @Sendable (RunEvent) -> Void
   ) throws -> (recorded: RecordedTrials, lock: RunLock) {
     let started = Date()
     let runKey = RunKey.of(plan: plan, dataFingerprint: dataset.fingerprint)
@@ -85,12 +90,20 @@ public struct Runner: Sendable {
 
     let records = Array(recorded.values) + fitted
     let results = RunResults(folder: folder, manifest: manifest, plan: plan, records: records)
+    var finishedManifest: RunManifest?
     if !fitted.isEmpty || outdated {
       manifest.finishedAt = fitted.isEmpty ? previous?.finishedAt ?? Date() : Date()
-      try folder.write(manifest.completed(by: results).json.prettyText, to: RunManifest.fileName)
+      var completed = manifest.completed(by: results)
+      if finalizing, completed.status == .finished {
+        finishedManifest = completed
+        completed.status = .running
+      }
+      try folder.write(completed.json.prettyText, to: RunManifest.fileName)
     }
     let standardized = plan.experiment.evaluation.space == .standardized ? executor.evaluationSpace : nil
-    return (RecordedTrials(results: results, resumed: recorded.count, shard: shard, standardizedSpace: standardized), lock)
+    return (
+      RecordedTrials(results: results, resumed: recorded.count, shard: shard, standardizedSpace: standardized, finishedManifest: finishedManifest), lock
+    )
   }
 
   /// Fits the pipeline variants `trials` need, in parallel, keyed by variant hash.

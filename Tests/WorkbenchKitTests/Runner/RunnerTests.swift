@@ -71,6 +71,25 @@ struct RunnerTests {
     #expect(best.metrics["silhouette"]?.value ?? 0 > 0.5)
   }
 
+  @Test("a run whose derived files cannot be written (a full disk) is not marked finished; finalize finishes it once they can")
+  func unwritableReport() async throws {
+    let fixture = try RunFixture()
+    defer { fixture.remove() }
+    let first = try run(fixture, out: fixture.results("w"), jobs: 1)
+    let folder = first.directory
+    let status = { try JSONParser.parse(String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)).object?["status"] }
+    // One trial to fit again, and a report that cannot be written: a folder where the file goes.
+    try FileManager.default.removeItem(atPath: folder + "/trials/" + first.records[0].configHash)
+    try FileManager.default.removeItem(atPath: folder + "/report.html")
+    try FileManager.default.createDirectory(atPath: folder + "/report.html/blocked", withIntermediateDirectories: true)
+    #expect(throws: (any Error).self) { try run(fixture, out: fixture.results("w"), jobs: 1) }
+    #expect(try status() == "running")
+    try FileManager.default.removeItem(atPath: folder + "/report.html")
+    _ = try RunFinalizer(registry: .builtIn).finalize(runDirectory: folder)
+    #expect(try status() == "finished")
+    #expect(FileManager.default.fileExists(atPath: folder + "/report.html"))
+  }
+
   @Test("a failing trial is recorded with its reason and the others go on")
   func failingTrial() async throws {
     let fixture = try RunFixture(
