@@ -128,7 +128,7 @@ public struct ExperimentReader: Sendable {
     let columnsFix = "list column names from the CSV header, e.g. [\"income\", \"age\"]."
     let transactions = object.take("transactions").flatMap { readTransactions($0, at: location.appending("transactions"), problems: &problems) }
     let path = transactions?.path ?? object.string("path", required: true, problems: &problems, fix: "give the CSV path relative to the spec file, e.g. \"data/customers.csv\", or a \"transactions\" section.")
-    if transactions != nil, object.members["path"] != nil {
+    if transactions != nil, object.take("path") != nil {
       problems.append(Problem(location.appending("path"), "give either 'path' (one row per customer) or 'transactions', not both.", fix: "remove one of them."))
     }
     let id = object.string("id", required: false, problems: &problems, fix: "name the id column, e.g. \"customer_id\".") ?? transactions?.aggregator.idColumn

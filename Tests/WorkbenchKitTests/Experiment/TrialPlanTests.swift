@@ -166,6 +166,8 @@ struct TrialPlanGridTests {
   func transactionsSpecErrors() {
     let both = problems(#"{"name": "t", "data": {"path": "c.csv", "transactions": \#(Self.transactions)}, "algorithms": ["kmeans"]}"#)
     #expect(both.contains { $0.hasPrefix("spec.json: data.path: give either 'path' (one row per customer) or 'transactions', not both.") }, "\(both)")
+    // Said once: 'path' is not also an unknown key ("Did you mean 'path'?").
+    #expect(both.count == 1, "\(both)")
     let bad = problems(#"{"name": "t", "data": {"transactions": {"path": "t.csv", "amout": "x", "as_of": "30/06/2026"}}, "algorithms": ["kmeans"]}"#)
     #expect(bad.count == 2, "\(bad)")
     #expect(bad.contains { $0.hasPrefix("spec.json: data.transactions.amout: unknown key") }, "\(bad)")
