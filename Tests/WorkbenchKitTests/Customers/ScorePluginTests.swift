@@ -82,6 +82,34 @@ struct LifetimeScoreStepTests {
     #expect(try restored.transform(try cdnowTable()) == out)
   }
 
+  /// Twelve customers with two to six purchases in 2025 (a new user's first try): the likelihood's maximum runs off to
+  /// r ≈ 3e9, a ≈ 1e-178, b ≈ 2e25, where P(alive) and the expected purchases are no longer finite numbers.
+  @Test("a BG/NBD fit that cannot score its own customers fails the step, naming the parameters and the fix")
+  func degenerateFit() throws {
+    let purchases = [
+      "C001,2025-10-18,30.43 C001,2025-10-16,127.02 C002,2025-10-01,182.22 C003,2025-05-18,50.69 C003,2025-12-16,110.49",
+      "C003,2025-09-16,82.44 C003,2025-03-08,128.8 C004,2025-07-24,7.95 C004,2025-02-06,152.85 C004,2025-10-02,63.75",
+      "C004,2025-01-27,173.78 C004,2025-08-20,145.17 C005,2025-12-26,184.61 C005,2025-07-24,161.18 C005,2025-08-05,176.38",
+      "C005,2025-02-02,31.51 C006,2025-05-22,90.05 C006,2025-11-28,63.7 C007,2025-07-19,73.43 C007,2025-10-14,118.93",
+      "C007,2025-06-22,183.57 C007,2025-01-28,59.54 C007,2025-10-22,140.64 C008,2025-06-18,181.42 C008,2025-10-04,144.19",
+      "C008,2025-04-21,167.16 C008,2025-10-09,60.57 C008,2025-02-16,171.52 C008,2025-08-03,72.1 C009,2025-07-05,8.92",
+      "C010,2025-07-28,28.19 C010,2025-10-20,153.52 C010,2025-07-23,119.34 C010,2025-09-09,103.56 C011,2025-05-01,20.01",
+      "C012,2025-09-02,190.03 C012,2025-07-10,124.04 C012,2025-03-23,13.27 C012,2025-06-11,75.24 C012,2025-03-28,78.67",
+    ].joined(separator: " ")
+    let csv = "customer_id,date,amount\n" + purchases.split(separator: " ").joined(separator: "\n") + "\n"
+    let transactions = try CSVReader(textColumns: ["customer_id", "date"]).read(bytes: Array(csv.utf8), sourceName: "tx.csv")
+    let table = try TransactionAggregator().aggregate(transactions)
+    #expect(table.rowCount == 12)
+    #expect {
+      _ = try ChurnRisk().fit(table, context: FitContext(seed: 0))
+    } throws: { error in
+      let text = "\(error)"
+      return text.hasPrefix("the BG/NBD fit on these 12 customers is degenerate (r = ") && text.hasSuffix(
+        "it scores some of them with no finite P(alive) or expected purchases, so the histories are too few or too alike to estimate it; "
+          + "use more customers or a longer history, or leave churn-risk out")
+    }
+  }
+
   @Test("invalid histories are located data errors")
   func invalid() throws {
     let table = DataTable(

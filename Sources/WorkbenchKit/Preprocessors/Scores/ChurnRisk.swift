@@ -17,7 +17,9 @@
 /// replace same-named columns.
 /// Edge cases: invalid histories (x not a whole number ≥ 0, t_x outside
 /// 0…T, T ≤ 0, t_x ≠ 0 with x = 0) are ``DataError``s naming line and column;
-/// fit data without any repeat purchase is a ``FitError``.
+/// fit data without any repeat purchase, or a fit so degenerate that it
+/// scores a fit customer with no finite P(alive) or expected purchases (a
+/// handful of alike histories), is a ``FitError``.
 /// - Complexity: fit O(evaluations · rows); transform O(rows · ₂F₁ terms).
 public struct ChurnRisk: Preprocessor {
   public static let name = "churn-risk"
@@ -53,7 +55,19 @@ public struct ChurnRisk: Preprocessor {
   }
 
   public func fit(_ table: DataTable, context: FitContext) throws -> any FittedPreprocessor {
-    let model = try BGNBDModel.fit(try columns.history(in: table))
+    let history = try columns.history(in: table)
+    let model = try BGNBDModel.fit(history)
+    let scored = history.x.indices.allSatisfy { i in
+      model.probabilityAlive(x: history.x[i], tx: history.tx[i], age: history.age[i]).isFinite
+        && model.expectedPurchases(horizon: horizonDays, x: history.x[i], tx: history.tx[i], age: history.age[i]).isFinite
+    }
+    guard scored else {
+      let p = [("r", model.r), ("α", model.alpha), ("a", model.a), ("b", model.b)].map { "\($0) = \($1)" }.joined(separator: ", ")
+      throw FitError.degenerate(
+        "the BG/NBD fit on these \(history.x.count) customers is degenerate (\(p)): it scores some of them with no finite P(alive) or "
+          + "expected purchases, so the histories are too few or too alike to estimate it; use more customers or a longer history, "
+          + "or leave churn-risk out")
+    }
     return FittedChurnRisk(model: model, columns: columns, horizonDays: horizonDays)
   }
 
