@@ -94,6 +94,17 @@ struct AssignCommandTests {
     #expect(Workspace.csvRows(new.stdout) == [["id", "label", "probability"], ["n1", "0", "1.0"], ["n2", "1", "1.0"], ["n3", "-1", "0.0"], ["n4", "2", "1.0"]])
   }
 
+  @Test("a missing value the trial's pipeline does not fill is a data error at its line and column, and nothing is written")
+  func missingValue() throws {
+    let (ws, run, hashes) = try Self.fitted()
+    try ws.write("id,a,b\nn1,0.1,0.2\nn2,,-0.1\n", to: "gap.csv")
+    let output = try ws.run("assign", run, "--trial", hashes[2], "gap.csv", "--out", "labels.csv")
+    #expect(output.status == 3, "\(output.stderr)")
+    #expect(output.stderr.contains("gap.csv, line 3, column 2 (a): the column 'a' has 1 missing value after the trial's pipeline"), "\(output.stderr)")
+    #expect(output.stderr.contains("Fix: fill the value in the file, or assign with a trial whose pipeline imputes"), "\(output.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: ws.path("labels.csv")))
+  }
+
   @Test("an unknown or ambiguous trial is a usage error naming it")
   func unknownTrial() throws {
     let (ws, run, _) = try Self.fitted()

@@ -88,10 +88,25 @@ public struct Assigner: Sendable {
       transformed = try step.step.transform(transformed)
       rows.record(transformed, step: i, name: step.name)
     }
+    try Self.requireComplete(transformed, source: table, file: dataPath)
     let prediction = saved.canonical(try algorithm.predict(saved.model, try transformed.clusteringInput()))
     return Assignment(
       configHash: hash, ids: ids, idColumn: idColumn ?? "row",
       labels: RowLabels(labels: prediction.labels, datasetRows: rows.rows, excluded: rows.excluded, rowCount: table.rowCount),
       memberships: prediction.memberships.map { ($0, rows.rows) }, rowScores: prediction.rowScores.isEmpty ? nil : (prediction.rowScores, rows.rows))
+  }
+
+  /// Throws a data error at the first cell of `table` (the new rows after the trial's pipeline) the model cannot take:
+  /// a missing value the pipeline did not fill is the new rows' problem, not a failed trial, and the fix is in the file
+  /// (`source`, as read, gives the column's place in it).
+  static func requireComplete(_ table: DataTable, source: DataTable, file: String) throws(DataError) {
+    for column in table.columns {
+      guard let values = column.numbers, let r = values.firstIndex(where: { $0.isNaN }) else { continue }
+      let missing = values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+      throw DataError(
+        Location(file: file, line: table.line(ofRow: r), column: source.columnIndex(named: column.name).map { $0 + 1 }, columnName: column.name),
+        "the column '\(column.name)' has \(missing) missing value\(missing == 1 ? "" : "s") after the trial's pipeline, which has no step to fill them.",
+        fix: "fill the value\(missing == 1 ? "" : "s") in the file, or assign with a trial whose pipeline imputes (an \"impute\" step).")
+    }
   }
 }
