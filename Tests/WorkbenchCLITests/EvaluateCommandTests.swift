@@ -56,6 +56,17 @@ struct EvaluateCommandTests {
     #expect(truth.stderr.hasPrefix("error: --truth: the column 'segmnt' is not in data.csv. Did you mean 'segment'?"), "\(truth.stderr)")
   }
 
+  @Test("a truth or id column listed among the features is a usage error naming --truth or --id")
+  func truthAsFeature() throws {
+    let ws = try Workspace(["data.csv": "id,a,b\n1,1,2\n2,1.1,2.1\n3,5,6\n4,5.1,6.1\n", "labels.csv": "id,label\n1,0\n2,0\n3,1\n4,1\n"])
+    let truth = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "id", "--features", "a,b", "--truth", "b")
+    #expect(truth.status == 2)
+    #expect(truth.stderr.contains("--truth: the truth column 'b' is also listed as a feature."), "\(truth.stderr)")
+    let id = try ws.run("evaluate", "data.csv", "--labels", "labels.csv", "--id", "a", "--features", "a,b")
+    #expect(id.status == 2)
+    #expect(id.stderr.contains("--id: the id column 'a' is also listed as a feature."), "\(id.stderr)")
+  }
+
   @Test("features with gaps: external metrics need none; --impute fills them for the rest; without it the error names --impute")
   func gappyFeatures() throws {
     let ws = try Workspace([

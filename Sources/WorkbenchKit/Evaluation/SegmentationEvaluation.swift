@@ -69,6 +69,12 @@ public struct SegmentationEvaluation: Sendable {
   public func run(registry: PluginRegistry) throws -> EvaluationReport {
     let names = metrics ?? Self.defaultMetrics(in: registry, withTruth: truthColumn != nil)
     let plugins = try resolveMetrics(names, registry: registry)
+    for (role, column) in [("id", idColumn), ("truth", truthColumn)] {
+      guard let column, features?.contains(column) == true else { continue }
+      throw SpecError(
+        Location(jsonPath: "data.\(role)"), "the \(role) column '\(column)' is also listed as a feature.",
+        fix: "leave it out of the features: it must not be scored as one.")
+    }
     let table = try CSVReader(textColumns: Set([idColumn, truthColumn].compactMap { $0 })).read(path: dataPath)
     let spec = DataSpec(path: dataPath, resolvedPath: dataPath, id: idColumn, features: features, categorical: [], truth: truthColumn)
     let dataset = try Dataset.prepare(table, spec: spec, fingerprint: "", specFile: "command line")
