@@ -73,8 +73,12 @@ struct ScatterPlot {
     if let highlight {
       let (px, py) = (frame.x(highlight.x), frame.y(highlight.y))
       parts.append(SVG.circle(px, py, radius + 5, fill: "none", class: "mark"))
+      // Beside the ring, towards the middle; below it when the mark is on the top edge (there the label would sit on
+      // the frame and on the other best trials, which crowd the same edge).
       let anchor = px > (frame.plotLeft + frame.plotRight) / 2 ? "end" : "start"
-      parts.append(SVG.text(px + (anchor == "end" ? -12 : 12), py + 4, highlight.label, anchor: anchor, class: "mark-label"))
+      let onTopEdge = py - frame.plotTop < 16
+      parts.append(
+        SVG.text(px + (anchor == "end" ? -12 : 12), onTopEdge ? py + radius + 19 : py + 4, highlight.label, anchor: anchor, class: "mark-label"))
     }
     for (i, key) in legend.enumerated() {
       let (lx, ly) = (frame.plotRight + 14, frame.plotTop + 10 + Double(i) * 18)

@@ -48,7 +48,11 @@ struct SilhouettePlot {
       top += band + gap
     }
     parts.append(SVG.line(frame.x(mean), frame.plotTop, frame.x(mean), frame.plotBottom, class: "mean-line", dashed: true))
-    parts.append(SVG.text(frame.x(mean) + 4, frame.plotTop + 12, "mean " + ReadableNumber.format(mean), class: "mark-label"))
+    // Right of the line, or left of it when the label (about 6.5 px a character at 11 px) would pass the frame.
+    let meanLabel = "mean " + ReadableNumber.format(mean)
+    let fitsRight = frame.x(mean) + 4 + Double(meanLabel.count) * 6.5 <= frame.plotRight
+    parts.append(
+      SVG.text(frame.x(mean) + (fitsRight ? 4 : -4), frame.plotTop + 12, meanLabel, anchor: fitsRight ? "start" : "end", class: "mark-label"))
     return SVG.chart(width: width, height: height, title: title, parts.joined())
   }
 }

@@ -56,7 +56,7 @@ enum ReportStyle {
     text.axis-title{font-size:12px;fill:#333}
     text.note{fill:#555;font-size:10.5px}
     text.legend{font-size:11.5px}
-    text.mark-label{font-size:11px;font-weight:600}
+    text.mark-label{font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
     text.cell{font-size:10.5px}
     line.grid{stroke:#ececec}
     rect.frame{stroke:#bbb}
