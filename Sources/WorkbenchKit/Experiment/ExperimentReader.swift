@@ -145,6 +145,9 @@ public struct ExperimentReader: Sendable {
         problems.append(Problem(location.appending(role), "the \(role) column '\(column)' is also listed as a feature.", fix: "remove it from 'features'/'categorical': it must not influence the clustering."))
       }
     }
+    if let id, truth == id {
+      problems.append(Problem(location.appending("truth"), "the truth column '\(id)' is the id column.", fix: "name the column that holds the known segments."))
+    }
     for (i, column) in categorical.enumerated() where features?.contains(column) == true {
       problems.append(Problem(location.appending("categorical").appending(index: i), "'\(column)' is listed in both 'features' and 'categorical'.", fix: "keep numeric columns in 'features' and text columns in 'categorical'."))
     }

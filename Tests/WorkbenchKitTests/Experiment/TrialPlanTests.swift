@@ -168,6 +168,8 @@ struct TrialPlanGridTests {
     #expect(both.contains { $0.hasPrefix("spec.json: data.path: give either 'path' (one row per customer) or 'transactions', not both.") }, "\(both)")
     // Said once: 'path' is not also an unknown key ("Did you mean 'path'?").
     #expect(both.count == 1, "\(both)")
+    let truthIsId = problems(#"{"name": "t", "data": {"path": "c.csv", "id": "id", "truth": "id"}, "algorithms": ["kmeans"]}"#)
+    #expect(truthIsId == ["spec.json: data.truth: the truth column 'id' is the id column.\n  Fix: name the column that holds the known segments."], "\(truthIsId)")
     let bad = problems(#"{"name": "t", "data": {"transactions": {"path": "t.csv", "amout": "x", "as_of": "30/06/2026"}}, "algorithms": ["kmeans"]}"#)
     #expect(bad.count == 2, "\(bad)")
     #expect(bad.contains { $0.hasPrefix("spec.json: data.transactions.amout: unknown key") }, "\(bad)")
