@@ -40,7 +40,7 @@ final class ProgressRenderer: Sendable {
         state.started = .now
         state.resumed = resumed
         let resumeNote = resumed > 0 ? " (\(resumed) already recorded, resuming)" : ""
-        write("running \(total) trials\(resumeNote) → \(directory)\n")
+        write("running \(MessageText.counted(total, "trial"))\(resumeNote) → \(directory)\n")
       case .trialFinished(let record, let seconds, let done, let total):
         if record.status == .failed { state.failed += 1 }
         if isTerminal {

@@ -4,7 +4,7 @@ import WorkbenchKit
 enum TrialText {
   static func describe(_ record: TrialRecord) -> String {
     guard record.status == .ok else { return "failed: \(record.error ?? "unknown reason")" }
-    var lines = ["\(record.algorithmName): \(record.clusterCount ?? 0) clusters, sizes \(MessageText.list(record.sizes.map(String.init)))"]
+    var lines = ["\(record.algorithmName): \(MessageText.counted(record.clusterCount ?? 0, "cluster")), sizes \(MessageText.list(record.sizes.map(String.init)))"]
     for name in record.metrics.keys.sorted() {
       switch record.metrics[name]! {
       case .value(let v): lines.append("  \(name): \(JSONNumber.format(v))")

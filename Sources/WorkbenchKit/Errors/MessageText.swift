@@ -10,6 +10,11 @@ public enum MessageText {
     return items.prefix(limit).joined(separator: ", ") + ", … (\(items.count - limit) more)"
   }
 
+  /// "1 trial", "2 trials": `count` and `noun`, with an "s" unless the count is one.
+  public static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
   /// `text` cut to its first `limit` characters followed by "… (N characters)" when it is longer.
   public static func excerpt(_ text: String, limit: Int = 60) -> String {
     guard text.count > limit else { return text }

@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
     case .run(let summary):
       print(LeaderboardText.top(summary, limit: 5, registry: registry))
       if summary.failedCount > 0 {
-        CLIFailure.printError("\(summary.failedCount) of \(summary.records.count) trials failed; see leaderboard.md for the reasons.")
+        CLIFailure.printError("\(summary.failedCount) of \(MessageText.counted(summary.records.count, "trial")) failed; see leaderboard.md for the reasons.")
         throw ExitCode(CLIFailure.trialsFailed)
       }
     }

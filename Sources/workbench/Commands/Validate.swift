@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
       if specOnly {
         let experiment = try ExperimentReader(registry: registry).read(path: spec)
         let plan = try TrialPlan.expand(experiment, registry: registry).get()
-        print("\(spec): valid; \(plan.trials.count) trials (\(plan.pipelines.count) pipeline variants × algorithm settings).")
+        print("\(spec): valid; \(MessageText.counted(plan.trials.count, "trial")) (\(plan.pipelines.count) pipeline variants × algorithm settings).")
       } else {
         let prepared = try PreparedExperiment.load(specPath: spec, registry: registry)
         let failing = try prepared.checkPipelines(registry: registry)
@@ -38,7 +38,7 @@ struct Validate: ParsableCommand {
         let data = prepared.dataset.table
         let failingTrials = prepared.plan.trials.filter { failingNames.contains($0.pipeline.name) }.count
         print(
-          "\(spec): valid; \(prepared.plan.trials.count) trials on \(data.rowCount) rows × \(data.columns.count) columns of \(prepared.plan.experiment.data.path)"
+          "\(spec): valid; \(MessageText.counted(prepared.plan.trials.count, "trial")) on \(MessageText.counted(data.rowCount, "row")) × \(MessageText.counted(data.columns.count, "column")) of \(prepared.plan.experiment.data.path)"
             + (failingTrials > 0 ? " (\(failingTrials) of them will fail: see the warnings)." : "."))
       }
     } catch {
