@@ -23,6 +23,9 @@ public struct RunListing: Sendable {
     public var shard: Shard?
     /// The chosen trial as `metrics.json` records it (nil before finalizing, or when no trial could be ranked).
     public var chosen: JSONValue?
+    /// For a run whose manifest says "running": the trials recorded so far (the manifest counts them only at the
+    /// end) and whether a process still holds the run's lock (false: the run was stopped or killed).
+    public var progress: (recorded: Int, active: Bool)?
 
     /// "trial 9: scaled · kmeans k=5".
     public var chosenText: String? {
@@ -75,6 +78,10 @@ public struct RunListing: Sendable {
       entry.problem = (error as? any WorkbenchError)?.description ?? String(describing: error)
     }
     entry.chosen = folder.contents(RunMetrics.fileName).flatMap { try? JSONParser.parse([UInt8]($0)) }?.object?["chosen"].flatMap { $0 == .null ? nil : $0 }
+    if entry.manifest?.status == .running {
+      let recorded = folder.entries("trials").filter { folder.contents(TrialStore.recordFile($0)) != nil }.count
+      entry.progress = (recorded, RunLock.isHeld(folder))
+    }
     return entry
   }
 
@@ -89,11 +96,16 @@ public struct RunListing: Sendable {
         rows.append(["(unreadable)", folder, "", "", "", entry.problem?.split(separator: "\n").first.map(String.init) ?? "", ""])
         continue
       }
-      let trials = "\(m.succeeded) ok" + (m.failed > 0 ? ", \(m.failed) failed" : "") + (m.succeeded + m.failed < m.planned ? " of \(m.planned)" : "")
+      var trials = "\(m.succeeded) ok" + (m.failed > 0 ? ", \(m.failed) failed" : "") + (m.succeeded + m.failed < m.planned ? " of \(m.planned)" : "")
+      var state = m.status == .running ? "(running)" : "(none ranked)"
+      if let progress = entry.progress {
+        trials = "\(progress.recorded) of \(m.planned) recorded"
+        state = progress.active ? "(running)" : "(stopped: run again to resume, or finalize)"
+      }
       rows.append([
         m.experiment, m.runKey, String(m.dataSHA256.prefix(12)), formatter.string(from: m.startedAt).prefix(16).description, trials,
-        entry.shard.map { "shard \($0) (merge to rank)" } ?? entry.chosenText ?? (m.status == .running ? "(running)" : "(none ranked)"),
-        entry.score.map(Leaderboard.rounded) ?? "",
+        entry.shard.map { "shard \($0) (merge to rank)" } ?? (entry.progress == nil ? entry.chosenText : nil) ?? state,
+        entry.progress == nil ? entry.score.map(Leaderboard.rounded) ?? "" : "",
       ])
     }
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -116,6 +128,7 @@ public struct RunListing: Sendable {
           o["status"] = .string(m.status.rawValue)
           o["trials"] = ["planned": .int(m.planned), "ok": .int(m.succeeded), "failed": .int(m.failed)]
         }
+        if let progress = entry.progress { o["progress"] = ["recorded": .int(progress.recorded), "active": .bool(progress.active)] }
         if let problem = entry.problem { o["problem"] = .string(problem) }
         if let shard = entry.shard { o["shard"] = .string(shard.description) }
         o["chosen"] = entry.chosen ?? .null

@@ -28,6 +28,17 @@ public final class RunLock: Sendable {
     close(descriptor)
   }
 
+  /// Whether a process holds the lock of `folder` now (a run in progress), found without taking it for long and
+  /// without creating the lock file: a run folder whose manifest says "running" but whose lock is free was stopped.
+  public static func isHeld(_ folder: RunFolder) -> Bool {
+    let descriptor = open(folder.file(fileName), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return true }
+    flock(descriptor, LOCK_UN)
+    return false
+  }
+
   /// Takes the lock of `folder`, or throws naming the process that holds it.
   public static func acquire(_ folder: RunFolder) throws(ResultStoreError) -> RunLock {
     let path = folder.file(fileName)

@@ -61,4 +61,25 @@ struct RunComparisonTests {
     // The root may be a run folder itself.
     #expect(RunListing(root: summary.directory).entries.map(\.path) == [summary.directory])
   }
+
+  @Test("a run killed part way: the listing counts its recorded trials and says it stopped; with its lock held, running")
+  func stoppedRun() throws {
+    let fixture = try RunFixture()
+    defer { fixture.remove() }
+    let summary = try fixture.run(out: fixture.results("s"), jobs: 1)
+    let folder = summary.directory
+    // What a kill leaves: the manifest still says running, and some trials have no record yet.
+    let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+    try manifest.replacingOccurrences(of: "\"status\": \"finished\"", with: "\"status\": \"running\"")
+      .write(toFile: folder + "/manifest.json", atomically: true, encoding: .utf8)
+    for record in summary.records.prefix(3) { try FileManager.default.removeItem(atPath: folder + "/trials/" + record.configHash + "/record.json") }
+    let stopped = try #require(RunListing(root: folder).entries.first)
+    #expect(stopped.progress?.recorded == 5 && stopped.progress?.active == false)
+    #expect(RunListing(root: folder).table.contains("5 of 8 recorded"))
+    #expect(RunListing(root: folder).table.contains("(stopped: run again to resume, or finalize)"))
+    let lock = try RunLock.acquire(RunFolder(existing: folder))
+    #expect(RunListing(root: folder).entries.first?.progress?.active == true)
+    #expect(RunListing(root: folder).table.contains("(running)"))
+    withExtendedLifetime(lock) {}
+  }
 }
