@@ -8,7 +8,7 @@ import WorkbenchNumerics
 /// trials, resamples, file loading and kernel chunks all draw from it.
 /// Results never depend on it.
 struct JobsOption: ParsableArguments {
-  @Option(help: "Threads to use in all (default: one per core). Results do not depend on it.")
+  @Option(help: "Threads to use in all; the default is one per core of this machine. Results do not depend on it.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   func validate() throws {

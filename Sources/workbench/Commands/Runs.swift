@@ -7,7 +7,7 @@ struct Runs: ParsableCommand {
     abstract: "List the runs under a results folder: experiment, run key, data, start, trials, chosen trial and score.",
     discussion: "Reads each run's manifest.json and metrics.json (written when a run is finalized); shard stores are marked.")
 
-  @Argument(help: "The results folder to search (default: results).")
+  @Argument(help: "The results folder to search.")
   var results = "results"
 
   @Flag(help: "Print JSON instead of a table.")
