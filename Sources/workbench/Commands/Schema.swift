@@ -5,7 +5,7 @@ import WorkbenchKit
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the JSON Schema of experiment specs.",
-    discussion: "Specs may name it in \"$schema\" (a copy lives in plugins-registry/experiment.schema.json).")
+    discussion: "Specs may name it in \"$schema\". plugins-registry/experiment.schema.json holds the built-in plugins' schema; this one adds the external plugins found.")
 
   @OptionGroup var plugins: PluginOptions
 
