@@ -37,6 +37,27 @@ struct LOBPCGTests {
     }
   }
 
+  @Test("the largest eigenpairs of a dense matrix equal the dense Jacobi solver's, vectors up to sign")
+  func denseMatchesJacobi() {
+    var generator = SeededGenerator(seed: 5)
+    let n = 80
+    var a = Matrix(rows: n, columns: n)
+    for i in 0..<n {
+      for j in 0...i {
+        let value = generator.nextGaussian() + (i == j ? Double(i % 9) : 0)
+        (a[i, j], a[j, i]) = (value, value)
+      }
+    }
+    let dense = SymmetricEigen(a)
+    let result = LOBPCG.largest(3, of: a, blockSize: 10, seed: 3, tolerance: 1e-11, maxIterations: 2_000)
+    #expect(result.converged && result.iterations > 0)
+    for c in 0..<3 {
+      #expect(abs(result.values[c] - dense.values[c]) <= 1e-12 * abs(dense.values[c]))
+      let dot = (0..<n).reduce(0.0) { $0 + result.vectors[$1, c] * dense.vectors[$1, c] }
+      #expect((0..<n).allSatisfy { abs(result.vectors[$0, c] - (dot < 0 ? -1 : 1) * dense.vectors[$0, c]) <= 1e-9 })
+    }
+  }
+
   @Test("a repeated eigenvalue (three separate components) is found three times, with orthonormal vectors")
   func repeatedEigenvalue() {
     let a = rings(40, copies: 3)

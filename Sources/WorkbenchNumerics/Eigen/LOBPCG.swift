@@ -1,4 +1,5 @@
-/// The largest eigenvalues of a sparse symmetric matrix and their eigenvectors, by LOBPCG.
+/// The largest eigenvalues of a symmetric matrix (sparse, or dense and too large for ``SymmetricEigen``) and their
+/// eigenvectors, by LOBPCG.
 ///
 /// Knyazev's locally optimal block preconditioned conjugate gradient, without
 /// a preconditioner: a block of b ≥ k vectors is improved by the Rayleigh–Ritz
@@ -15,7 +16,8 @@
 /// over fixed chunks of rows, so results never depend on the thread count.
 /// Eigenvectors of a repeated eigenvalue are any orthonormal basis of its
 /// eigenspace; signs are arbitrary.
-/// - Complexity: O(iterations · (entries · b + rows · b²)); O(rows · b) memory.
+/// - Complexity: O(iterations · (entries · b + rows · b²)), entries = rows² for a dense matrix; O(rows · b) memory
+///   besides the matrix.
 /// - SeeAlso: Knyazev, "Toward the optimal preconditioned eigensolver: LOBPCG", SIAM J. Sci. Comput. 2001;
 ///   Stathopoulos & Wu, "A block orthogonalization procedure with constant synchronization requirements", 2002.
 public enum LOBPCG {
@@ -35,11 +37,29 @@ public enum LOBPCG {
   public static func largest(
     _ k: Int, of a: SparseSymmetric, blockSize: Int, seed: UInt64, tolerance: Double, maxIterations: Int
   ) -> Result {
-    let n = a.count
+    largest(
+      k, order: a.count, blockSize: blockSize, seed: seed, tolerance: tolerance, maxIterations: maxIterations, dense: { a.dense },
+      multiply: a.multiply)
+  }
+
+  /// The `k` largest eigenpairs of the dense symmetric `a` (both triangles filled), as for a sparse matrix.
+  public static func largest(_ k: Int, of a: Matrix, blockSize: Int, seed: UInt64, tolerance: Double, maxIterations: Int) -> Result {
+    precondition(a.rows == a.columns, "eigenpairs of a \(a.rows) × \(a.columns) matrix")
+    return largest(
+      k, order: a.rows, blockSize: blockSize, seed: seed, tolerance: tolerance, maxIterations: maxIterations, dense: { a },
+      multiply: { Block.product(a, $0) })
+  }
+
+  /// The iteration for the matrix of `order` rows whose product with a block is `multiply` (and whose entries are `dense`,
+  /// for problems small enough to solve directly).
+  private static func largest(
+    _ k: Int, order n: Int, blockSize: Int, seed: UInt64, tolerance: Double, maxIterations: Int, dense: () -> Matrix,
+    multiply: (Matrix) -> Matrix
+  ) -> Result {
     precondition(k >= 1 && k <= n && blockSize >= k, "bad LOBPCG request: \(k) of \(n) with a block of \(blockSize)")
     let b = min(blockSize, n)
     if n < 5 * b {
-      let eigen = SymmetricEigen(a.dense)
+      let eigen = SymmetricEigen(dense())
       var vectors = Matrix(rows: n, columns: k)
       for r in 0..<n { for c in 0..<k { vectors[r, c] = eigen.vectors[r, c] } }
       return Result(values: Array(eigen.values.prefix(k)), vectors: vectors, iterations: 0, converged: true)
@@ -47,7 +67,7 @@ public enum LOBPCG {
     var generator = SeededGenerator(seed: seed)
     var x = Block.orthonormalBasis(Matrix(rows: n, columns: b, storage: (0..<(n * b)).map { _ in generator.nextGaussian() }))
     var (values, ax) = ([Double](), Matrix(rows: n, columns: 0))
-    (x, ax, values) = rayleighRitz(x, a.multiply(x), keep: x.columns)
+    (x, ax, values) = rayleighRitz(x, multiply(x), keep: x.columns)
     var change: Matrix?
     for iteration in 0...maxIterations {
       let residual = residuals(x, ax, values)
@@ -57,7 +77,7 @@ public enum LOBPCG {
       if iteration == maxIterations { break }
       let span = Block.orthonormalBasis(change.map { Block.joined(Block.joined(x, residual), $0) } ?? Block.joined(x, residual))
       let previous = x
-      (x, ax, values) = rayleighRitz(span, a.multiply(span), keep: b)
+      (x, ax, values) = rayleighRitz(span, multiply(span), keep: b)
       change = Block.product(previous, Block.gram(previous, x)).subtracted(from: x)
     }
     return result(x, values, k: k, iterations: maxIterations, converged: false)
