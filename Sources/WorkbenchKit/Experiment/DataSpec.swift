@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `data` section of a spec: the CSV file and the roles of its columns.
 public struct DataSpec: Sendable, Equatable {
   /// The path as written in the spec (relative to the spec file).
@@ -14,4 +16,9 @@ public struct DataSpec: Sendable, Equatable {
   public var truth: String?
   /// When the data is a transactions file: how to turn it into one row per customer (then `path` is that file).
   public var transactions: TransactionAggregator?
+
+  /// `path` as a spec writes it, resolved against `baseDirectory`, the spec file's folder (an absolute path stays as it is).
+  public static func resolve(_ path: String, against baseDirectory: String) -> String {
+    path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+  }
 }

@@ -158,9 +158,9 @@ public struct ExperimentReader: Sendable {
       }
     }
     guard let path else { return nil }
-    let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
     return DataSpec(
-      path: path, resolvedPath: resolved, id: id, features: features, categorical: categorical, truth: truth, transactions: transactions?.aggregator)
+      path: path, resolvedPath: DataSpec.resolve(path, against: baseDirectory), id: id, features: features, categorical: categorical, truth: truth,
+      transactions: transactions?.aggregator)
   }
 
   /// The keys of `data.transactions`: the file and the names of its columns.

@@ -205,12 +205,22 @@ public struct RunManifest: Sendable, Equatable {
     return copy
   }
 
-  /// The folder relative paths in the spec resolve against: the spec's folder found from the run folder by the
-  /// recorded relative path when the spec is there (a copied tree), else the folder recorded when the run started.
-  public func resolvedSpecDirectory(runFolder: RunFolder) -> String {
+  /// The spec file: found from the run folder by the recorded relative path when it is there (a copied tree), else
+  /// where it was when the run started.
+  public func resolvedSpecFile(runFolder: RunFolder) -> String {
     let relative = URL(fileURLWithPath: runFolder.file(specPathFromRun)).standardizedFileURL
-    if FileManager.default.fileExists(atPath: relative.path) { return relative.deletingLastPathComponent().path }
-    return specDirectory
+    if FileManager.default.fileExists(atPath: relative.path) { return relative.path }
+    return URL(fileURLWithPath: specDirectory).appendingPathComponent(URL(fileURLWithPath: specFile).lastPathComponent).path
+  }
+
+  /// The folder relative paths in the spec resolve against: the folder of ``resolvedSpecFile(runFolder:)``.
+  public func resolvedSpecDirectory(runFolder: RunFolder) -> String {
+    URL(fileURLWithPath: resolvedSpecFile(runFolder: runFolder)).deletingLastPathComponent().path
+  }
+
+  /// The data file (a transactions file when the spec aggregates one), resolved as the spec's `data` section is.
+  public func resolvedDataFile(runFolder: RunFolder) -> String {
+    DataSpec.resolve(dataPath, against: resolvedSpecDirectory(runFolder: runFolder))
   }
 
   /// The manifest's file name in the run folder.

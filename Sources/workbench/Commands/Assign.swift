@@ -28,6 +28,7 @@ struct Assign: ParsableCommand {
 
   func run() throws {
     do {
+      try OutputFile.check([("--out", out)], against: [("the data file", data)] + RunFolder(existing: runFolder).inputs(named: "the run"))
       let assignment = try Assigner(registry: try plugins.registry(run: runFolder)).assign(runDirectory: runFolder, trial: trial, dataPath: data)
       if let out {
         try AtomicFile.write(assignment.csv, to: out)

@@ -43,7 +43,7 @@ struct Cluster: ParsableCommand {
 
   func run() throws {
     do {
-      if let labelsOut { try OutputFile.checkFolder(of: labelsOut, flag: "--labels-out") }
+      try OutputFile.check([("--labels-out", labelsOut)], against: [("the data file", data)])
       let trial = SingleTrial(
         dataPath: data, algorithm: algorithm, settings: try SettingParser.parse(settings),
         features: columns.featureNames, idColumn: columns.id, impute: columns.impute, scaling: columns.scale, seed: seed,

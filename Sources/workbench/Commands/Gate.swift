@@ -40,6 +40,10 @@ struct Gate: ParsableCommand {
   func run() throws {
     let report: GateReport
     do {
+      try OutputFile.check(
+        [("--junit", junit), ("--summary", summary), ("--json", json)],
+        against: RunFolder(existing: runFolder).inputs(named: "the run") + (gate.map { [("the gate file", $0)] } ?? [])
+          + (baseline.map { try RunFolder(existing: $0).inputs(named: "the baseline run") } ?? []))
       report = try threads.run {
         let run = try RankedRun.open(runFolder, registry: try plugins.registry(run: runFolder))
         let spec = try gate.map { try GateSpec.read(path: $0, metrics: run.results.plan.metrics.map(\.name)) } ?? run.results.plan.experiment.gate

@@ -26,6 +26,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     do {
+      try OutputFile.check([("--out", out)], against: RunFolder(existing: runFolder).inputs(named: "the run"))
       let written = try threads.run { try RunFinalizer(registry: .builtIn).writeReport(runDirectory: runFolder, trial: trial, out: out) }
       print("\(written.path): report of \(written.trial.map { "trial \($0.configHash)" } ?? "a run with no ranked trial").")
     } catch {

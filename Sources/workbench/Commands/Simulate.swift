@@ -32,8 +32,7 @@ struct Simulate: ParsableCommand {
 
   func run() throws {
     do {
-      try OutputFile.checkFolder(of: output, flag: "--output")
-      if let transactions { try OutputFile.checkFolder(of: transactions, flag: "--transactions") }
+      try OutputFile.check([("--output", output), ("--transactions", transactions)])
     } catch {
       throw CLIFailure.report(error)
     }
