@@ -57,6 +57,16 @@ struct OutputClashTests {
       message: "same.csv is the same file as --output (same.csv); one would overwrite the other.")
   }
 
+  @Test("an output naming an existing folder is a usage error, not a raw system error")
+  func outputIsFolder() throws {
+    let ws = try Workspace()
+    try FileManager.default.createDirectory(atPath: ws.path("out"), withIntermediateDirectories: true)
+    let output = try CommandRunner.run(["simulate", "--rows", "5", "--output", "out/"], in: ws.url)
+    #expect(output.status == 2, "\(output.stderr)")
+    #expect(output.stderr.contains("error: --output: out/ is a folder, not a file."), "\(output.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path("out")).isEmpty)
+  }
+
   @Test("assign, report and gate refuse outputs naming their rows file, the run's spec or data, a file of the run, the gate file or each other")
   func runInputs() throws {
     let ws = try ScaleOutCommandTests.workspace()

@@ -44,10 +44,14 @@ public enum OutputFile {
     guard problems.isEmpty else { throw SpecError(problems) }
   }
 
-  /// Why `path` cannot be written, or nil: the folder that would hold it must exist, be a folder and be writable.
+  /// Why `path` cannot be written, or nil: it must not be a folder, and the folder that would hold it must exist, be a
+  /// folder and be writable.
   private static func folderProblem(of path: String, flag: String) -> Problem? {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      return Problem(Location(file: flag), "\(path) is a folder, not a file.", fix: "give the path of a file (inside that folder, say), not the folder itself.")
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
       return Problem(
         Location(file: flag), "the folder '\(folder)' for \(path) does not exist.",
